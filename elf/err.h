@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * err.h - one error message, filled where the error happens.
+ *
+ * Every function that can fail returns 0 or a negative errno and, on
+ * failure, writes one line into a struct bb_err saying what went wrong and
+ * where ("elf: section 'x': reloc #3: symbol 91 out of range").  Callers
+ * print it; nobody keeps a global error state.  Some errors come with a
+ * long text that does not fit in one line (the verifier's log): it goes
+ * in @detail, which bb_err_print() prints and frees.
+ */
+#ifndef BAREBPF_ERR_H
+#define BAREBPF_ERR_H
+
+#include <stdio.h>
+
+struct bb_err {
+	char msg[1024];
+	char *detail;		/* malloc'd, or NULL */
+};
+
+/* Format the message into @e (if non-NULL) and return @code (a -errno). */
+int bb_errf(struct bb_err *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Put "PREFIX: " in front of the message already in @e; returns @code. */
+int bb_err_prefix(struct bb_err *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Attach a long text (taking ownership of malloc'd @detail). */
+void bb_err_detail(struct bb_err *e, char *detail);
+
+/* Print "@who: msg" and the detail, if any, to @f; frees the detail. */
+void bb_err_print(FILE *f, const char *who, struct bb_err *e);
+
+#endif

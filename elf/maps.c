@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * maps.c - decode the maps an object declares in SEC(".maps").
+ *
+ * clang describes each map variable in BTF only: the DATASEC ".maps" lists
+ * the variables, each variable is an anonymous struct, and each member
+ * encodes one attribute:
+ *
+ *	__uint(max_entries, 10240)  ->  member "max_entries": PTR -> ARRAY[10240]
+ *	__type(key, __u32)          ->  member "key": PTR -> __u32
+ *
+ * So numbers are array lengths and types are pointer targets.  The bytes
+ * of .maps itself are all zero and carry nothing.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec.h"
+
+struct map_ctx {
+	const struct btf *btf;
+	const char *map;	/* for messages */
+	struct bb_err *err;
+};
+
+/* __uint(name, N): a pointer to an array of N elements. */
+static int decode_uint(const struct map_ctx *c, const char *member,
+		       uint32_t type_id, uint32_t *out)
+{
+	const struct btf_type *t = btf_type(c->btf, type_id);
+	const struct btf_array *arr;
+	uint32_t id;
+	int ret;
+
+	if (!t || btf_kind(t) != BTF_KIND_PTR)
+		goto bad;
+	ret = btf_skip_mods(c->btf, t->type, &id, c->err);
+	if (ret)
+		return ret;
+	t = btf_type(c->btf, id);
+	if (!t || btf_kind(t) != BTF_KIND_ARRAY)
+		goto bad;
+	arr = btf_extra(t);
+	*out = arr->nelems;
+	return 0;
+bad:
+	return bb_errf(c->err, -EINVAL,
+		       "elf: map '%s': member '%s' is not a __uint() (pointer to array)",
+		       c->map, member);
+}
+
+/* __type(name, T): a pointer to T.  Gives T's id and size. */
+static int decode_type(const struct map_ctx *c, const char *member,
+		       uint32_t type_id, uint32_t *id, uint32_t *size)
+{
+	const struct btf_type *t = btf_type(c->btf, type_id);
+
+	if (!t || btf_kind(t) != BTF_KIND_PTR)
+		return bb_errf(c->err, -EINVAL,
+			       "elf: map '%s': member '%s' is not a __type() (pointer to a type)",
+			       c->map, member);
+	*id = t->type;
+	return btf_type_size(c->btf, t->type, size, c->err);
+}
+
+static int set_size(const struct map_ctx *c, const char *what,
+		    uint32_t *field, uint32_t size)
+{
+	if (*field && *field != size)
+		return bb_errf(c->err, -EINVAL,
+			       "elf: map '%s': %s given twice, as %u and %u",
+			       c->map, what, *field, size);
+	*field = size;
+	return 0;
+}
+
+static int decode_member(const struct map_ctx *c, const struct btf_member *m,
+			 struct map_spec *ms)
+{
+	const char *name = btf_str(c->btf, m->name_off);
+	uint32_t v = 0, id = 0;
+	int ret;
+
+	if (!name || !*name)
+		return bb_errf(c->err, -EINVAL,
+			       "elf: map '%s': member without a name", c->map);
+	if (!strcmp(name, "key") || !strcmp(name, "value")) {
+		ret = decode_type(c, name, m->type, &id, &v);
+		if (ret)
+			return ret;
+		if (name[0] == 'k') {
+			ms->key_type_id = id;
+			return set_size(c, "key size", &ms->key_size, v);
+		}
+		ms->value_type_id = id;
+		return set_size(c, "value size", &ms->value_size, v);
+	}
+	ret = decode_uint(c, name, m->type, &v);
+	if (ret)
+		return ret;
+	if (!strcmp(name, "type"))
+		ms->type = v;
+	else if (!strcmp(name, "max_entries"))
+		ms->max_entries = v;
+	else if (!strcmp(name, "map_flags"))
+		ms->map_flags = v;
+	else if (!strcmp(name, "numa_node"))
+		ms->numa_node = v;
+	else if (!strcmp(name, "pinning"))
+		ms->pinning = v;
+	else if (!strcmp(name, "key_size"))
+		return set_size(c, "key size", &ms->key_size, v);
+	else if (!strcmp(name, "value_size"))
+		return set_size(c, "value size", &ms->value_size, v);
+	else
+		return bb_errf(c->err, -ENOTSUP,
+			       "elf: map '%s': unknown attribute '%s'",
+			       c->map, name);
+	return 0;
+}
+
+/* The map variable's symbol: where relocations will point. */
+static int find_symbol(const struct obj_spec *spec, uint32_t sec,
+		       struct map_spec *ms, struct bb_err *err)
+{
+	const struct elf_file *ef = &spec->elf;
+	uint32_t i;
+
+	for (i = 0; i < ef->nr_symbols; i++) {
+		const struct elf_symbol *s = &ef->symbols[i];
+
+		if (s->shndx == sec && s->type == STT_OBJECT &&
+		    !strcmp(s->name, ms->name)) {
+			ms->sec_idx = sec;
+			ms->sec_off = s->value;
+			return 0;
+		}
+	}
+	return bb_errf(err, -EINVAL,
+		       "elf: map '%s': no symbol of that name in '.maps'",
+		       ms->name);
+}
+
+static int decode_map(const struct obj_spec *spec, uint32_t sec,
+		      const struct btf_var_secinfo *vs, struct map_spec *ms,
+		      struct bb_err *err)
+{
+	const struct btf *btf = &spec->btf;
+	const struct btf_type *var = btf_type(btf, vs->type), *st;
+	struct map_ctx c = { .btf = btf, .map = "?", .err = err };
+	const struct btf_member *m;
+	uint32_t id, i;
+	int ret;
+
+	if (!var || btf_kind(var) != BTF_KIND_VAR)
+		return bb_errf(err, -EINVAL,
+			       "elf: '.maps': BTF type %u is not a variable",
+			       vs->type);
+	ms->name = btf_str(btf, var->name_off);
+	if (!ms->name || !*ms->name)
+		return bb_errf(err, -EINVAL,
+			       "elf: '.maps': variable %u has no name", vs->type);
+	c.map = ms->name;
+	ret = btf_skip_mods(btf, var->type, &id, err);
+	if (ret)
+		return ret;
+	st = btf_type(btf, id);
+	if (!st || btf_kind(st) != BTF_KIND_STRUCT)
+		return bb_errf(err, -EINVAL,
+			       "elf: map '%s': definition is not a struct",
+			       ms->name);
+	m = btf_extra(st);
+	for (i = 0; i < btf_vlen(st); i++) {
+		ret = decode_member(&c, &m[i], ms);
+		if (ret)
+			return ret;
+	}
+	if (!ms->type)
+		return bb_errf(err, -EINVAL, "elf: map '%s': no type given",
+			       ms->name);
+	return find_symbol(spec, sec, ms, err);
+}
+
+static int find_maps_datasec(const struct btf *btf,
+			     const struct btf_type **out, struct bb_err *err)
+{
+	int id = btf_find(btf, ".maps", BTF_KIND_DATASEC);
+
+	if (id < 0)
+		return bb_errf(err, -EINVAL,
+			       "elf: section '.maps' has no BTF description (compile with clang -g)");
+	*out = btf_type(btf, id);
+	return *out ? 0 : -EINVAL;
+}
+
+int maps_parse(struct obj_spec *spec, struct bb_err *err)
+{
+	const struct btf_var_secinfo *vs;
+	const struct btf_type *ds = NULL;
+	uint32_t i;
+	int sec, ret;
+
+	if (elf_find_section(&spec->elf, "maps") >= 0)
+		return bb_errf(err, -ENOTSUP,
+			       "elf: legacy 'maps' section (struct bpf_map_def) is not supported: declare maps in SEC(\".maps\") with __uint()/__type()");
+	sec = elf_find_section(&spec->elf, ".maps");
+	if (sec < 0)
+		return 0;
+	if (!spec->has_btf)
+		return bb_errf(err, -EINVAL,
+			       "elf: section '.maps' needs BTF, and the object has no '.BTF' (compile with clang -g)");
+	ret = find_maps_datasec(&spec->btf, &ds, err);
+	if (ret)
+		return ret;
+	spec->maps = calloc(btf_vlen(ds) + 1, sizeof(*spec->maps));
+	if (!spec->maps)
+		return bb_errf(err, -ENOMEM, "elf: out of memory");
+	vs = btf_extra(ds);
+	for (i = 0; i < btf_vlen(ds); i++) {
+		ret = decode_map(spec, sec, &vs[i], &spec->maps[i], err);
+		if (ret)
+			return ret;
+		spec->nr_maps++;
+	}
+	return 0;
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <linux/bpf.h>
+#include <string.h>
+
+#include "section_names.h"
+
+/*
+ * Section prefix -> program type.  The kernel needs the type at
+ * BPF_PROG_LOAD time (it decides the context and the allowed helpers),
+ * and we need to know how to attach.  Longer prefixes first.
+ */
+static const struct sec_def sec_defs[] = {
+	{ "tracepoint/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT },
+	{ "tp/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT },
+};
+
+int sec_def_find(const char *name, const struct sec_def **def,
+		 const char **target, struct bb_err *err)
+{
+	size_t i, len;
+
+	for (i = 0; i < sizeof(sec_defs) / sizeof(sec_defs[0]); i++) {
+		len = strlen(sec_defs[i].prefix);
+		if (strncmp(name, sec_defs[i].prefix, len))
+			continue;
+		*def = &sec_defs[i];
+		*target = name + len;
+		return 0;
+	}
+	return bb_errf(err, -ENOTSUP,
+		       "elf: section '%s': unknown program type (supported prefixes: tp/, tracepoint/)",
+		       name);
+}
+
+/* tracefs event and system names are C identifiers, in practice. */
+static int tracefs_name_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len > 255)
+		return 0;
+	if ((len == 1 && s[0] == '.') || (len == 2 && !strncmp(s, "..", 2)))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+		      c == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+int tracepoint_split(const char *target, char *cat, size_t cat_len,
+		     char *name, size_t name_len, struct bb_err *err)
+{
+	const char *slash = strchr(target, '/');
+	size_t clen, nlen;
+
+	if (!slash)
+		return bb_errf(err, -EINVAL,
+			       "tracepoint '%s': expected CATEGORY/NAME", target);
+	clen = slash - target;
+	nlen = strlen(slash + 1);
+	if (!tracefs_name_ok(target, clen) || !tracefs_name_ok(slash + 1, nlen))
+		return bb_errf(err, -EINVAL,
+			       "tracepoint '%s': category and name may only use letters, digits, '_', '-' and '.'",
+			       target);
+	if (clen >= cat_len || nlen >= name_len)
+		return bb_errf(err, -ENAMETOOLONG,
+			       "tracepoint '%s': name too long", target);
+	memcpy(cat, target, clen);
+	cat[clen] = '\0';
+	memcpy(name, slash + 1, nlen + 1);
+	return 0;
+}

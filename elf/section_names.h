@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * section_names.h - what a program's ELF section name says about it.
+ *
+ * By convention (shared with libbpf, cilium/ebpf and aya) a BPF program's
+ * section name is "<prefix>/<attach target>": "tp/sched/sched_process_exec"
+ * is a tracepoint program for the tracepoint sched:sched_process_exec.
+ */
+#ifndef BAREBPF_SECTION_NAMES_H
+#define BAREBPF_SECTION_NAMES_H
+
+#include <stdint.h>
+
+#include "err.h"
+
+enum attach_kind {
+	ATTACH_NONE,		/* loaded, attached by the user */
+	ATTACH_TRACEPOINT,	/* perf_event_open on a tracefs event id */
+};
+
+struct sec_def {
+	const char *prefix;	/* "tp/", including the slash */
+	uint32_t prog_type;	/* BPF_PROG_TYPE_* */
+	uint32_t expected_attach_type;
+	enum attach_kind attach;
+};
+
+/*
+ * Find the entry for section @name.  *@target is set to what follows the
+ * prefix.  An unknown prefix is -ENOTSUP with a message naming it.
+ */
+int sec_def_find(const char *name, const struct sec_def **def,
+		 const char **target, struct bb_err *err);
+
+/*
+ * Split a tracepoint target "category/name" into its two parts, checking
+ * each is a plain tracefs name ([A-Za-z0-9_.-], not "." or "..", at most
+ * 255 bytes) so that it can safely become part of a path.
+ */
+int tracepoint_split(const char *target, char *cat, size_t cat_len,
+		     char *name, size_t name_len, struct bb_err *err);
+
+#endif

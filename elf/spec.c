@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * spec.c - parse a whole object: ELF, BTF, license, maps, programs,
+ * relocations, in that order (each step uses the ones before it).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spec.h"
+
+static int parse_btf(struct obj_spec *spec, struct bb_err *err)
+{
+	int idx = elf_find_section(&spec->elf, ".BTF");
+	const struct elf_section *s;
+	int ret;
+
+	if (idx < 0)
+		return 0;
+	s = &spec->elf.sections[idx];
+	if (!s->data)
+		return bb_errf(err, -EINVAL, "elf: section '.BTF' has no data");
+	ret = btf_parse(&spec->btf, s->data, s->size, err);
+	if (ret)
+		return ret;
+	spec->has_btf = true;
+	return 0;
+}
+
+/* "license" is a C string; "version" a u32 (only old kernels read it). */
+static int parse_license(struct obj_spec *spec, struct bb_err *err)
+{
+	int idx = elf_find_section(&spec->elf, "license");
+	const struct elf_section *s;
+
+	spec->license = "";
+	if (idx >= 0) {
+		s = &spec->elf.sections[idx];
+		if (!s->data || !s->size || !memchr(s->data, '\0', s->size))
+			return bb_errf(err, -EINVAL,
+				       "elf: section 'license' is not a NUL-terminated string");
+		spec->license = (const char *)s->data;
+	}
+	idx = elf_find_section(&spec->elf, "version");
+	if (idx < 0)
+		return 0;
+	s = &spec->elf.sections[idx];
+	if (!s->data || s->size != sizeof(uint32_t))
+		return bb_errf(err, -EINVAL,
+			       "elf: section 'version' is not 4 bytes");
+	memcpy(&spec->kern_version, s->data, sizeof(uint32_t));
+	return 0;
+}
+
+int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
+		   struct bb_err *err)
+{
+	int ret;
+
+	memset(spec, 0, sizeof(*spec));
+	ret = elf_parse(&spec->elf, data, len, err);
+	if (!ret)
+		ret = parse_btf(spec, err);
+	if (!ret)
+		ret = parse_license(spec, err);
+	if (!ret)
+		ret = maps_parse(spec, err);
+	if (!ret)
+		ret = progs_parse(spec, err);
+	if (!ret)
+		ret = relocs_parse(spec, err);
+	if (ret)
+		obj_spec_free(spec);
+	return ret;
+}
+
+void obj_spec_free(struct obj_spec *spec)
+{
+	uint32_t i;
+
+	for (i = 0; spec->progs && i < spec->nr_progs; i++) {
+		free(spec->progs[i].insns);
+		free(spec->progs[i].relocs);
+	}
+	free(spec->progs);
+	free(spec->maps);
+	btf_free(&spec->btf);
+	elf_free(&spec->elf);
+	memset(spec, 0, sizeof(*spec));
+}
+
+const struct map_spec *obj_spec_map(const struct obj_spec *spec,
+				    const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < spec->nr_maps; i++)
+		if (!strcmp(spec->maps[i].name, name))
+			return &spec->maps[i];
+	return NULL;
+}
+
+const struct prog_spec *obj_spec_prog(const struct obj_spec *spec,
+				      const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < spec->nr_progs; i++)
+		if (!strcmp(spec->progs[i].name, name))
+			return &spec->progs[i];
+	return NULL;
+}

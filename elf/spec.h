@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * spec.h - the blueprint of a BPF object, as read from its bytes.
+ *
+ * obj_spec_parse() turns a clang-compiled .bpf.o into plain structs: the
+ * maps it declares (from BTF), the programs it contains (with a private
+ * copy of their instructions) and, per program, the relocations the
+ * loader must apply once the kernel has given it map fds.  Nothing here
+ * holds a file descriptor or makes a system call; the loader (loader/)
+ * turns a spec into kernel objects.
+ */
+#ifndef BAREBPF_SPEC_H
+#define BAREBPF_SPEC_H
+
+#include <linux/bpf.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "btf.h"
+#include "elf.h"
+#include "err.h"
+#include "section_names.h"
+
+struct map_spec {
+	const char *name;	/* the variable's name in C */
+	uint32_t type;		/* BPF_MAP_TYPE_* */
+	uint32_t key_size;
+	uint32_t value_size;
+	uint32_t max_entries;
+	uint32_t map_flags;
+	uint32_t numa_node;
+	uint32_t pinning;	/* 0 none, 1 by name */
+	uint32_t key_type_id;	/* BTF type of the key, 0 if given as a size */
+	uint32_t value_type_id;	/* likewise for the value */
+	uint32_t sec_idx;	/* ELF section of the definition (".maps") */
+	uint64_t sec_off;	/* offset of its symbol in that section */
+};
+
+enum reloc_kind {
+	RELOC_MAP_FD,		/* ld_imm64: src_reg = BPF_PSEUDO_MAP_FD, imm = fd */
+};
+
+struct reloc_spec {
+	uint32_t insn;		/* index of the instruction in the program */
+	enum reloc_kind kind;
+	uint32_t map;		/* index into obj_spec.maps */
+};
+
+struct prog_spec {
+	const char *name;	/* the function's symbol */
+	const char *section;	/* its ELF section name */
+	uint32_t sec_idx;
+	uint32_t sec_insn;	/* index of its first instruction in the section */
+	const struct sec_def *def;	/* program type and attach kind */
+	const char *target;	/* what follows the prefix, e.g. "sched/x" */
+	struct bpf_insn *insns;	/* a private, not yet relocated, copy */
+	uint32_t nr_insns;
+	struct reloc_spec *relocs;
+	uint32_t nr_relocs;
+};
+
+struct obj_spec {
+	struct elf_file elf;
+	struct btf btf;
+	bool has_btf;
+	const char *license;	/* "license" section, NUL-terminated */
+	uint32_t kern_version;	/* "version" section, 0 if absent */
+	struct map_spec *maps;
+	uint32_t nr_maps;
+	struct prog_spec *progs;
+	uint32_t nr_progs;
+};
+
+/*
+ * Parse the object in @data (@len bytes, which must stay alive and
+ * unchanged as long as the spec).  On failure the spec is left empty and
+ * @err says why.
+ */
+int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
+		   struct bb_err *err);
+void obj_spec_free(struct obj_spec *spec);
+
+/* The map or program called @name, or NULL. */
+const struct map_spec *obj_spec_map(const struct obj_spec *spec,
+				    const char *name);
+const struct prog_spec *obj_spec_prog(const struct obj_spec *spec,
+				      const char *name);
+
+/* Internal steps of obj_spec_parse(), one file each. */
+int maps_parse(struct obj_spec *spec, struct bb_err *err);
+int progs_parse(struct obj_spec *spec, struct bb_err *err);
+int relocs_parse(struct obj_spec *spec, struct bb_err *err);
+
+#endif

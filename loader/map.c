@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * map.c - create maps from their specs, and read and write them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+#include "map.h"
+#include "sys.h"
+
+int map_create(struct bpf_map *map, struct bb_err *err)
+{
+	const struct map_spec *s = map->spec;
+	struct map_create_args a = {
+		.type = s->type,
+		.key_size = s->key_size,
+		.value_size = s->value_size,
+		.max_entries = s->max_entries,
+		.map_flags = s->map_flags,
+		.numa_node = s->numa_node,
+		.name = s->name,
+	};
+	int fd = sys_map_create(&a);
+
+	if (fd < 0)
+		return bb_errf(err, fd,
+			       "bpf(BPF_MAP_CREATE) for map '%s' (type %u, key %u, value %u, max_entries %u): %s%s",
+			       s->name, s->type, s->key_size, s->value_size,
+			       s->max_entries, strerror(-fd), errno_hint(fd));
+	map->fd = fd;
+	return 0;
+}
+
+int map_lookup(const struct bpf_map *map, const void *key, void *value)
+{
+	return sys_map_lookup_elem(map->fd, key, value, 0);
+}
+
+int map_update(const struct bpf_map *map, const void *key, const void *value,
+	       uint64_t flags)
+{
+	return sys_map_update_elem(map->fd, key, value, flags);
+}
+
+int map_delete(const struct bpf_map *map, const void *key)
+{
+	return sys_map_delete_elem(map->fd, key);
+}
+
+int map_lookup_and_delete(const struct bpf_map *map, const void *key,
+			  void *value)
+{
+	return sys_map_lookup_and_delete_elem(map->fd, key, value);
+}
+
+int map_next_key(const struct bpf_map *map, const void *key, void *next)
+{
+	return sys_map_get_next_key(map->fd, key, next);
+}
+
+static int key_cmp(const void *a, const void *b, void *ksz)
+{
+	return memcmp(a, b, *(size_t *)ksz);
+}
+
+/* Sort the keys and drop repeats; returns the new count. */
+static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
+{
+	size_t i, out = 0;
+
+	qsort_r(keys, n, ksz, key_cmp, &ksz);
+	for (i = 0; i < n; i++) {
+		if (out && !memcmp(keys + (out - 1) * ksz, keys + i * ksz, ksz))
+			continue;
+		memmove(keys + out * ksz, keys + i * ksz, ksz);
+		out++;
+	}
+	return out;
+}
+
+/*
+ * Collect the keys.  When the key we pass to BPF_MAP_GET_NEXT_KEY was
+ * deleted meanwhile, a hash map restarts from its first key, so a walk
+ * can see keys twice: we allow 2 * max_entries steps, then drop repeats.
+ */
+static int collect_keys(const struct bpf_map *map, uint8_t *keys, size_t *nr)
+{
+	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map->spec->max_entries;
+	size_t n = 0;
+	int ret = 0;
+
+	while (n < cap) {
+		ret = map_next_key(map, n ? keys + (n - 1) * ksz : NULL,
+				   keys + n * ksz);
+		if (ret)
+			break;
+		n++;
+	}
+	*nr = unique_keys(keys, n, ksz);
+	return ret == -ENOENT ? 0 : ret;
+}
+
+int map_for_each(const struct bpf_map *map, map_entry_fn fn, void *ctx)
+{
+	size_t ksz = map->spec->key_size, n = 0, i;
+	uint8_t *keys, *value;
+	int ret;
+
+	/* Per-CPU values are one slot per possible CPU: not handled here. */
+	if (map->spec->type == BPF_MAP_TYPE_PERCPU_HASH ||
+	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
+	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
+		return -ENOTSUP;
+	keys = calloc(2 * (size_t)map->spec->max_entries + 1, ksz);
+	value = calloc(1, map->spec->value_size);
+	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
+	for (i = 0; !ret && i < n; i++) {
+		ret = map_lookup(map, keys + i * ksz, value);
+		if (ret == -ENOENT) {
+			ret = 0;	/* deleted since we saw its key */
+			continue;
+		}
+		if (!ret)
+			ret = fn(keys + i * ksz, value, ctx);
+	}
+	free(keys);
+	free(value);
+	return ret;
+}

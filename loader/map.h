@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * map.h - creating maps and using them from user space.
+ *
+ * Lookups and updates return 0 or -errno (-ENOENT: no such key).  The
+ * key and value buffers are the map's key_size / value_size bytes.
+ */
+#ifndef BAREBPF_MAP_H
+#define BAREBPF_MAP_H
+
+#include "object.h"
+
+/* Create the kernel map for @map->spec; sets @map->fd. */
+int map_create(struct bpf_map *map, struct bb_err *err);
+
+int map_lookup(const struct bpf_map *map, const void *key, void *value);
+/* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */
+int map_update(const struct bpf_map *map, const void *key, const void *value,
+	       uint64_t flags);
+int map_delete(const struct bpf_map *map, const void *key);
+int map_lookup_and_delete(const struct bpf_map *map, const void *key,
+			  void *value);
+/* First key when @key is NULL; -ENOENT after the last. */
+int map_next_key(const struct bpf_map *map, const void *key, void *next);
+
+/*
+ * Call @fn for every entry, with a copy of its key and value.
+ *
+ * Keys are collected first with BPF_MAP_GET_NEXT_KEY, then each is looked
+ * up.  A key deleted between the two (-ENOENT from the lookup) is skipped:
+ * the map changes under us while BPF programs run.  A hash map restarts
+ * from its first key when the key we pass was deleted meanwhile, so keys
+ * seen twice are reported once, and the walk is bounded by max_entries.
+ * A non-zero return from @fn stops the walk and is returned.
+ */
+typedef int (*map_entry_fn)(const void *key, const void *value, void *ctx);
+int map_for_each(const struct bpf_map *map, map_entry_fn fn, void *ctx);
+
+#endif

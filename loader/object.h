@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * object.h - a BPF object brought to life in the kernel.
+ *
+ * The life of an object, one call each:
+ *
+ *	obj_open()    read the file and parse it into a spec   (no bpf())
+ *	obj_load()    create the maps, relocate and load the programs
+ *	obj_attach()  attach every program its section names a target for
+ *	obj_close()   detach and close every fd, free everything
+ *
+ * A struct bpf_map / bpf_prog owns one kernel fd (-1 until created).
+ */
+#ifndef BAREBPF_OBJECT_H
+#define BAREBPF_OBJECT_H
+
+#include "../elf/spec.h"
+
+struct bpf_map {
+	const struct map_spec *spec;
+	int fd;
+};
+
+struct bpf_prog {
+	const struct prog_spec *spec;
+	int fd;
+	int attach_fd;		/* the perf event it is attached through, or -1 */
+	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
+};
+
+struct bpf_obj {
+	const char *path;	/* for messages */
+	uint8_t *file;		/* the object's bytes, owned */
+	size_t file_len;
+	struct obj_spec spec;
+	struct bpf_map *maps;	/* one per spec.maps */
+	struct bpf_prog *progs;	/* one per spec.progs */
+};
+
+int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);
+
+/* Like obj_open() on bytes already in memory; they are copied. */
+int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
+		 const char *name, struct bb_err *err);
+
+int obj_load(struct bpf_obj *obj, struct bb_err *err);
+int obj_attach(struct bpf_obj *obj, struct bb_err *err);
+void obj_close(struct bpf_obj *obj);
+
+struct bpf_map *obj_map(struct bpf_obj *obj, const char *name);
+struct bpf_prog *obj_prog(struct bpf_obj *obj, const char *name);
+
+#endif

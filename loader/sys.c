@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sys.c - the thin layer between barebpf and the kernel.
+ *
+ * Every system call the loader makes is in this file, and every one of
+ * them goes through sys_call: strace shows exactly these, and a test can
+ * replace sys_call with a fake kernel.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
+		   long a6)
+{
+	long ret = syscall(nr, a1, a2, a3, a4, a5, a6);
+
+	return ret < 0 ? -errno : ret;
+}
+
+sys_call_fn sys_call = sys_call_real;
+
+#define CALL(nr, a1, a2, a3, a4, a5) \
+	sys_call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5), 0)
+
+static int sys_bpf(int cmd, union bpf_attr *attr)
+{
+	return CALL(__NR_bpf, cmd, attr, sizeof(*attr), 0, 0);
+}
+
+static uint64_t ptr(const void *p)
+{
+	return (uint64_t)(unsigned long)p;
+}
+
+int sys_open(const char *path, int flags, int mode)
+{
+	return CALL(__NR_openat, AT_FDCWD, path, flags | O_CLOEXEC, mode, 0);
+}
+
+ssize_t sys_read(int fd, void *buf, size_t len)
+{
+	return CALL(__NR_read, fd, buf, len, 0, 0);
+}
+
+int sys_close(int fd)
+{
+	return CALL(__NR_close, fd, 0, 0, 0, 0);
+}
+
+int sys_fstat_size(int fd, uint64_t *size)
+{
+	struct stat st;
+	int ret = CALL(__NR_fstat, fd, &st, 0, 0, 0);
+
+	if (ret == 0)
+		*size = st.st_size;
+	return ret;
+}
+
+int sys_ioctl(int fd, unsigned long req, unsigned long arg)
+{
+	return CALL(__NR_ioctl, fd, req, arg, 0, 0);
+}
+
+ssize_t sys_readlink(const char *path, char *buf, size_t len)
+{
+	return CALL(__NR_readlinkat, AT_FDCWD, path, buf, len, 0);
+}
+
+/* The kernel's sigset is 8 bytes on x86-64, not glibc's 128. */
+#define KERNEL_SIGSET_SIZE 8
+
+int sys_block_signals(const sigset_t *set)
+{
+	return CALL(__NR_rt_sigprocmask, SIG_BLOCK, set, NULL,
+		    KERNEL_SIGSET_SIZE, 0);
+}
+
+int sys_sigwait_ms(const sigset_t *set, long timeout_ms)
+{
+	struct timespec ts = {
+		.tv_sec = timeout_ms / 1000,
+		.tv_nsec = (timeout_ms % 1000) * 1000000L,
+	};
+
+	return CALL(__NR_rt_sigtimedwait, set, NULL, &ts, KERNEL_SIGSET_SIZE,
+		    0);
+}
+
+int sys_perf_event_open(struct perf_event_attr *attr, pid_t pid, int cpu,
+			int group_fd, unsigned long flags)
+{
+	attr->size = sizeof(*attr);
+	return CALL(__NR_perf_event_open, attr, pid, cpu, group_fd,
+		    flags | PERF_FLAG_FD_CLOEXEC);
+}
+
+static void copy_name(char *dst, const char *name)
+{
+	if (name)
+		strncpy(dst, name, BPF_OBJ_NAME_LEN - 1);
+}
+
+int sys_map_create(const struct map_create_args *a)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = a->type;
+	attr.key_size = a->key_size;
+	attr.value_size = a->value_size;
+	attr.max_entries = a->max_entries;
+	attr.map_flags = a->map_flags;
+	attr.numa_node = a->numa_node;
+	copy_name(attr.map_name, a->name);
+	return sys_bpf(BPF_MAP_CREATE, &attr);
+}
+
+int sys_prog_load(const struct prog_load_args *a)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = a->type;
+	attr.expected_attach_type = a->expected_attach_type;
+	attr.insns = ptr(a->insns);
+	attr.insn_cnt = a->nr_insns;
+	attr.license = ptr(a->license);
+	attr.kern_version = a->kern_version;
+	copy_name(attr.prog_name, a->name);
+	attr.log_buf = ptr(a->log_buf);
+	attr.log_size = a->log_size;
+	attr.log_level = a->log_level;
+	return sys_bpf(BPF_PROG_LOAD, &attr);
+}
+
+static int elem_cmd(int cmd, int fd, const void *key, const void *value,
+		    uint64_t flags)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_fd = fd;
+	attr.key = ptr(key);
+	attr.value = ptr(value);
+	attr.flags = flags;
+	return sys_bpf(cmd, &attr);
+}
+
+int sys_map_lookup_elem(int fd, const void *key, void *value, uint64_t flags)
+{
+	return elem_cmd(BPF_MAP_LOOKUP_ELEM, fd, key, value, flags);
+}
+
+int sys_map_update_elem(int fd, const void *key, const void *value,
+			uint64_t flags)
+{
+	return elem_cmd(BPF_MAP_UPDATE_ELEM, fd, key, value, flags);
+}
+
+int sys_map_delete_elem(int fd, const void *key)
+{
+	return elem_cmd(BPF_MAP_DELETE_ELEM, fd, key, NULL, 0);
+}
+
+int sys_map_lookup_and_delete_elem(int fd, const void *key, void *value)
+{
+	return elem_cmd(BPF_MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, 0);
+}
+
+int sys_map_get_next_key(int fd, const void *key, void *next_key)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_fd = fd;
+	attr.key = ptr(key);
+	attr.next_key = ptr(next_key);
+	return sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr);
+}
+
+int sys_obj_get_info_by_fd(int fd, void *info, uint32_t *info_len)
+{
+	union bpf_attr attr;
+	int ret;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.info.bpf_fd = fd;
+	attr.info.info_len = *info_len;
+	attr.info.info = ptr(info);
+	ret = sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &attr);
+	if (ret == 0)
+		*info_len = attr.info.info_len;
+	return ret;
+}
+
+static int next_id(int cmd, uint32_t start, uint32_t *next)
+{
+	union bpf_attr attr;
+	int ret;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.start_id = start;
+	ret = sys_bpf(cmd, &attr);
+	if (ret == 0)
+		*next = attr.next_id;
+	return ret;
+}
+
+int sys_prog_get_next_id(uint32_t start, uint32_t *next)
+{
+	return next_id(BPF_PROG_GET_NEXT_ID, start, next);
+}
+
+int sys_map_get_next_id(uint32_t start, uint32_t *next)
+{
+	return next_id(BPF_MAP_GET_NEXT_ID, start, next);
+}
+
+static int fd_by_id(int cmd, uint32_t id)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	if (cmd == BPF_PROG_GET_FD_BY_ID)
+		attr.prog_id = id;
+	else
+		attr.map_id = id;
+	return sys_bpf(cmd, &attr);
+}
+
+int sys_prog_get_fd_by_id(uint32_t id)
+{
+	return fd_by_id(BPF_PROG_GET_FD_BY_ID, id);
+}
+
+int sys_map_get_fd_by_id(uint32_t id)
+{
+	return fd_by_id(BPF_MAP_GET_FD_BY_ID, id);
+}
+
+const char *sys_bpf_cmd_name(int cmd)
+{
+	static const char *const names[] = {
+		[BPF_MAP_CREATE] = "BPF_MAP_CREATE",
+		[BPF_MAP_LOOKUP_ELEM] = "BPF_MAP_LOOKUP_ELEM",
+		[BPF_MAP_UPDATE_ELEM] = "BPF_MAP_UPDATE_ELEM",
+		[BPF_MAP_DELETE_ELEM] = "BPF_MAP_DELETE_ELEM",
+		[BPF_MAP_GET_NEXT_KEY] = "BPF_MAP_GET_NEXT_KEY",
+		[BPF_PROG_LOAD] = "BPF_PROG_LOAD",
+		[BPF_PROG_GET_NEXT_ID] = "BPF_PROG_GET_NEXT_ID",
+		[BPF_MAP_GET_NEXT_ID] = "BPF_MAP_GET_NEXT_ID",
+		[BPF_PROG_GET_FD_BY_ID] = "BPF_PROG_GET_FD_BY_ID",
+		[BPF_MAP_GET_FD_BY_ID] = "BPF_MAP_GET_FD_BY_ID",
+		[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD",
+		[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
+	};
+
+	if (cmd < 0 || (size_t)cmd >= sizeof(names) / sizeof(names[0]) ||
+	    !names[cmd])
+		return "BPF_?";
+	return names[cmd];
+}
