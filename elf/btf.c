@@ -127,8 +127,8 @@ static int map_sections(struct btf *btf, const struct bytes *all,
 	/* Records are read in place as u32s: refuse misaligned ones. */
 	if ((uintptr_t)btf->types.data % 4)
 		return bb_errf(err, -EINVAL,
-			       "btf: type section at %p is not 4-byte aligned",
-			       (const void *)btf->types.data);
+			       "btf: type section (data + 0x%llx) is not 4-byte aligned in memory; copy the BTF to an aligned buffer",
+			       (unsigned long long)sec->type_off);
 	btf->strs.data = buf_slice(all, sec->str_off, sec->str_len);
 	btf->strs.len = sec->str_len;
 	if (!btf->strs.data)

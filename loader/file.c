@@ -80,7 +80,6 @@ const char *errno_hint(int err)
 {
 	switch (err) {
 	case -EPERM:
-	case -EACCES:
 		return " (run as root, or grant CAP_BPF and CAP_PERFMON; "
 		       "on kernels before 5.11 also raise RLIMIT_MEMLOCK)";
 	case -ENOSYS:
