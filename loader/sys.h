@@ -90,6 +90,13 @@ int sys_prog_get_next_id(uint32_t start, uint32_t *next);
 int sys_map_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);
 int sys_map_get_fd_by_id(uint32_t id);
+/* No more writes from user space (the kernel since 5.2). */
+int sys_map_freeze(int fd);
+
+/* mmap(2) of a map fd (BPF_F_MMAPABLE); returns the address or -errno. */
+long sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
+	      long off);
+int sys_munmap(void *addr, size_t len);
 
 /* The name of a bpf command, for messages ("BPF_MAP_CREATE"). */
 const char *sys_bpf_cmd_name(int cmd);
