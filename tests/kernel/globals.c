@@ -4,7 +4,8 @@
  * volatile knob set by name before load changes what the program counts,
  * a .data variable set before load is used, .bss variables the program
  * writes are read back by name, .rodata is frozen, and programs whose
- * subprograms were appended are accepted and run.
+ * subprograms were appended are accepted and run.  strings.bpf.o (string
+ * literals and a static variable, relocated against their section) loads.
  *
  * Other processes exec all the time on a shared machine: the knob
  * filter_tgid makes the program count only our child's execve, so the
@@ -23,17 +24,37 @@
 #include "loader/sys.h"
 #include "tests/tap.h"
 
-static char obj_path[PATH_MAX];
+static char obj_path[PATH_MAX], strings_path[PATH_MAX];
 
 /* build/tests/kernel/globals.t -> build/test/globals.bpf.o */
 static void find_obj(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	const char *dir;
 
 	exe[n > 0 ? n : 0] = '\0';
+	dir = dirname(exe);
 	snprintf(obj_path, sizeof(obj_path), "%s/../../test/globals.bpf.o",
-		 dirname(exe));
+		 dir);
+	snprintf(strings_path, sizeof(strings_path),
+		 "%s/../../test/strings.bpf.o", dir);
+}
+
+/* String literals and a static variable, relocated against sections. */
+static void test_strings(void)
+{
+	struct bb_err err = { 0 };
+	struct bpf_obj *o = NULL;
+	int ret;
+
+	ret = obj_open(&o, strings_path, &err);
+	if (!ret)
+		ret = obj_load(o, &err);
+	ok(!ret, "strings.bpf.o (.rodata.str1.1, static .bss variable) loads");
+	if (ret)
+		bb_err_print(stdout, "# strings", &err);
+	obj_close(o);
 }
 
 /* A child that waits for a byte on @fd, then execs /bin/true. */
@@ -186,5 +207,6 @@ int main(void)
 	find_obj();
 	test_counted();
 	test_filtered();
+	test_strings();
 	return done_testing();
 }
