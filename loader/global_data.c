@@ -33,14 +33,15 @@ static int map_memory(struct bpf_map *map, struct bb_err *err)
 {
 	size_t page = sysconf(_SC_PAGESIZE);
 	size_t len = (map->spec->value_size + page - 1) / page * page;
-	long addr = sys_mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
-			     map->fd, 0);
+	void *addr = sys_mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
+			      map->fd, 0);
+	int ret = (int)(long)addr;
 
-	if (addr < 0)
-		return bb_errf(err, addr, "mmap of map '%s': %s%s",
-			       map->spec->name, strerror(-addr),
-			       errno_hint(addr));
-	map->mem = (void *)addr;
+	if (sys_mmap_failed(addr))
+		return bb_errf(err, ret, "mmap of map '%s': %s%s",
+			       map->spec->name, strerror(-ret),
+			       errno_hint(ret));
+	map->mem = addr;
 	map->mem_len = len;
 	return 0;
 }

@@ -256,9 +256,16 @@ int sys_map_freeze(int fd)
 	return sys_bpf(BPF_MAP_FREEZE, &attr);
 }
 
-long sys_mmap(void *addr, size_t len, int prot, int flags, int fd, long off)
+void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
-	return sys_call(__NR_mmap, (long)addr, (long)len, prot, flags, fd, off);
+	return (void *)sys_call(__NR_mmap, (long)addr, (long)len, prot, flags,
+				fd, (long)off);
+}
+
+/* The kernel returns errors as the last 4095 addresses. */
+int sys_mmap_failed(const void *addr)
+{
+	return (unsigned long)addr >= -4095UL;
 }
 
 int sys_munmap(void *addr, size_t len)
