@@ -4,15 +4,29 @@
  *
  * clang cannot know the fd a map will have, so every instruction that
  * loads a map's address is emitted as "r1 = 0 ll" (ld_imm64, 16 bytes)
- * with an R_BPF_64_64 relocation against the map's symbol in .maps.
- * Here we only record which instruction refers to which map; the loader
- * writes the fd once the map exists (loader/relocate.c).
+ * with an R_BPF_64_64 relocation against a symbol:
+ *
+ *   - a map in .maps: the loader will write the map's fd
+ *     (src_reg = BPF_PSEUDO_MAP_FD);
+ *   - a global variable in .rodata/.data/.bss: the loader will write the
+ *     fd of the section's map and the variable's offset in its value
+ *     (src_reg = BPF_PSEUDO_MAP_VALUE).  The offset is the symbol's value
+ *     plus what the instruction already holds: for a static variable
+ *     clang relocates against the section and puts the offset in imm.
+ *
+ * A call to a function in another section (from a program to .text) is
+ * "call imm" with src_reg = BPF_PSEUDO_CALL and an R_BPF_64_32 relocation:
+ * the callee is at instruction symbol/8 + imm + 1 of the symbol's section.
+ * Calls within one section carry no relocation at all (link.c finds
+ * them).  Here we only say what each relocation means; link.c gives them
+ * to the programs, and the loader applies them (loader/prog.c).
  */
 #include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "spec.h"
+#include "link.h"
 
 #ifndef R_BPF_64_64
 #define R_BPF_64_64 1
@@ -21,27 +35,30 @@
 #define R_BPF_64_32 10
 #endif
 
+#define INSN_SZ sizeof(struct bpf_insn)
+
 struct rel_ctx {
 	struct obj_spec *spec;
 	const struct elf_section *sec;	/* the section relocated */
+	uint32_t sec_idx;
 	uint32_t idx;			/* relocation number, for messages */
+	struct sec_relocs *out;
 	struct bb_err *err;
 };
 
-/* The program of section @sec_idx that holds instruction @insn. */
-static struct prog_spec *prog_at(struct obj_spec *spec, uint32_t sec_idx,
-				 uint32_t insn)
+struct bpf_insn sec_insn(const struct elf_section *s, uint32_t i)
 {
-	uint32_t i;
+	struct bpf_insn in;
 
-	for (i = 0; i < spec->nr_progs; i++) {
-		struct prog_spec *p = &spec->progs[i];
+	/* The file gives no alignment: copy, don't cast. */
+	memcpy(&in, s->data + (size_t)i * INSN_SZ, INSN_SZ);
+	return in;
+}
 
-		if (p->sec_idx == sec_idx && insn >= p->sec_insn &&
-		    insn - p->sec_insn < p->nr_insns)
-			return p;
-	}
-	return NULL;
+static int is_code_section(const struct elf_section *s)
+{
+	return s->type == SHT_PROGBITS && (s->flags & SHF_EXECINSTR) &&
+	       s->data && s->size % INSN_SZ == 0;
 }
 
 static int find_map(const struct obj_spec *spec,
@@ -50,8 +67,11 @@ static int find_map(const struct obj_spec *spec,
 	uint32_t i;
 
 	for (i = 0; i < spec->nr_maps; i++) {
-		if (spec->maps[i].sec_idx == sym->shndx &&
-		    spec->maps[i].sec_off == sym->value) {
+		const struct map_spec *m = &spec->maps[i];
+
+		if (m->sec_idx != sym->shndx)
+			continue;
+		if (m->global_data || m->sec_off == sym->value) {
 			*map = i;
 			return 0;
 		}
@@ -59,69 +79,116 @@ static int find_map(const struct obj_spec *spec,
 	return -ENOENT;
 }
 
-static int add_reloc(struct prog_spec *p, uint32_t insn,
-		     enum reloc_kind kind, uint32_t map)
+static int add(struct rel_ctx *c, struct sec_reloc r)
 {
-	struct reloc_spec *r;
+	struct sec_reloc *n;
 
-	r = realloc(p->relocs, (p->nr_relocs + 1) * sizeof(*r));
-	if (!r)
-		return -ENOMEM;
-	p->relocs = r;
-	r[p->nr_relocs++] = (struct reloc_spec){
-		.insn = insn, .kind = kind, .map = map
-	};
+	n = realloc(c->out->r, (c->out->nr + 1) * sizeof(*n));
+	if (!n)
+		return bb_errf(c->err, -ENOMEM, "elf: out of memory");
+	c->out->r = n;
+	r.sec_idx = c->sec_idx;
+	n[c->out->nr++] = r;
 	return 0;
 }
 
-static int map_reloc(struct rel_ctx *c, const struct elf_rel *rel,
-		     struct prog_spec *p, uint32_t insn)
+/* A global variable: map value address + offset. */
+static int value_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
+		       uint32_t insn, uint32_t map, int32_t imm)
+{
+	const struct map_spec *m = &c->spec->maps[map];
+	int64_t off = (int64_t)sym->value + imm;
+
+	if (off < 0 || off >= m->value_size)
+		return bb_errf(c->err, -EINVAL,
+			       "elf: section '%s': reloc #%u: offset %lld into '%s' is past its end (%u bytes)",
+			       c->sec->name, c->idx, (long long)off, m->name,
+			       m->value_size);
+	return add(c, (struct sec_reloc){ .insn = insn,
+		   .kind = RELOC_MAP_VALUE, .map = map, .off = off });
+}
+
+static int ld_reloc(struct rel_ctx *c, const struct elf_rel *rel,
+		    uint32_t insn)
 {
 	const struct elf_symbol *sym = &c->spec->elf.symbols[rel->sym];
-	const struct bpf_insn *in = &p->insns[insn];
+	struct bpf_insn in = sec_insn(c->sec, insn);
+	const struct elf_section *target;
 	uint32_t map;
 
-	if (in->code != (BPF_LD | BPF_IMM | BPF_DW) || insn + 1 >= p->nr_insns)
+	if (!insn_is_ld_imm64(&in) || (insn + 1) * INSN_SZ >= c->sec->size)
 		return bb_errf(c->err, -EINVAL,
 			       "elf: section '%s': reloc #%u: instruction %u is not a 64-bit load (ld_imm64)",
-			       c->sec->name, c->idx, p->sec_insn + insn);
+			       c->sec->name, c->idx, insn);
 	if (sym->shndx == SHN_UNDEF)
 		return bb_errf(c->err, -ENOTSUP,
 			       "elf: section '%s': reloc #%u: symbol '%s' is undefined (extern variables are not supported)",
 			       c->sec->name, c->idx, sym->name);
-	if (find_map(c->spec, sym, &map))
+	if (find_map(c->spec, sym, &map) == 0) {
+		if (c->spec->maps[map].global_data)
+			return value_reloc(c, sym, insn, map, in.imm);
+		return add(c, (struct sec_reloc){ .insn = insn,
+			   .kind = RELOC_MAP_FD, .map = map });
+	}
+	target = sym->shndx < c->spec->elf.nr_sections ?
+		 &c->spec->elf.sections[sym->shndx] : NULL;
+	if (target && (target->flags & SHF_EXECINSTR))
 		return bb_errf(c->err, -ENOTSUP,
-			       "elf: section '%s': reloc #%u: symbol '%s' is not a map in '.maps' (global variables are not supported yet)",
+			       "elf: section '%s': reloc #%u: the address of function '%s' is taken (callbacks are not supported)",
 			       c->sec->name, c->idx, sym->name);
-	if (add_reloc(p, insn, RELOC_MAP_FD, map))
-		return bb_errf(c->err, -ENOMEM, "elf: out of memory");
-	return 0;
+	return bb_errf(c->err, -ENOTSUP,
+		       "elf: section '%s': reloc #%u: symbol '%s' is in section '%s', which is neither '.maps' nor global data (.rodata, .data, .bss)",
+		       c->sec->name, c->idx, sym->name,
+		       target ? target->name : "?");
+}
+
+static int call_reloc(struct rel_ctx *c, const struct elf_rel *rel,
+		      uint32_t insn)
+{
+	const struct elf_symbol *sym = &c->spec->elf.symbols[rel->sym];
+	struct bpf_insn in = sec_insn(c->sec, insn);
+	const struct elf_section *ts;
+	int64_t target;
+
+	if (!insn_is_call(&in))
+		return bb_errf(c->err, -EINVAL,
+			       "elf: section '%s': reloc #%u: instruction %u is not a call to a BPF function",
+			       c->sec->name, c->idx, insn);
+	if (sym->shndx == SHN_UNDEF)
+		return bb_errf(c->err, -ENOENT,
+			       "elf: section '%s': reloc #%u: call to function '%s', which is not defined in this object",
+			       c->sec->name, c->idx, sym->name);
+	ts = sym->shndx < c->spec->elf.nr_sections ?
+	     &c->spec->elf.sections[sym->shndx] : NULL;
+	if (!ts || !is_code_section(ts) || sym->value % INSN_SZ)
+		return bb_errf(c->err, -EINVAL,
+			       "elf: section '%s': reloc #%u: call to '%s', which is not code",
+			       c->sec->name, c->idx, sym->name);
+	target = (int64_t)(sym->value / INSN_SZ) + in.imm + 1;
+	if (target < 0 || (uint64_t)target >= ts->size / INSN_SZ)
+		return bb_errf(c->err, -EINVAL,
+			       "elf: section '%s': reloc #%u: call to instruction %lld of section '%s', outside the section (%llu instructions)",
+			       c->sec->name, c->idx, (long long)target, ts->name,
+			       (unsigned long long)(ts->size / INSN_SZ));
+	return add(c, (struct sec_reloc){ .insn = insn, .kind = RELOC_CALL,
+		   .target_sec = sym->shndx, .target = target });
 }
 
 static int one_reloc(struct rel_ctx *c, const struct elf_rel *rel)
 {
-	uint32_t sec_idx = c->sec - c->spec->elf.sections;
-	struct prog_spec *p;
-	uint64_t insn;
+	uint32_t insn;
 
-	if (rel->offset % sizeof(struct bpf_insn) || rel->offset >= c->sec->size)
+	if (rel->offset % INSN_SZ || rel->offset >= c->sec->size)
 		return bb_errf(c->err, -EINVAL,
 			       "elf: section '%s': reloc #%u: offset %#llx is not an instruction of the section",
 			       c->sec->name, c->idx,
 			       (unsigned long long)rel->offset);
-	insn = rel->offset / sizeof(struct bpf_insn);
-	p = prog_at(c->spec, sec_idx, insn);
-	if (!p)
-		return bb_errf(c->err, -EINVAL,
-			       "elf: section '%s': reloc #%u: instruction %llu is outside every function",
-			       c->sec->name, c->idx, (unsigned long long)insn);
+	insn = rel->offset / INSN_SZ;
 	switch (rel->type) {
 	case R_BPF_64_64:
-		return map_reloc(c, rel, p, insn - p->sec_insn);
+		return ld_reloc(c, rel, insn);
 	case R_BPF_64_32:
-		return bb_errf(c->err, -ENOTSUP,
-			       "elf: section '%s': reloc #%u: calls to other BPF functions are not supported yet",
-			       c->sec->name, c->idx);
+		return call_reloc(c, rel, insn);
 	default:
 		return bb_errf(c->err, -ENOTSUP,
 			       "elf: section '%s': reloc #%u: unsupported relocation type %u",
@@ -129,22 +196,11 @@ static int one_reloc(struct rel_ctx *c, const struct elf_rel *rel)
 	}
 }
 
-/* Does section @idx hold at least one program? */
-static int has_progs(const struct obj_spec *spec, uint32_t idx)
-{
-	uint32_t i;
-
-	for (i = 0; i < spec->nr_progs; i++)
-		if (spec->progs[i].sec_idx == idx)
-			return 1;
-	return 0;
-}
-
 static int rel_section(struct obj_spec *spec, uint32_t idx,
-		       struct bb_err *err)
+		       struct sec_relocs *out, struct bb_err *err)
 {
 	const struct elf_section *rs = &spec->elf.sections[idx];
-	struct rel_ctx c = { .spec = spec, .err = err };
+	struct rel_ctx c = { .spec = spec, .out = out, .err = err };
 	struct elf_rel *rels = NULL;
 	uint32_t nr = 0;
 	int ret;
@@ -152,6 +208,7 @@ static int rel_section(struct obj_spec *spec, uint32_t idx,
 	ret = elf_read_rels(&spec->elf, idx, &rels, &nr, err);
 	if (ret)
 		return ret;
+	c.sec_idx = rs->info;
 	c.sec = &spec->elf.sections[rs->info];
 	for (c.idx = 0; c.idx < nr; c.idx++) {
 		ret = one_reloc(&c, &rels[c.idx]);
@@ -162,7 +219,18 @@ static int rel_section(struct obj_spec *spec, uint32_t idx,
 	return ret;
 }
 
-int relocs_parse(struct obj_spec *spec, struct bb_err *err)
+int sec_reloc_cmp(const void *a, const void *b)
+{
+	const struct sec_reloc *x = a, *y = b;
+
+	if (x->sec_idx != y->sec_idx)
+		return x->sec_idx < y->sec_idx ? -1 : 1;
+	return x->insn < y->insn ? -1 : x->insn > y->insn;
+}
+
+/* What every relocation of every code section asks for. */
+static int read_all(struct obj_spec *spec, struct sec_relocs *out,
+		    struct bb_err *err)
 {
 	const struct elf_file *ef = &spec->elf;
 	uint32_t i;
@@ -173,11 +241,31 @@ int relocs_parse(struct obj_spec *spec, struct bb_err *err)
 
 		/* Relocations of debug info and BTF.ext are not ours. */
 		if (s->type != SHT_REL || s->info >= ef->nr_sections ||
-		    !has_progs(spec, s->info))
+		    !is_code_section(&ef->sections[s->info]))
 			continue;
-		ret = rel_section(spec, i, err);
+		ret = rel_section(spec, i, out, err);
 		if (ret)
 			return ret;
 	}
+	qsort(out->r, out->nr, sizeof(*out->r), sec_reloc_cmp);
+	for (i = 1; i < out->nr; i++)
+		if (!sec_reloc_cmp(&out->r[i - 1], &out->r[i]))
+			return bb_errf(err, -EINVAL,
+				       "elf: section '%s': two relocations of instruction %u",
+				       ef->sections[out->r[i].sec_idx].name,
+				       out->r[i].insn);
 	return 0;
+}
+
+int relocs_parse(struct obj_spec *spec, struct bb_err *err)
+{
+	struct sec_relocs rels = { 0 };
+	uint32_t i;
+	int ret;
+
+	ret = read_all(spec, &rels, err);
+	for (i = 0; !ret && i < spec->nr_progs; i++)
+		ret = link_prog(spec, &spec->progs[i], &rels, err);
+	free(rels.r);
+	return ret;
 }

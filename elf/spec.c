@@ -66,6 +66,8 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = maps_parse(spec, err);
 	if (!ret)
+		ret = datasecs_parse(spec, err);
+	if (!ret)
 		ret = progs_parse(spec, err);
 	if (!ret)
 		ret = relocs_parse(spec, err);
@@ -81,8 +83,10 @@ void obj_spec_free(struct obj_spec *spec)
 	for (i = 0; spec->progs && i < spec->nr_progs; i++) {
 		free(spec->progs[i].insns);
 		free(spec->progs[i].relocs);
+		free(spec->progs[i].funcs);
 	}
 	free(spec->progs);
+	free(spec->vars);
 	free(spec->maps);
 	btf_free(&spec->btf);
 	elf_free(&spec->elf);
@@ -108,5 +112,16 @@ const struct prog_spec *obj_spec_prog(const struct obj_spec *spec,
 	for (i = 0; i < spec->nr_progs; i++)
 		if (!strcmp(spec->progs[i].name, name))
 			return &spec->progs[i];
+	return NULL;
+}
+
+const struct var_spec *obj_spec_var(const struct obj_spec *spec,
+				    const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < spec->nr_vars; i++)
+		if (!strcmp(spec->vars[i].name, name))
+			return &spec->vars[i];
 	return NULL;
 }

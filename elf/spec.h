@@ -34,16 +34,51 @@ struct map_spec {
 	uint32_t value_type_id;	/* likewise for the value */
 	uint32_t sec_idx;	/* ELF section of the definition (".maps") */
 	uint64_t sec_off;	/* offset of its symbol in that section */
+	/*
+	 * Global data (datasec.c): one map per .rodata/.data/.bss section,
+	 * named after it, whose one value is the section's bytes.
+	 */
+	bool global_data;
+	bool frozen;		/* .rodata: BPF_MAP_FREEZE once written */
+	const uint8_t *init;	/* initial value; NULL: all zeros (.bss) */
+	char kernel_name[BPF_OBJ_NAME_LEN];	/* "": the kernel gets name */
+};
+
+/* A global variable, found in a global data map by name. */
+struct var_spec {
+	const char *name;
+	uint32_t map;		/* index into obj_spec.maps */
+	uint32_t off;		/* byte offset in the map's value */
+	uint32_t size;
+	uint32_t type_id;	/* BTF type of the variable, 0 if unknown */
 };
 
 enum reloc_kind {
 	RELOC_MAP_FD,		/* ld_imm64: src_reg = BPF_PSEUDO_MAP_FD, imm = fd */
+	RELOC_MAP_VALUE,	/* ld_imm64: src_reg = BPF_PSEUDO_MAP_VALUE,
+				 * imm = fd, next imm = off */
+	RELOC_CALL,		/* call: src_reg = BPF_PSEUDO_CALL,
+				 * imm = target - insn - 1 */
 };
 
 struct reloc_spec {
 	uint32_t insn;		/* index of the instruction in the program */
 	enum reloc_kind kind;
-	uint32_t map;		/* index into obj_spec.maps */
+	uint32_t map;		/* RELOC_MAP_*: index into obj_spec.maps */
+	uint32_t off;		/* RELOC_MAP_VALUE: offset in the value */
+	uint32_t target;	/* RELOC_CALL: the callee's first instruction */
+};
+
+/*
+ * One function of a program's instructions: the program itself first,
+ * then each subprogram it calls (link.c), appended in the order found.
+ */
+struct func_spec {
+	const char *name;
+	uint32_t sec_idx;
+	uint32_t sec_insn;	/* its first instruction in the section */
+	uint32_t nr_insns;
+	uint32_t at;		/* its first instruction in the program */
 };
 
 struct prog_spec {
@@ -54,9 +89,11 @@ struct prog_spec {
 	const struct sec_def *def;	/* program type and attach kind */
 	const char *target;	/* what follows the prefix, e.g. "sched/x" */
 	struct bpf_insn *insns;	/* a private, not yet relocated, copy */
-	uint32_t nr_insns;
+	uint32_t nr_insns;	/* with the subprograms appended */
 	struct reloc_spec *relocs;
 	uint32_t nr_relocs;
+	struct func_spec *funcs;	/* [0] is the program itself */
+	uint32_t nr_funcs;
 };
 
 struct obj_spec {
@@ -69,6 +106,8 @@ struct obj_spec {
 	uint32_t nr_maps;
 	struct prog_spec *progs;
 	uint32_t nr_progs;
+	struct var_spec *vars;	/* variables of the global data maps */
+	uint32_t nr_vars;
 };
 
 /*
@@ -85,9 +124,12 @@ const struct map_spec *obj_spec_map(const struct obj_spec *spec,
 				    const char *name);
 const struct prog_spec *obj_spec_prog(const struct obj_spec *spec,
 				      const char *name);
+const struct var_spec *obj_spec_var(const struct obj_spec *spec,
+				    const char *name);
 
 /* Internal steps of obj_spec_parse(), one file each. */
 int maps_parse(struct obj_spec *spec, struct bb_err *err);
+int datasecs_parse(struct obj_spec *spec, struct bb_err *err);
 int progs_parse(struct obj_spec *spec, struct bb_err *err);
 int relocs_parse(struct obj_spec *spec, struct bb_err *err);
 

@@ -92,4 +92,16 @@ static void (*bpf_ringbuf_discard)(void *data, __u64 flags) = (void *)133;
 static long (*bpf_ringbuf_output)(void *ringbuf, void *data, __u64 size,
 				  __u64 flags) = (void *)130;
 
+/*
+ * bpf_printk("fmt", args...): one line in tracefs's trace_pipe, through
+ * bpf_trace_printk() (at most 3 arguments; %d %u %x %llu %s %p...).  The
+ * format is a static const array, so it lives in .rodata, a frozen map:
+ * the loader relocates its address like any global variable.
+ */
+#define bpf_printk(fmt, ...)                                                \
+	({                                                                  \
+		static const char bb_fmt_[] = fmt;                          \
+		bpf_trace_printk(bb_fmt_, sizeof(bb_fmt_), ##__VA_ARGS__);  \
+	})
+
 #endif

@@ -20,7 +20,7 @@ int map_create(struct bpf_map *map, struct bb_err *err)
 		.max_entries = s->max_entries,
 		.map_flags = s->map_flags,
 		.numa_node = s->numa_node,
-		.name = s->name,
+		.name = s->kernel_name[0] ? s->kernel_name : s->name,
 	};
 	int fd = sys_map_create(&a);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "file.h"
+#include "global_data.h"
 #include "map.h"
 #include "object.h"
 #include "prog.h"
@@ -92,6 +93,8 @@ int obj_load(struct bpf_obj *obj, struct bb_err *err)
 
 	for (i = 0; i < obj->spec.nr_maps; i++) {
 		ret = map_create(&obj->maps[i], err);
+		if (!ret && obj->maps[i].spec->global_data)
+			ret = global_data_init(&obj->maps[i], err);
 		if (ret)
 			return ret;
 	}
@@ -148,8 +151,10 @@ void obj_close(struct bpf_obj *obj)
 		close_fd(&obj->progs[i].fd);
 		free(obj->progs[i].insns);
 	}
-	for (i = 0; obj->maps && i < obj->spec.nr_maps; i++)
+	for (i = 0; obj->maps && i < obj->spec.nr_maps; i++) {
+		global_data_release(&obj->maps[i]);
 		close_fd(&obj->maps[i].fd);
+	}
 	free(obj->progs);
 	free(obj->maps);
 	obj_spec_free(&obj->spec);

@@ -19,6 +19,10 @@
 struct bpf_map {
 	const struct map_spec *spec;
 	int fd;
+	/* Global data maps only (global_data.c): */
+	uint8_t *value;		/* the value to write at load, set by name */
+	void *mem;		/* .data/.bss after load: mmap of the value */
+	size_t mem_len;
 };
 
 struct bpf_prog {

@@ -15,20 +15,45 @@
 #define LOG_MIN (64u << 10)
 #define LOG_MAX (16u << 20)
 
-static int apply(struct bpf_insn *insns, const struct reloc_spec *r,
-		 const struct bpf_map *maps, uint32_t nr_maps,
-		 struct bb_err *err)
+/* ld_imm64 of a map (its fd) or of an address in its value (fd, off). */
+static int apply_map(struct bpf_insn *insns, const struct reloc_spec *r,
+		     const struct bpf_map *maps, uint32_t nr_maps,
+		     struct bb_err *err)
 {
 	if (r->map >= nr_maps || maps[r->map].fd < 0)
 		return bb_errf(err, -EINVAL,
 			       "relocation of instruction %u: map %u was not created",
 			       r->insn, r->map);
+	/* ld_imm64 spans two slots: fd in the first imm, offset in the 2nd. */
+	insns[r->insn].src_reg = r->kind == RELOC_MAP_FD ?
+				 BPF_PSEUDO_MAP_FD : BPF_PSEUDO_MAP_VALUE;
+	insns[r->insn].imm = maps[r->map].fd;
+	insns[r->insn + 1].imm = r->kind == RELOC_MAP_FD ? 0 : r->off;
+	return 0;
+}
+
+static int apply(struct bpf_insn *insns, uint32_t nr_insns,
+		 const struct reloc_spec *r, const struct bpf_map *maps,
+		 uint32_t nr_maps, struct bb_err *err)
+{
+	uint32_t end = r->kind == RELOC_CALL ? r->insn : r->insn + 1;
+
+	if (end >= nr_insns)
+		return bb_errf(err, -EINVAL,
+			       "relocation of instruction %u: past the end (%u)",
+			       r->insn, nr_insns);
 	switch (r->kind) {
 	case RELOC_MAP_FD:
-		/* ld_imm64 spans two slots; the fd goes in the first imm. */
-		insns[r->insn].src_reg = BPF_PSEUDO_MAP_FD;
-		insns[r->insn].imm = maps[r->map].fd;
-		insns[r->insn + 1].imm = 0;
+	case RELOC_MAP_VALUE:
+		return apply_map(insns, r, maps, nr_maps, err);
+	case RELOC_CALL:
+		if (r->target >= nr_insns)
+			return bb_errf(err, -EINVAL,
+				       "relocation of instruction %u: call to %u, past the end (%u)",
+				       r->insn, r->target, nr_insns);
+		/* Relative to the next instruction, like a jump. */
+		insns[r->insn].src_reg = BPF_PSEUDO_CALL;
+		insns[r->insn].imm = (int32_t)(r->target - r->insn - 1);
 		return 0;
 	}
 	return bb_errf(err, -EINVAL, "relocation of instruction %u: kind %d",
@@ -49,7 +74,8 @@ int prog_relocate(struct bpf_prog *prog, const struct bpf_map *maps,
 		return bb_errf(err, -ENOMEM, "out of memory");
 	memcpy(prog->insns, s->insns, size);
 	for (i = 0; i < s->nr_relocs; i++) {
-		ret = apply(prog->insns, &s->relocs[i], maps, nr_maps, err);
+		ret = apply(prog->insns, s->nr_insns, &s->relocs[i], maps,
+			    nr_maps, err);
 		if (ret)
 			return bb_err_prefix(err, ret, "program '%s'", s->name);
 	}

@@ -247,6 +247,32 @@ int sys_map_get_fd_by_id(uint32_t id)
 	return fd_by_id(BPF_MAP_GET_FD_BY_ID, id);
 }
 
+int sys_map_freeze(int fd)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_fd = fd;
+	return sys_bpf(BPF_MAP_FREEZE, &attr);
+}
+
+void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	return (void *)sys_call(__NR_mmap, (long)addr, (long)len, prot, flags,
+				fd, (long)off);
+}
+
+/* The kernel returns errors as the last 4095 addresses. */
+int sys_mmap_failed(const void *addr)
+{
+	return (unsigned long)addr >= -4095UL;
+}
+
+int sys_munmap(void *addr, size_t len)
+{
+	return CALL(__NR_munmap, addr, len, 0, 0, 0);
+}
+
 const char *sys_bpf_cmd_name(int cmd)
 {
 	static const char *const names[] = {
@@ -262,6 +288,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_MAP_GET_FD_BY_ID] = "BPF_MAP_GET_FD_BY_ID",
 		[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD",
 		[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
+		[BPF_MAP_FREEZE] = "BPF_MAP_FREEZE",
 	};
 
 	if (cmd < 0 || (size_t)cmd >= sizeof(names) / sizeof(names[0]) ||

@@ -90,6 +90,18 @@ int sys_prog_get_next_id(uint32_t start, uint32_t *next);
 int sys_map_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);
 int sys_map_get_fd_by_id(uint32_t id);
+/* No more writes from user space (the kernel since 5.2). */
+int sys_map_freeze(int fd);
+
+/*
+ * mmap(2), here of a map fd (BPF_F_MMAPABLE, loader/global_data.c).
+ * sys_mmap() returns the address, or an -errno cast to a pointer: test it
+ * with sys_mmap_failed().  (Same interface as the event-stream branch.)
+ */
+void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
+	       off_t off);
+int sys_mmap_failed(const void *addr);
+int sys_munmap(void *addr, size_t len);
 
 /* The name of a bpf command, for messages ("BPF_MAP_CREATE"). */
 const char *sys_bpf_cmd_name(int cmd);

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * execcount - count execve calls, from a number of your choosing.
+ *
+ * kernel/execcount.bpf.c adds one to the map "counter" on every execve
+ * and says so with bpf_printk.  This program loads it, presets the
+ * counter (--start), attaches it, then prints the counter every
+ * --interval ms and, with --trace-pipe, the program's lines from tracefs
+ * trace_pipe as they come.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../cli.h"
+#include "../file.h"
+#include "../global_data.h"
+#include "../map.h"
+#include "../object.h"
+#include "../sys.h"
+#include "../tracepoint.h"
+
+#define OBJ_NAME "execcount.bpf.o"
+#define TRACE_POLL_MS 100	/* how often trace_pipe is read */
+#define TRACE_MATCH "execve called"
+
+struct options {
+	const char *obj;	/* NULL: next to our binary */
+	long start;
+	long interval_ms;
+	long count;		/* 0: until a signal */
+	int trace_pipe;
+};
+
+/* trace_pipe, read without blocking, cut into lines. */
+struct trace {
+	int fd;
+	size_t len;		/* bytes of an unfinished line in buf */
+	char buf[4096];
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: execcount [--obj PATH] [--start N] [--interval MS] [--count N]\n"
+		"                 [--trace-pipe]\n"
+		"\n"
+		"Count the execve calls of every process, with a BPF program on the\n"
+		"tracepoint syscalls/sys_enter_execve.\n"
+		"\n"
+		"  --obj PATH      BPF object to load (default: %s next to this binary)\n"
+		"  --start N       start counting from N (default 0): the first execve\n"
+		"                  after start-up is number N+1\n"
+		"  --interval MS   print the count every MS milliseconds (default 1000)\n"
+		"  --count N       exit after N counts (default: until Ctrl+C)\n"
+		"  --trace-pipe    also print the program's bpf_printk lines\n"
+		"                  (\"execve called N times\") from tracefs trace_pipe\n"
+		"  -h, --help      show this help\n"
+		"\n"
+		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
+		"trace_pipe is shared by the whole machine and each line is read only\n"
+		"once: --trace-pipe throws away the lines already waiting in it when\n"
+		"execcount starts, and takes the lines of other BPF programs too\n"
+		"(showing only its own).\n",
+		OBJ_NAME);
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "obj", required_argument, NULL, 'o' },
+		{ "start", required_argument, NULL, 's' },
+		{ "interval", required_argument, NULL, 'i' },
+		{ "count", required_argument, NULL, 'c' },
+		{ "trace-pipe", no_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	int c;
+
+	*o = (struct options){ .interval_ms = 1000 };
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o->obj = optarg;
+			break;
+		case 's':
+			if (cli_parse_num(optarg, &o->start))
+				goto bad;
+			break;
+		case 'i':
+			if (cli_parse_num(optarg, &o->interval_ms))
+				goto bad;
+			break;
+		case 'c':
+			if (cli_parse_num(optarg, &o->count))
+				goto bad;
+			break;
+		case 't':
+			o->trace_pipe = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			usage(stderr);
+			return -1;
+		}
+	}
+	if (optind == argc)
+		return 0;
+bad:
+	fprintf(stderr, "execcount: bad argument '%s' (see --help)\n",
+		optind < argc ? argv[optind] : optarg);
+	return -1;
+}
+
+/* Before attaching: the next execve will be number start + 1. */
+static int preset(struct bpf_obj *obj, uint64_t start, struct bb_err *err)
+{
+	struct bpf_map *map = obj_map(obj, "counter");
+	uint32_t zero = 0;
+	int ret;
+
+	if (!map)
+		return bb_errf(err, -ENOENT, "%s: no map 'counter'", obj->path);
+	ret = map_update(map, &zero, &start, BPF_ANY);
+	if (ret)
+		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
+			       strerror(-ret));
+	return 0;
+}
+
+/*
+ * Open trace_pipe and throw away what is already in it: lines written
+ * before we attached are not ours (an earlier run's, or someone else's).
+ */
+static int trace_open(struct trace *t, struct bb_err *err)
+{
+	static const char *const paths[] = {
+		TRACEFS_PATH "/trace_pipe", TRACEFS_DEBUGFS_PATH "/trace_pipe",
+	};
+	size_t i;
+	int fd = -ENOENT;
+
+	for (i = 0; fd == -ENOENT && i < sizeof(paths) / sizeof(paths[0]); i++)
+		fd = sys_open(paths[i], O_RDONLY | O_NONBLOCK, 0);
+	if (fd < 0)
+		return bb_errf(err, fd, "%s: %s%s", paths[0], strerror(-fd),
+			       errno_hint(fd));
+	t->fd = fd;
+	t->len = 0;
+	while (sys_read(fd, t->buf, sizeof(t->buf)) > 0)
+		;
+	return 0;
+}
+
+/* Print every complete line in t->buf that is ours; keep the rest. */
+static void trace_lines(struct trace *t)
+{
+	char *line = t->buf, *nl, *end = t->buf + t->len;
+
+	while ((nl = memchr(line, '\n', end - line))) {
+		*nl = '\0';
+		if (strstr(line, TRACE_MATCH)) {
+			line += strspn(line, " ");
+			printf("trace: %s\n", line);
+		}
+		line = nl + 1;
+	}
+	t->len = end - line;
+	memmove(t->buf, line, t->len);
+	/* A line longer than the buffer: drop it rather than stall. */
+	if (t->len == sizeof(t->buf))
+		t->len = 0;
+}
+
+static void trace_read(struct trace *t)
+{
+	ssize_t n;
+
+	while ((n = sys_read(t->fd, t->buf + t->len,
+			     sizeof(t->buf) - t->len)) > 0) {
+		t->len += n;
+		trace_lines(t);
+	}
+	fflush(stdout);
+}
+
+static int print_count(struct bpf_obj *obj, struct bb_err *err)
+{
+	uint64_t n = 0;
+	uint32_t zero = 0, pid = 0;
+	int ret;
+
+	ret = map_lookup(obj_map(obj, "counter"), &zero, &n);
+	if (ret)
+		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
+			       strerror(-ret));
+	ret = obj_var_get(obj, "last_pid", &pid, sizeof(pid), err);
+	if (ret)
+		return ret;
+	printf("execve calls: %llu (last by pid %u)\n", (unsigned long long)n,
+	       pid);
+	fflush(stdout);
+	return 0;
+}
+
+static long monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: no syscall */
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/*
+ * Print the count every interval until --count or a signal.  With
+ * --trace-pipe we wake up every TRACE_POLL_MS to read trace_pipe, which
+ * we opened non-blocking: one loop, no thread, signals still waited for.
+ */
+static int monitor(struct bpf_obj *obj, const struct options *o,
+		   struct trace *t, const sigset_t *stop, struct bb_err *err)
+{
+	long next = monotonic_ms() + o->interval_ms, now, wait, n = 0;
+	int ret;
+
+	for (;;) {
+		now = monotonic_ms();
+		wait = next > now ? next - now : 0;
+		if (t && wait > TRACE_POLL_MS)
+			wait = TRACE_POLL_MS;
+		if (sys_sigwait_ms(stop, wait) > 0)
+			return 0;	/* SIGINT or SIGTERM: a clean stop */
+		if (t)
+			trace_read(t);
+		if (monotonic_ms() < next)
+			continue;
+		ret = print_count(obj, err);
+		if (ret)
+			return ret;
+		if (o->count && ++n >= o->count)
+			return 0;
+		next += o->interval_ms;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct trace *t = NULL, trace;
+	struct bb_err err = { 0 };
+	struct bpf_obj *obj = NULL;
+	char path[PATH_MAX];
+	struct options o;
+	sigset_t stop;
+	int ret;
+
+	if (parse_args(argc, argv, &o))
+		return 2;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	ret = sys_block_signals(&stop);
+	if (!ret && !o.obj) {
+		ret = cli_obj_path(OBJ_NAME, path, sizeof(path), &err);
+		o.obj = path;
+	}
+	if (!ret)
+		ret = obj_open(&obj, o.obj, &err);
+	if (!ret)
+		ret = obj_load(obj, &err);
+	if (!ret)
+		ret = preset(obj, o.start, &err);
+	if (!ret && o.trace_pipe) {
+		ret = trace_open(&trace, &err);
+		t = ret ? NULL : &trace;
+	}
+	if (!ret)
+		ret = obj_attach(obj, &err);
+	if (!ret) {
+		printf("counting execve calls from %ld (Ctrl+C to stop)\n",
+		       o.start);
+		fflush(stdout);
+		ret = monitor(obj, &o, t, &stop, &err);
+	}
+	if (t)
+		sys_close(t->fd);
+	obj_close(obj);
+	if (ret) {
+		bb_err_print(stderr, "execcount", &err);
+		return 1;
+	}
+	return 0;
+}
