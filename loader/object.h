@@ -19,6 +19,7 @@
 struct bpf_map {
 	const struct map_spec *spec;
 	int fd;
+	bool reused;		/* fd is an existing map (pin or caller's fd) */
 };
 
 struct bpf_prog {
@@ -35,6 +36,7 @@ struct bpf_obj {
 	struct obj_spec spec;
 	struct bpf_map *maps;	/* one per spec.maps */
 	struct bpf_prog *progs;	/* one per spec.progs */
+	const char *pin_dir;	/* for pinning by name; NULL: /sys/fs/bpf */
 };
 
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);
