@@ -30,6 +30,7 @@
 #include "../object.h"
 #include "../pin.h"
 #include "../sys.h"
+#include "../tool.h"
 
 #define OBJ_NAME "procmon.bpf.o"
 #define PIN_DIR PIN_DIR_DEFAULT "/procmon"
@@ -138,23 +139,6 @@ bad:
 	fprintf(stderr, "procmon: bad argument '%s' (see --help)\n",
 		optind < argc ? argv[optind] : optarg);
 	return -1;
-}
-
-/* OBJ_NAME in the directory of /proc/self/exe. */
-static int default_obj_path(char *path, size_t len, struct bb_err *err)
-{
-	ssize_t n = sys_readlink("/proc/self/exe", path, len - 1);
-	char *slash;
-
-	if (n < 0)
-		return bb_errf(err, n, "/proc/self/exe: %s (use --obj PATH)",
-			       strerror(-n));
-	path[n] = '\0';
-	slash = strrchr(path, '/');
-	if (!slash || (size_t)(slash - path) + 1 + sizeof(OBJ_NAME) > len)
-		return bb_errf(err, -ENAMETOOLONG, "path too long (use --obj)");
-	strcpy(slash + 1, OBJ_NAME);
-	return 0;
 }
 
 /* Tell the BPF side where task_struct keeps real_parent and tgid. */
@@ -396,23 +380,13 @@ int main(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
-	char path[PATH_MAX];
 	struct options o;
 	sigset_t stop;
 	int ret;
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	ret = sys_block_signals(&stop);
-	if (!ret && !o.obj) {
-		ret = default_obj_path(path, sizeof(path), &err);
-		o.obj = path;
-	}
-	if (!ret)
-		ret = obj_open(&obj, o.obj, &err);
+	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
 	if (!ret && o.unpin) {
 		ret = unpin(obj, o.pin_dir, &err);
 		goto out;
