@@ -54,15 +54,17 @@ static int attach_one(struct bpf_prog *prog, const char *dir,
 			       "program '%s': only tracepoint programs can be attached through pinned links yet",
 			       prog->spec->name);
 	ret = link_path(path, sizeof(path), dir, prog, err);
-	if (ret)
+	if (!ret)
+		ret = tracepoint_link(prog, err);
+	if (!ret)
+		ret = pin_obj(prog->attach_fd, path, err);
+	if (ret != -EEXIST)
 		return ret;
-	ret = pin_unlink(path, err);	/* a stale link of a previous run */
-	if (ret && ret != -ENOENT)
-		return ret;
-	ret = tracepoint_link(prog, err);
-	if (ret)
-		return ret;
-	return pin_obj(prog->attach_fd, path, err);
+	/* A link a previous run left alone (its partner was missing). */
+	ret = pin_unlink(path, err);
+	if (!ret)
+		ret = pin_obj(prog->attach_fd, path, err);
+	return ret;
 }
 
 int obj_attach_pinned(struct bpf_obj *obj, const char *dir,

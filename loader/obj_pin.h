@@ -22,7 +22,8 @@
 
 /*
  * Like obj_attach(), through links pinned in @dir (which must exist).
- * Stale link pins of the same names are replaced.  Only tracepoint
+ * Stale link pins of the same names are replaced (which detaches the
+ * programs they held).  Only tracepoint
  * programs for now.
  */
 int obj_attach_pinned(struct bpf_obj *obj, const char *dir,

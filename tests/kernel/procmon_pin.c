@@ -153,7 +153,7 @@ int main(void)
 	const char *unpin_args[] = { "--unpin", "--pin-dir", dir, NULL };
 	static char out[1 << 20];
 	const char *b = getenv("BUILD");
-	uint32_t map_id, exec_id, exit_id;
+	uint32_t map_id, exec_id, exit_id, old_exec = 0, old_exit = 0;
 	pid_t a, bpid;
 
 	if (geteuid())
@@ -182,6 +182,26 @@ int main(void)
 	is_int(run(pin_args, out, sizeof(out)), 0, "procmon --pin a third time");
 	ok(has_pid(out, a) && has_pid(out, bpid),
 	   "it shows both: started before and after the last stop");
+	/* Half a previous run: one link lost.  procmon starts afresh. */
+	{
+		struct bb_err err = { 0 };
+		char path[256];
+
+		snprintf(path, sizeof(path), "%s/link_handle_exit", dir);
+		ok(!pin_unlink(path, &err), "remove one link pin: %s", err.msg);
+		is_int(run(pin_args, out, sizeof(out)), 0,
+		       "procmon --pin with one link missing");
+		ok(pinned_id("link_handle_exit", 1) &&
+		   pinned_id("link_handle_exec", 1) != exec_id,
+		   "it loaded and pinned both links anew");
+		is_int(pinned_id("process_map", 0), map_id,
+		       "and kept the pinned table");
+		ok(has_pid(out, a) && has_pid(out, bpid), "with its processes");
+		old_exec = exec_id;
+		old_exit = exit_id;
+		exec_id = pinned_id("link_handle_exec", 1);
+		exit_id = pinned_id("link_handle_exit", 1);
+	}
 	kill(a, SIGKILL);
 	kill(bpid, SIGKILL);
 	waitpid(a, NULL, 0);
@@ -192,6 +212,8 @@ int main(void)
 	ok(gone(0, map_id), "the table left the kernel (map id %u)", map_id);
 	ok(gone(1, exec_id) && gone(1, exit_id),
 	   "both programs left the kernel (detached)");
+	ok(old_exec && gone(1, old_exec) && gone(1, old_exit),
+	   "and so did those of the first run, replaced or unpinned");
 	is_int(run(unpin_args, NULL, 0), 0, "--unpin with nothing pinned is fine");
 	return done_testing();
 }
