@@ -125,20 +125,28 @@ static int check_outer(const struct map_spec *ms, struct bb_err *err)
 	return 0;
 }
 
-/* The map whose "values" array holds byte @off of .maps, or -ENOENT. */
+/*
+ * The map of maps whose "values" array holds byte @off of .maps, or
+ * -ENOENT: the map defined last at or before @off must be one, and @off
+ * must lie past its other members.
+ */
 static int outer_at(const struct obj_spec *spec, uint64_t off)
 {
+	const struct map_spec *m;
 	int best = -ENOENT;
 	uint32_t i;
 
 	for (i = 0; i < spec->nr_maps; i++) {
-		const struct map_spec *m = &spec->maps[i];
-
-		if (!m->inner || off < m->sec_off + m->values_off)
+		if (spec->maps[i].sec_off > off)
 			continue;
-		if (best < 0 || m->sec_off > spec->maps[best].sec_off)
+		if (best < 0 || spec->maps[i].sec_off > spec->maps[best].sec_off)
 			best = i;
 	}
+	if (best < 0)
+		return best;
+	m = &spec->maps[best];
+	if (!m->inner || off < m->sec_off + m->values_off)
+		return -ENOENT;
 	return best;
 }
 
