@@ -66,8 +66,10 @@ static void usage(FILE *f)
 		"                  (default %s)\n"
 		"  -h, --help      show this help\n"
 		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
-		"Processes that started before procmon are not shown: it only sees execs.\n",
+		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
+		"and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
+		"Processes that started before procmon are not shown: it only sees execs\n"
+		"(with --pin: before the first --pin run).\n",
 		OBJ_NAME, PIN_DIR);
 }
 
