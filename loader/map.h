@@ -12,6 +12,8 @@
 
 /* Create the kernel map for @map->spec; sets @map->fd. */
 int map_create(struct bpf_map *map, struct bb_err *err);
+/* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */
+int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err);
 
 int map_lookup(const struct bpf_map *map, const void *key, void *value);
 /* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */

@@ -5,6 +5,12 @@
  * kernel/procmon.bpf.c keeps a hash map pid -> struct proc_info: the exec
  * tracepoint adds a process, the exit tracepoint removes it.  This program
  * loads and attaches it, then prints the map every --interval ms.
+ *
+ * With --pin the programs stay attached after procmon exits, through BPF
+ * links pinned in --pin-dir, and the table lives in a map pinned there:
+ * the next procmon --pin finds the links, opens the pinned table and only
+ * reads it, so it shows the processes that started while it was stopped.
+ * --unpin removes the pins, which detaches the programs and frees the map.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,22 +25,30 @@
 #include "../../kernel/procmon.h"
 #include "../kernel_btf.h"
 #include "../map.h"
+#include "../map_pin.h"
+#include "../obj_pin.h"
 #include "../object.h"
+#include "../pin.h"
 #include "../sys.h"
+#include "../tool.h"
 
 #define OBJ_NAME "procmon.bpf.o"
+#define PIN_DIR PIN_DIR_DEFAULT "/procmon"
 
 struct options {
 	const char *obj;	/* NULL: next to our binary */
 	long interval_ms;
 	long count;		/* 0: until a signal */
 	int json;
+	int pin, unpin;
+	const char *pin_dir;
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
+		"               [--pin | --unpin] [--pin-dir DIR]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
@@ -44,11 +58,19 @@ static void usage(FILE *f)
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
 		"  --json          print one JSON object per process (JSON Lines)\n"
+		"  --pin           keep tracking after exit: pin the programs' links and\n"
+		"                  the table in DIR; a later --pin run shows the table,\n"
+		"                  including processes started in between\n"
+		"  --unpin         remove those pins (detaching the programs) and exit\n"
+		"  --pin-dir DIR   where --pin and --unpin work, inside a mounted bpffs\n"
+		"                  (default %s)\n"
 		"  -h, --help      show this help\n"
 		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
-		"Processes that started before procmon are not shown: it only sees execs.\n",
-		OBJ_NAME);
+		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
+		"and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
+		"Processes that started before procmon are not shown: it only sees execs\n"
+		"(with --pin: before the first --pin run).\n",
+		OBJ_NAME, PIN_DIR);
 }
 
 static int parse_num(const char *s, long *out)
@@ -67,12 +89,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "pin", no_argument, NULL, 'p' },
+		{ "unpin", no_argument, NULL, 'u' },
+		{ "pin-dir", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int c;
 
-	*o = (struct options){ .interval_ms = 1000 };
+	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR };
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -89,6 +114,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'j':
 			o->json = 1;
 			break;
+		case 'p':
+			o->pin = 1;
+			break;
+		case 'u':
+			o->unpin = 1;
+			break;
+		case 'd':
+			o->pin_dir = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -97,29 +131,16 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return -1;
 		}
 	}
+	if (o->pin && o->unpin) {
+		fprintf(stderr, "procmon: --pin and --unpin exclude each other\n");
+		return -1;
+	}
 	if (optind == argc)
 		return 0;
 bad:
 	fprintf(stderr, "procmon: bad argument '%s' (see --help)\n",
 		optind < argc ? argv[optind] : optarg);
 	return -1;
-}
-
-/* OBJ_NAME in the directory of /proc/self/exe. */
-static int default_obj_path(char *path, size_t len, struct bb_err *err)
-{
-	ssize_t n = sys_readlink("/proc/self/exe", path, len - 1);
-	char *slash;
-
-	if (n < 0)
-		return bb_errf(err, n, "/proc/self/exe: %s (use --obj PATH)",
-			       strerror(-n));
-	path[n] = '\0';
-	slash = strrchr(path, '/');
-	if (!slash || (size_t)(slash - path) + 1 + sizeof(OBJ_NAME) > len)
-		return bb_errf(err, -ENAMETOOLONG, "path too long (use --obj)");
-	strcpy(slash + 1, OBJ_NAME);
-	return 0;
 }
 
 /* Tell the BPF side where task_struct keeps real_parent and tgid. */
@@ -262,6 +283,73 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 	return 0;
 }
 
+/* Load, fill task_offsets, attach: the programs live while we do. */
+static int start(struct bpf_obj *obj, struct bb_err *err)
+{
+	int ret = obj_load(obj, err);
+
+	if (!ret)
+		ret = set_task_offsets(obj, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
+	return ret;
+}
+
+/*
+ * --pin.  If a previous run left its links pinned, its programs are still
+ * filling the pinned table: open the table and do nothing else.
+ * Otherwise start as usual, but with the table pinned by name and the
+ * programs attached through pinned links.
+ */
+static int start_pinned(struct bpf_obj *obj, const char *dir,
+			struct bb_err *err)
+{
+	char path[PATH_MAX];
+	int ret, fd;
+
+	ret = pin_mkdir(dir, err);
+	if (!ret)
+		ret = obj_map_pin_by_name(obj, "process_map", err);
+	if (ret)
+		return ret;
+	obj_set_pin_dir(obj, dir);
+	if (obj_links_pinned(obj, dir)) {
+		ret = map_pin_path(obj, obj_map(obj, "process_map"), path,
+				   sizeof(path), err);
+		fd = ret ? ret : pin_open(path, err);
+		if (fd < 0)
+			return fd;
+		ret = obj_map_reuse_fd(obj, "process_map", fd, err);
+		sys_close(fd);
+		if (!ret)
+			fprintf(stderr, "procmon: reusing the programs and table pinned in %s\n",
+				dir);
+		return ret;
+	}
+	ret = obj_load(obj, err);
+	if (!ret)
+		ret = set_task_offsets(obj, err);
+	if (!ret)
+		ret = obj_attach_pinned(obj, dir, err);
+	if (!ret)
+		fprintf(stderr, "procmon: attached and pinned in %s (procmon --unpin to detach)\n",
+			dir);
+	return ret;
+}
+
+static int unpin(struct bpf_obj *obj, const char *dir, struct bb_err *err)
+{
+	int ret, removed = 0;
+
+	ret = obj_map_pin_by_name(obj, "process_map", err);
+	if (!ret)
+		ret = obj_unpin(obj, dir, &removed, err);
+	if (!ret)
+		fprintf(stderr, "procmon: removed %d pin%s from %s\n", removed,
+			removed == 1 ? "" : "s", dir);
+	return ret;
+}
+
 /* Print tables until --count is reached or a signal comes: 1 on signal. */
 static int monitor(struct bpf_obj *obj, const struct options *o,
 		   const sigset_t *stop, struct bb_err *err)
@@ -294,31 +382,23 @@ int main(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
-	char path[PATH_MAX];
 	struct options o;
 	sigset_t stop;
 	int ret;
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	ret = sys_block_signals(&stop);
-	if (!ret && !o.obj) {
-		ret = default_obj_path(path, sizeof(path), &err);
-		o.obj = path;
+	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
+	if (!ret && o.unpin) {
+		ret = unpin(obj, o.pin_dir, &err);
+		goto out;
 	}
 	if (!ret)
-		ret = obj_open(&obj, o.obj, &err);
-	if (!ret)
-		ret = obj_load(obj, &err);
-	if (!ret)
-		ret = set_task_offsets(obj, &err);
-	if (!ret)
-		ret = obj_attach(obj, &err);
+		ret = o.pin ? start_pinned(obj, o.pin_dir, &err) :
+			      start(obj, &err);
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
+out:
 	obj_close(obj);
 	if (ret) {
 		bb_err_print(stderr, "procmon", &err);
