@@ -6,12 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "btf_target.h"
 #include "file.h"
+#include "kprobe.h"
 #include "map.h"
 #include "object.h"
 #include "prog.h"
+#include "raw_tp.h"
 #include "sys.h"
 #include "tracepoint.h"
+#include "uprobe.h"
 
 /* One bpf_map / bpf_prog per spec entry, every fd -1 (not created). */
 static int obj_alloc(struct bpf_obj *obj, struct bb_err *err)
@@ -84,12 +88,42 @@ int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 	return obj_from_bytes(out, file, len, name, err);
 }
 
+/*
+ * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
+ * the kernel's BTF (several MiB) once, only if some program needs it.
+ */
+static int resolve_btf_targets(struct bpf_obj *obj, struct bb_err *err)
+{
+	struct kernel_btf kb = { 0 };
+	bool loaded = false;
+	uint32_t i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
+		if (!btf_target_needed(&obj->progs[i]))
+			continue;
+		if (!loaded) {
+			ret = kernel_btf_load(&kb, err);
+			if (ret)
+				return ret;
+			loaded = true;
+		}
+		ret = btf_target_resolve(&obj->progs[i], &kb, err);
+	}
+	if (loaded)
+		kernel_btf_free(&kb);
+	return ret;
+}
+
 /* Maps first: programs refer to them by fd. */
 int obj_load(struct bpf_obj *obj, struct bb_err *err)
 {
 	uint32_t i;
 	int ret;
 
+	ret = resolve_btf_targets(obj, err);
+	if (ret)
+		return ret;
 	for (i = 0; i < obj->spec.nr_maps; i++) {
 		ret = map_create(&obj->maps[i], err);
 		if (ret)
@@ -118,6 +152,20 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err)
 		switch (p->spec->def->attach) {
 		case ATTACH_TRACEPOINT:
 			ret = tracepoint_attach(p, err);
+			break;
+		case ATTACH_RAW_TP:
+			ret = raw_tp_attach(p, err);
+			break;
+		case ATTACH_BTF:
+			ret = btf_prog_attach(p, err);
+			break;
+		case ATTACH_KPROBE:
+		case ATTACH_KRETPROBE:
+			ret = kprobe_attach(p, p->spec->def->attach == ATTACH_KRETPROBE, err);
+			break;
+		case ATTACH_UPROBE:
+		case ATTACH_URETPROBE:
+			ret = uprobe_attach(p, p->spec->def->attach == ATTACH_URETPROBE, err);
 			break;
 		default:
 			ret = 0;

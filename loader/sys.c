@@ -139,7 +139,29 @@ int sys_prog_load(const struct prog_load_args *a)
 	attr.log_buf = ptr(a->log_buf);
 	attr.log_size = a->log_size;
 	attr.log_level = a->log_level;
+	attr.attach_btf_id = a->attach_btf_id;
 	return sys_bpf(BPF_PROG_LOAD, &attr);
+}
+
+int sys_raw_tracepoint_open(const char *name, int prog_fd)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.raw_tracepoint.name = ptr(name);
+	attr.raw_tracepoint.prog_fd = prog_fd;
+	return sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &attr);
+}
+
+int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.target_fd = target_fd;
+	attr.link_create.attach_type = attach_type;
+	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 
 static int elem_cmd(int cmd, int fd, const void *key, const void *value,
@@ -262,6 +284,8 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_MAP_GET_FD_BY_ID] = "BPF_MAP_GET_FD_BY_ID",
 		[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD",
 		[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
+		[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN",
+		[BPF_LINK_CREATE] = "BPF_LINK_CREATE",
 	};
 
 	if (cmd < 0 || (size_t)cmd >= sizeof(names) / sizeof(names[0]) ||

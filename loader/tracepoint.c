@@ -18,6 +18,7 @@
 #include <sys/ioctl.h>
 
 #include "file.h"
+#include "perf_attach.h"
 #include "sys.h"
 #include "tracepoint.h"
 
@@ -113,21 +114,5 @@ int tracepoint_attach(struct bpf_prog *prog, struct bb_err *err)
 	fd = open_event(id, err);
 	if (fd < 0)
 		return bb_err_prefix(err, fd, "program '%s'", prog->spec->name);
-	ret = sys_ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog->fd);
-	if (ret) {
-		bb_errf(err, ret, "program '%s': ioctl(PERF_EVENT_IOC_SET_BPF): %s",
-			prog->spec->name, strerror(-ret));
-		goto out_close;
-	}
-	ret = sys_ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
-	if (ret) {
-		bb_errf(err, ret, "program '%s': ioctl(PERF_EVENT_IOC_ENABLE): %s",
-			prog->spec->name, strerror(-ret));
-		goto out_close;
-	}
-	prog->attach_fd = fd;
-	return 0;
-out_close:
-	sys_close(fd);
-	return ret;
+	return perf_attach(prog, fd, "tracepoint", err);
 }

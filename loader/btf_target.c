@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * btf_target.c - name -> kernel BTF id, for programs whose context the
+ * verifier types from BTF.
+ *
+ * The verifier reads a tp_btf or fentry program's arguments through the
+ * BTF of what it is attached to, so the target is part of the load, not
+ * of the attach: BPF_PROG_LOAD carries attach_btf_id, an id in
+ * /sys/kernel/btf/vmlinux (attach_btf_obj_fd would name a module's BTF;
+ * we only look in vmlinux).
+ */
+#include <errno.h>
+#include <stdio.h>
+
+#include "btf_target.h"
+
+#define TP_BTF_TYPEDEF_PREFIX "btf_trace_"
+
+bool btf_target_needed(const struct bpf_prog *prog)
+{
+	return prog->spec->def->attach == ATTACH_BTF;
+}
+
+int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
+		       struct bb_err *err)
+{
+	const char *target = prog->spec->target;
+	bool tp = prog->spec->def->expected_attach_type == BPF_TRACE_RAW_TP;
+	char name[300];
+	int id, ret;
+
+	ret = symbol_name_check(target, prog->spec->section, err);
+	if (ret)
+		return bb_err_prefix(err, ret, "program '%s'", prog->spec->name);
+	snprintf(name, sizeof(name), "%s%s", tp ? TP_BTF_TYPEDEF_PREFIX : "",
+		 target);
+	id = btf_find(&kb->btf, name, tp ? BTF_KIND_TYPEDEF : BTF_KIND_FUNC);
+	if (id < 0)
+		return bb_errf(err, id,
+			       "program '%s' (section '%s'): kernel BTF has no %s %s: %s",
+			       prog->spec->name, prog->spec->section,
+			       tp ? "typedef" : "function", name,
+			       tp ? "no such tracepoint in this kernel" :
+			       "no such kernel function (or it is inlined or static without BTF)");
+	prog->attach_btf_id = id;
+	return 0;
+}
