@@ -10,6 +10,7 @@
  * we only look in vmlinux).
  */
 #include <errno.h>
+#include <linux/bpf.h>
 #include <stdio.h>
 
 #include "btf_target.h"
@@ -44,4 +45,31 @@ int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 			       "no such kernel function (or it is inlined or static without BTF)");
 	prog->attach_btf_id = id;
 	return 0;
+}
+
+#define ENOTSUPP 524	/* kernel-internal, but it does reach user space */
+
+static bool needs_trampoline(const struct bpf_prog *prog)
+{
+	uint32_t t = prog->spec->def->expected_attach_type;
+
+	return btf_target_needed(prog) &&
+	       (t == BPF_TRACE_FENTRY || t == BPF_TRACE_FEXIT);
+}
+
+/*
+ * Seen on Linux 6.18 built without function tracing: BPF_PROG_LOAD of an
+ * fentry program fails with EPERM, as root, before the verifier has said
+ * a word, while tp_btf programs (no trampoline) load.
+ */
+int btf_target_refused(const struct bpf_prog *prog, int ret,
+		       struct bb_err *err)
+{
+	if (!needs_trampoline(prog) ||
+	    (ret != -EPERM && ret != -ENOTSUP && ret != -ENOTSUPP))
+		return ret;
+	return bb_err_prefix(err, ret,
+			     "this kernel does not support fentry/fexit (they need BPF trampolines, "
+			     "CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS; as root, %s from BPF_PROG_LOAD means that)",
+			     ret == -EPERM ? "EPERM" : "ENOTSUPP");
 }

@@ -136,7 +136,7 @@ int obj_load(struct bpf_obj *obj, struct bb_err *err)
 			ret = prog_load(&obj->progs[i], obj->spec.license,
 					obj->spec.kern_version, err);
 		if (ret)
-			return ret;
+			return btf_target_refused(&obj->progs[i], ret, err);
 	}
 	return 0;
 }
