@@ -35,7 +35,7 @@ static void fires(struct bpf_obj *o)
 	is_int(attach_read(o, "hits", SLOT_RETURN), N, "kretprobe ran %d times", N);
 	is_int((int)attach_read(o, "seen", SLOT_ENTRY), AT_FDCWD,
 	       "kprobe saw dfd = AT_FDCWD in %%rdi");
-	/* do_unlinkat() returns an int: the upper half of %rax is junk. */
+	/* do_unlinkat() returns an int: %rax holds it zero-extended. */
 	is_int((int)attach_read(o, "seen", SLOT_RETURN), -ENOENT,
 	       "kretprobe saw -ENOENT in %%eax");
 }
