@@ -20,6 +20,7 @@
 #include "../kernel_btf.h"
 #include "../map.h"
 #include "../object.h"
+#include "../perf_attach.h"
 #include "../sys.h"
 
 #define OBJ_NAME "procmon.bpf.o"
@@ -29,12 +30,14 @@ struct options {
 	long interval_ms;
 	long count;		/* 0: until a signal */
 	int json;
+	int perf_link;		/* attach with BPF_LINK_CREATE, not ioctls */
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
+		"               [--perf-link]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
@@ -44,6 +47,8 @@ static void usage(FILE *f)
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
 		"  --json          print one JSON object per process (JSON Lines)\n"
+		"  --perf-link     attach through perf links (BPF_LINK_CREATE, Linux\n"
+		"                  5.15+) instead of PERF_EVENT_IOC_SET_BPF\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
@@ -67,6 +72,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "perf-link", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -88,6 +94,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'j':
 			o->json = 1;
+			break;
+		case 'l':
+			o->perf_link = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -315,8 +324,10 @@ int main(int argc, char **argv)
 		ret = obj_load(obj, &err);
 	if (!ret)
 		ret = set_task_offsets(obj, &err);
-	if (!ret)
+	if (!ret) {
+		obj_use_perf_link(obj, o.perf_link);
 		ret = obj_attach(obj, &err);
+	}
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 	obj_close(obj);
