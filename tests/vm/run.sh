@@ -26,11 +26,20 @@ die() { echo "test-vm: $*" >&2; exit 1; }
 # The newest 6.1 cloud kernel apt knows, and busybox-static.  We keep only
 # the two files we need from them (the unpacked trees would also confuse
 # the Makefile's search for *.d dependency files).
+newest_kernel() {
+	apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned$' |
+		awk '{print $1}' | sort -V | tail -n 1
+}
+
 fetch() {
 	[ -f "$VM/vmlinuz" ] && [ -x "$VM/busybox" ] && return 0
-	pkg=$(apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned$' |
-		awk '{print $1}' | sort -V | tail -n 1)
-	[ -n "$pkg" ] || die "apt knows no linux-image-6.1.0-*-cloud-amd64-unsigned (is bookworm in sources.list? run apt-get update)"
+	pkg=$(newest_kernel)
+	if [ -z "$pkg" ]; then
+		echo "test-vm: apt knows no 6.1 cloud kernel yet: apt-get update"
+		apt-get update -qq >/dev/null 2>&1 || true
+		pkg=$(newest_kernel)
+	fi
+	[ -n "$pkg" ] || die "apt knows no linux-image-6.1.0-*-cloud-amd64-unsigned, even after apt-get update (is Debian bookworm in sources.list?)"
 	rm -rf "$VM/debs" "$VM/unpack"
 	mkdir -p "$VM/debs" "$VM/unpack"
 	echo "test-vm: downloading $pkg and busybox-static"
@@ -40,7 +49,7 @@ fetch() {
 	dpkg-deb -x "$VM/debs"/busybox-static_*.deb "$VM/unpack"
 	cp "$VM/unpack"/boot/vmlinuz-* "$VM/vmlinuz"
 	cp "$VM/unpack/bin/busybox" "$VM/busybox"
-	rm -rf "$VM/unpack"
+	rm -rf "$VM/unpack" "$VM/debs"
 	echo "$pkg" > "$VM/kernel-package"
 }
 
