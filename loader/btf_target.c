@@ -47,8 +47,6 @@ int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 	return 0;
 }
 
-#define ENOTSUPP 524	/* kernel-internal, but it does reach user space */
-
 static bool needs_trampoline(const struct bpf_prog *prog)
 {
 	uint32_t t = prog->spec->def->expected_attach_type;
@@ -58,9 +56,10 @@ static bool needs_trampoline(const struct bpf_prog *prog)
 }
 
 /*
- * Seen on Linux 6.18 built without function tracing: BPF_PROG_LOAD of an
- * fentry program fails with EPERM, as root, before the verifier has said
- * a word, while tp_btf programs (no trampoline) load.
+ * Seen on this project's Linux 6.18 host: BPF_PROG_LOAD of an fentry
+ * program fails with EPERM, as root, before the verifier has said a word,
+ * while tp_btf programs (no trampoline) load.  Kernels that load it but
+ * cannot patch the function answer ENOTSUPP at attach time.
  */
 int btf_target_refused(const struct bpf_prog *prog, int ret,
 		       struct bb_err *err)

@@ -21,10 +21,14 @@ bool btf_target_needed(const struct bpf_prog *prog);
 int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 		       struct bb_err *err);
 
+/* Kernel-internal "not supported" (524); it does reach user space. */
+#define ENOTSUPP 524
+
 /*
- * After BPF_PROG_LOAD of @prog failed with @ret: if @prog is fentry/fexit
- * and the answer is one a kernel without BPF trampolines gives (EPERM,
- * ENOTSUPP), put that explanation in front of @err.  Returns @ret.
+ * After BPF_PROG_LOAD or the attach of @prog failed with @ret: if @prog
+ * is fentry/fexit and the answer is one a kernel without BPF trampolines
+ * gives (EPERM, ENOTSUP, ENOTSUPP), put that explanation in front of
+ * @err.  Returns @ret.
  */
 int btf_target_refused(const struct bpf_prog *prog, int ret,
 		       struct bb_err *err);

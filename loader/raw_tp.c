@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "btf_target.h"
 #include "file.h"
 #include "raw_tp.h"
 #include "sys.h"
@@ -39,34 +40,17 @@ int raw_tp_attach(struct bpf_prog *prog, struct bb_err *err)
 	return 0;
 }
 
-/* The kernel's words for "no trampoline here", made plain. */
-static const char *refusal_hint(const struct bpf_prog *prog, int err)
-{
-	if (prog->spec->def->attach != ATTACH_BTF ||
-	    prog->spec->def->expected_attach_type == BPF_TRACE_RAW_TP)
-		return errno_hint(err);
-	switch (err) {
-	case -ENOTSUP:
-	case -524:	/* ENOTSUPP, kernel-internal */
-	case -EINVAL:
-	case -EBUSY:
-		return " (this kernel does not support fentry/fexit here: it needs BPF trampolines, "
-		       "CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS, on x86-64 or arm64)";
-	default:
-		return errno_hint(err);
-	}
-}
-
 int btf_prog_attach(struct bpf_prog *prog, struct bb_err *err)
 {
 	int fd = sys_raw_tracepoint_open(NULL, prog->fd);
 
-	if (fd < 0)
-		return bb_errf(err, fd,
-			       "program '%s' (section '%s'): bpf(BPF_RAW_TRACEPOINT_OPEN): %s%s",
-			       prog->spec->name, prog->spec->section,
-			       fd == -524 ? "Unknown error 524 (ENOTSUPP)" : strerror(-fd),
-			       refusal_hint(prog, fd));
+	if (fd < 0) {
+		bb_errf(err, fd,
+			"program '%s' (section '%s'): bpf(BPF_RAW_TRACEPOINT_OPEN): %s%s",
+			prog->spec->name, prog->spec->section,
+			fd == -ENOTSUPP ? "ENOTSUPP" : strerror(-fd), errno_hint(fd));
+		return btf_target_refused(prog, fd, err);
+	}
 	prog->attach_fd = fd;
 	return 0;
 }
