@@ -72,6 +72,9 @@ initramfs() {
 	cp "$TOP"/tests/kernel/*.sh "$ROOT/bb/tests/kernel/" 2>/dev/null || true
 	(cd "$ROOT" && find . | "$VM/busybox" cpio -o -H newc) |
 		gzip -1 > "$VM/initramfs.gz"
+	# The staging copy is not needed any more (and tests that look for
+	# *.bpf.o under build/ should not find it).
+	rm -rf "$ROOT"
 }
 
 boot() {
