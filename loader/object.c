@@ -148,8 +148,9 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err)
 
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		struct bpf_prog *p = &obj->progs[i];
+		enum attach_kind kind = p->spec->def->attach;
 
-		switch (p->spec->def->attach) {
+		switch (kind) {
 		case ATTACH_TRACEPOINT:
 			ret = tracepoint_attach(p, err);
 			break;
@@ -161,11 +162,11 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err)
 			break;
 		case ATTACH_KPROBE:
 		case ATTACH_KRETPROBE:
-			ret = kprobe_attach(p, p->spec->def->attach == ATTACH_KRETPROBE, err);
+			ret = kprobe_attach(p, kind == ATTACH_KRETPROBE, err);
 			break;
 		case ATTACH_UPROBE:
 		case ATTACH_URETPROBE:
-			ret = uprobe_attach(p, p->spec->def->attach == ATTACH_URETPROBE, err);
+			ret = uprobe_attach(p, kind == ATTACH_URETPROBE, err);
 			break;
 		default:
 			ret = 0;
