@@ -2,7 +2,8 @@
 #
 #   make            build everything into build/
 #   make run        build and run the process monitor (procmon)
-#   make test       build and run every test under prove (TAP)
+#   make test       build and run every test under prove (TAP), then test-vm
+#   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
 #   elf/*.c loader/*.c      -> build/libbarebpf.a
@@ -91,12 +92,34 @@ test: deps
 	@$(MAKE) --no-print-directory all tests
 	@$(MAKE) --no-print-directory tracefs bpffs
 	prove --exec '' $(PROVE_FLAGS) $(TESTS)
+	@$(MAKE) --no-print-directory test-vm
+
+# The VM tier (tests/vm/run.sh, docs/vm-tests.md): the kernel-tier tests
+# again, as static binaries, inside Debian's Linux 6.1 under qemu.  The
+# static build lives in its own BUILD directory; vm-static is the one
+# place that knows how (musl-gcc, with the kernel's uapi headers after
+# musl's own).
+VM_PKGS   = musl-tools qemu-system-x86
+VM_BUILD  = $(BUILD)/vm
+STATIC_CC = musl-gcc -static -idirafter /usr/include \
+	    -idirafter /usr/include/x86_64-linux-gnu
+
+vm-static:
+	@$(MAKE) --no-print-directory deps PKGS="$(VM_PKGS)"
+	@$(MAKE) --no-print-directory BUILD=$(VM_BUILD)/static CC="$(STATIC_CC)" \
+		all kernel-tests
+
+kernel-tests: $(filter $(BUILD)/tests/kernel/%,$(TESTS_C)) $(BPF_OBJS)
+
+test-vm: deps
+	@$(MAKE) --no-print-directory vm-static
+	tests/vm/run.sh $(VM_BUILD)
 
 tests: $(TESTS_C) $(BPF_OBJS)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean
+.PHONY: all deps tracefs bpffs run test tests clean vm-static kernel-tests test-vm
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -24,7 +24,7 @@ static const char *sec_name(const struct elf_file *ef, uint32_t idx)
 	return "?";
 }
 
-static int check_ident(const Elf64_Ehdr *eh, struct bb_err *err)
+int elf_check_ident(const Elf64_Ehdr *eh, struct bb_err *err)
 {
 	const unsigned char *id = eh->e_ident;
 
@@ -60,7 +60,7 @@ static int check_ehdr(const struct bytes *b, Elf64_Ehdr *eh,
 		return bb_errf(err, -EINVAL,
 			       "elf: file too short for an ELF header (%zu bytes, need %zu)",
 			       b->len, sizeof(*eh));
-	ret = check_ident(eh, err);
+	ret = elf_check_ident(eh, err);
 	if (ret)
 		return ret;
 	if (eh->e_type != ET_REL)

@@ -10,6 +10,7 @@
 #ifndef BAREBPF_ELF_H
 #define BAREBPF_ELF_H
 
+#include <elf.h>
 #include <stdint.h>
 
 #include "buf.h"
@@ -62,6 +63,12 @@ struct elf_file {
 int elf_parse(struct elf_file *ef, const void *data, size_t len,
 	      struct bb_err *err);
 void elf_free(struct elf_file *ef);
+
+/*
+ * Check e_ident: the magic, 64-bit, little-endian, version 1.  Shared with
+ * elf/exec.c, which reads executables rather than BPF objects.
+ */
+int elf_check_ident(const Elf64_Ehdr *eh, struct bb_err *err);
 
 /* Index of the section called @name, or -ENOENT. */
 int elf_find_section(const struct elf_file *ef, const char *name);

@@ -13,6 +13,17 @@
 static const struct sec_def sec_defs[] = {
 	{ "tracepoint/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT },
 	{ "tp/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT },
+	{ "raw_tracepoint/", BPF_PROG_TYPE_RAW_TRACEPOINT, 0, ATTACH_RAW_TP },
+	{ "raw_tp/", BPF_PROG_TYPE_RAW_TRACEPOINT, 0, ATTACH_RAW_TP },
+	/* BTF-typed programs: the kernel checks their target at load. */
+	{ "tp_btf/", BPF_PROG_TYPE_TRACING, BPF_TRACE_RAW_TP, ATTACH_BTF },
+	{ "fentry/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FENTRY, ATTACH_BTF },
+	{ "fexit/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FEXIT, ATTACH_BTF },
+	/* Probes: the context is struct pt_regs, one type for all four. */
+	{ "kprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KPROBE },
+	{ "kretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETPROBE },
+	{ "uprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE },
+	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE },
 };
 
 int sec_def_find(const char *name, const struct sec_def **def,
@@ -29,7 +40,7 @@ int sec_def_find(const char *name, const struct sec_def **def,
 		return 0;
 	}
 	return bb_errf(err, -ENOTSUP,
-		       "elf: section '%s': unknown program type (supported prefixes: tp/, tracepoint/)",
+		       "elf: section '%s': unknown program type (supported prefixes: tp/, tracepoint/, raw_tp/, raw_tracepoint/, tp_btf/, fentry/, fexit/, kprobe/, kretprobe/, uprobe/, uretprobe/)",
 		       name);
 }
 
@@ -75,4 +86,47 @@ int tracepoint_split(const char *target, char *cat, size_t cat_len,
 	cat[clen] = '\0';
 	memcpy(name, slash + 1, nlen + 1);
 	return 0;
+}
+
+static int symbol_char_ok(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '$' ||
+	       c == '@';
+}
+
+int symbol_name_check(const char *name, const char *what, struct bb_err *err)
+{
+	size_t i, len = strlen(name);
+
+	if (len == 0 || len > 255)
+		return bb_errf(err, -EINVAL,
+			       "%s: expected a symbol name of 1 to 255 bytes after the prefix",
+			       what);
+	for (i = 0; i < len; i++)
+		if (!symbol_char_ok(name[i]))
+			return bb_errf(err, -EINVAL,
+				       "%s: '%s' is not a symbol name (byte %zu: only letters, digits and _.$@)",
+				       what, name, i);
+	return 0;
+}
+
+int uprobe_split(const char *target, char *path, size_t path_len,
+		 char *sym, size_t sym_len, struct bb_err *err)
+{
+	const char *colon = strrchr(target, ':');
+	size_t plen;
+
+	if (!colon || target[0] != '/')
+		return bb_errf(err, -EINVAL,
+			       "uprobe '%s': expected /ABSOLUTE/PATH:SYMBOL",
+			       target);
+	plen = colon - target;
+	if (plen >= path_len || strlen(colon + 1) >= sym_len)
+		return bb_errf(err, -ENAMETOOLONG, "uprobe '%s': name too long",
+			       target);
+	memcpy(path, target, plen);
+	path[plen] = '\0';
+	strcpy(sym, colon + 1);
+	return symbol_name_check(sym, "uprobe", err);
 }

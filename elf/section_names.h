@@ -16,6 +16,13 @@
 enum attach_kind {
 	ATTACH_NONE,		/* loaded, attached by the user */
 	ATTACH_TRACEPOINT,	/* perf_event_open on a tracefs event id */
+	ATTACH_RAW_TP,		/* BPF_RAW_TRACEPOINT_OPEN by name */
+	ATTACH_BTF,		/* tp_btf/fentry/fexit: BTF id at load, then
+				 * BPF_RAW_TRACEPOINT_OPEN with no name */
+	ATTACH_KPROBE,		/* perf_event_open on the kprobe PMU */
+	ATTACH_KRETPROBE,
+	ATTACH_UPROBE,		/* perf_event_open on the uprobe PMU */
+	ATTACH_URETPROBE,
 };
 
 struct sec_def {
@@ -39,5 +46,20 @@ int sec_def_find(const char *name, const struct sec_def **def,
  */
 int tracepoint_split(const char *target, char *cat, size_t cat_len,
 		     char *name, size_t name_len, struct bb_err *err);
+
+/*
+ * Check that @name is a plain symbol name (a kernel function, a raw
+ * tracepoint, a symbol in an executable): [A-Za-z0-9_.$@]+, at most 255
+ * bytes.  @what names the program's section for the message.
+ */
+int symbol_name_check(const char *name, const char *what, struct bb_err *err);
+
+/*
+ * Split a uprobe target "PATH:SYMBOL" at its last ':'.  PATH must be
+ * absolute (the kernel resolves it, and we read the same file to find
+ * SYMBOL's offset).
+ */
+int uprobe_split(const char *target, char *path, size_t path_len,
+		 char *sym, size_t sym_len, struct bb_err *err);
 
 #endif

@@ -6,15 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "btf_target.h"
 #include "file.h"
 #include "global_data.h"
+#include "kprobe.h"
 #include "map.h"
 #include "map_in_map.h"
 #include "map_pin.h"
 #include "object.h"
 #include "prog.h"
+#include "raw_tp.h"
 #include "sys.h"
 #include "tracepoint.h"
+#include "uprobe.h"
 
 /* One bpf_map / bpf_prog per spec entry, every fd -1 (not created). */
 static int obj_alloc(struct bpf_obj *obj, struct bb_err *err)
@@ -88,6 +92,33 @@ int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 }
 
 /*
+ * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
+ * the kernel's BTF (several MiB) once, only if some program needs it.
+ */
+static int resolve_btf_targets(struct bpf_obj *obj, struct bb_err *err)
+{
+	struct kernel_btf kb = { 0 };
+	bool loaded = false;
+	uint32_t i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
+		if (!btf_target_needed(&obj->progs[i]))
+			continue;
+		if (!loaded) {
+			ret = kernel_btf_load(&kb, err);
+			if (ret)
+				return ret;
+			loaded = true;
+		}
+		ret = btf_target_resolve(&obj->progs[i], &kb, err);
+	}
+	if (loaded)
+		kernel_btf_free(&kb);
+	return ret;
+}
+
+/*
  * Maps first: programs refer to them by fd.  A map may already exist
  * (map_pin.h); maps of maps get their initial inner maps once all exist.
  */
@@ -96,6 +127,9 @@ int obj_load(struct bpf_obj *obj, struct bb_err *err)
 	uint32_t i;
 	int ret;
 
+	ret = resolve_btf_targets(obj, err);
+	if (ret)
+		return ret;
 	for (i = 0; i < obj->spec.nr_maps; i++) {
 		ret = map_setup(obj, &obj->maps[i], err);
 		if (!ret && obj->maps[i].spec->global_data)
@@ -113,7 +147,7 @@ int obj_load(struct bpf_obj *obj, struct bb_err *err)
 			ret = prog_load(&obj->progs[i], obj->spec.license,
 					obj->spec.kern_version, err);
 		if (ret)
-			return ret;
+			return btf_target_refused(&obj->progs[i], ret, err);
 	}
 	return 0;
 }
@@ -125,10 +159,25 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err)
 
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		struct bpf_prog *p = &obj->progs[i];
+		enum attach_kind kind = p->spec->def->attach;
 
-		switch (p->spec->def->attach) {
+		switch (kind) {
 		case ATTACH_TRACEPOINT:
 			ret = tracepoint_attach(p, err);
+			break;
+		case ATTACH_RAW_TP:
+			ret = raw_tp_attach(p, err);
+			break;
+		case ATTACH_BTF:
+			ret = btf_prog_attach(p, err);
+			break;
+		case ATTACH_KPROBE:
+		case ATTACH_KRETPROBE:
+			ret = kprobe_attach(p, kind == ATTACH_KRETPROBE, err);
+			break;
+		case ATTACH_UPROBE:
+		case ATTACH_URETPROBE:
+			ret = uprobe_attach(p, kind == ATTACH_URETPROBE, err);
 			break;
 		default:
 			ret = 0;

@@ -29,8 +29,13 @@ struct bpf_map {
 struct bpf_prog {
 	const struct prog_spec *spec;
 	int fd;
-	int attach_fd;		/* the perf event it is attached through, or -1 */
+	int attach_fd;		/* the perf event or link it is attached
+				 * through, or -1 */
 	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
+	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit: kernel BTF id of the
+				 * target, found by obj_load() */
+	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
+				 * (see perf_attach.h); set before obj_attach() */
 };
 
 struct bpf_obj {

@@ -96,6 +96,7 @@ static int load(const struct bpf_prog *prog, const char *license,
 		.log_buf = log,
 		.log_size = log_size,
 		.log_level = log ? 1 : 0,
+		.attach_btf_id = prog->attach_btf_id,
 	};
 
 	return sys_prog_load(&a);

@@ -171,7 +171,29 @@ int sys_prog_load(const struct prog_load_args *a)
 	attr.log_buf = ptr(a->log_buf);
 	attr.log_size = a->log_size;
 	attr.log_level = a->log_level;
+	attr.attach_btf_id = a->attach_btf_id;
 	return sys_bpf(BPF_PROG_LOAD, &attr);
+}
+
+int sys_raw_tracepoint_open(const char *name, int prog_fd)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.raw_tracepoint.name = ptr(name);
+	attr.raw_tracepoint.prog_fd = prog_fd;
+	return sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &attr);
+}
+
+int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.target_fd = target_fd;
+	attr.link_create.attach_type = attach_type;
+	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 
 static int elem_cmd(int cmd, int fd, const void *key, const void *value,
@@ -298,17 +320,6 @@ int sys_obj_get(const char *path)
 	return sys_bpf(BPF_OBJ_GET, &attr);
 }
 
-int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
-{
-	union bpf_attr attr;
-
-	memset(&attr, 0, sizeof(attr));
-	attr.link_create.prog_fd = prog_fd;
-	attr.link_create.target_fd = target_fd;
-	attr.link_create.attach_type = attach_type;
-	return sys_bpf(BPF_LINK_CREATE, &attr);
-}
-
 int sys_map_freeze(int fd)
 {
 	union bpf_attr attr;
@@ -353,6 +364,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_MAP_FREEZE] = "BPF_MAP_FREEZE",
 		[BPF_OBJ_PIN] = "BPF_OBJ_PIN",
 		[BPF_OBJ_GET] = "BPF_OBJ_GET",
+		[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN",
 		[BPF_LINK_CREATE] = "BPF_LINK_CREATE",
 	};
 

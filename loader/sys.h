@@ -83,8 +83,22 @@ struct prog_load_args {
 	char *log_buf;		/* NULL: no verifier log */
 	uint32_t log_size;
 	uint32_t log_level;
+	uint32_t attach_btf_id;	/* fentry/fexit/tp_btf: the kernel BTF type */
 };
 int sys_prog_load(const struct prog_load_args *args);
+
+/*
+ * BPF_RAW_TRACEPOINT_OPEN: attach @prog_fd to raw tracepoint @name, or,
+ * with @name NULL, to the target fixed at load time (attach_btf_id of a
+ * tp_btf/fentry/fexit program).  Returns a link fd: closing it detaches.
+ */
+int sys_raw_tracepoint_open(const char *name, int prog_fd);
+
+/*
+ * BPF_LINK_CREATE: attach @prog_fd to @target_fd (a perf event fd for
+ * attach type BPF_PERF_EVENT) and return the new link fd.
+ */
+int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
 
 int sys_map_lookup_elem(int fd, const void *key, void *value,
 			uint64_t flags);
@@ -113,8 +127,6 @@ int sys_munmap(void *addr, size_t len);
 /* Pin the map/program/link @fd at @path in a bpffs; open a pinned one. */
 int sys_obj_pin(int fd, const char *path);
 int sys_obj_get(const char *path);
-/* BPF_LINK_CREATE: attach @prog_fd to @target_fd, returns the link fd. */
-int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
 
 /* The name of a bpf command, for messages ("BPF_MAP_CREATE"). */
 const char *sys_bpf_cmd_name(int cmd);

@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 
 #include "file.h"
+#include "perf_attach.h"
 #include "sys.h"
 #include "tracepoint.h"
 
@@ -118,26 +118,10 @@ int tracepoint_open_event(const struct bpf_prog *prog, struct bb_err *err)
 
 int tracepoint_attach(struct bpf_prog *prog, struct bb_err *err)
 {
-	int fd, ret;
+	int fd;
 
 	fd = tracepoint_open_event(prog, err);
 	if (fd < 0)
 		return fd;
-	ret = sys_ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog->fd);
-	if (ret) {
-		bb_errf(err, ret, "program '%s': ioctl(PERF_EVENT_IOC_SET_BPF): %s",
-			prog->spec->name, strerror(-ret));
-		goto out_close;
-	}
-	ret = sys_ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
-	if (ret) {
-		bb_errf(err, ret, "program '%s': ioctl(PERF_EVENT_IOC_ENABLE): %s",
-			prog->spec->name, strerror(-ret));
-		goto out_close;
-	}
-	prog->attach_fd = fd;
-	return 0;
-out_close:
-	sys_close(fd);
-	return ret;
+	return perf_attach(prog, fd, "tracepoint", err);
 }

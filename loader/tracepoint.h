@@ -17,9 +17,9 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 int tracepoint_open_event(const struct bpf_prog *prog, struct bb_err *err);
 
 /*
- * perf_event_open(PERF_TYPE_TRACEPOINT, id), PERF_EVENT_IOC_SET_BPF,
- * PERF_EVENT_IOC_ENABLE.  The perf event fd is @prog->attach_fd; closing
- * it detaches the program.
+ * perf_event_open(PERF_TYPE_TRACEPOINT, id), then PERF_EVENT_IOC_SET_BPF
+ * and PERF_EVENT_IOC_ENABLE (or a perf link, see perf_attach.h).  The
+ * handle is @prog->attach_fd; closing it detaches the program.
  */
 int tracepoint_attach(struct bpf_prog *prog, struct bb_err *err);
 

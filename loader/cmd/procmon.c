@@ -29,6 +29,7 @@
 #include "../obj_pin.h"
 #include "../object.h"
 #include "../pin.h"
+#include "../perf_attach.h"
 #include "../sys.h"
 #include "../tool.h"
 
@@ -42,13 +43,14 @@ struct options {
 	int json;
 	int pin, unpin;
 	const char *pin_dir;
+	int perf_link;		/* attach with BPF_LINK_CREATE, not ioctls */
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
-		"               [--pin | --unpin] [--pin-dir DIR]\n"
+		"               [--pin | --unpin] [--pin-dir DIR] [--perf-link]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
@@ -64,6 +66,8 @@ static void usage(FILE *f)
 		"  --unpin         remove those pins (detaching the programs) and exit\n"
 		"  --pin-dir DIR   where --pin and --unpin work, inside a mounted bpffs\n"
 		"                  (default %s)\n"
+		"  --perf-link     attach through perf links (BPF_LINK_CREATE, Linux\n"
+		"                  5.15+) instead of PERF_EVENT_IOC_SET_BPF\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
@@ -92,6 +96,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "pin", no_argument, NULL, 'p' },
 		{ "unpin", no_argument, NULL, 'u' },
 		{ "pin-dir", required_argument, NULL, 'd' },
+		{ "perf-link", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -122,6 +127,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'd':
 			o->pin_dir = optarg;
+			break;
+		case 'l':
+			o->perf_link = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -393,9 +401,11 @@ int main(int argc, char **argv)
 		ret = unpin(obj, o.pin_dir, &err);
 		goto out;
 	}
-	if (!ret)
+	if (!ret) {
+		obj_use_perf_link(obj, o.perf_link);
 		ret = o.pin ? start_pinned(obj, o.pin_dir, &err) :
 			      start(obj, &err);
+	}
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 out:

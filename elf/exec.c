@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * exec.c - symbol -> file offset in an ELF executable or shared library.
+ *
+ * The steps, each over bytes checked by buf.c:
+ *	1. the ELF header: ET_EXEC or ET_DYN, 64-bit little-endian;
+ *	2. the section headers, looking for SHT_SYMTAB, then SHT_DYNSYM;
+ *	3. in each, a defined STT_FUNC symbol with the name we want;
+ *	4. the PT_LOAD program header whose file-backed bytes hold its
+ *	   address, which gives the file offset.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <string.h>
+
+#include "elf.h"
+#include "exec.h"
+
+static int exec_ehdr(const struct bytes *b, Elf64_Ehdr *eh,
+		     struct bb_err *err)
+{
+	int ret;
+
+	if (buf_read(b, 0, eh, sizeof(*eh)))
+		return bb_errf(err, -EINVAL,
+			       "elf: file too short for an ELF header (%zu bytes)",
+			       b->len);
+	ret = elf_check_ident(eh, err);
+	if (ret)
+		return ret;
+	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
+		return bb_errf(err, -ENOTSUP,
+			       "elf: type %u is neither ET_EXEC nor ET_DYN: not an executable or shared library",
+			       eh->e_type);
+	if (eh->e_phentsize != sizeof(Elf64_Phdr) ||
+	    eh->e_shentsize != sizeof(Elf64_Shdr))
+		return bb_errf(err, -EINVAL,
+			       "elf: e_phentsize %u / e_shentsize %u are not %zu / %zu",
+			       eh->e_phentsize, eh->e_shentsize,
+			       sizeof(Elf64_Phdr), sizeof(Elf64_Shdr));
+	/* 0 or an escape value: files this large have no business here. */
+	if (eh->e_shnum == 0 || eh->e_shnum >= SHN_LORESERVE)
+		return bb_errf(err, -EINVAL,
+			       "elf: e_shnum %u: no usable section header table",
+			       eh->e_shnum);
+	return 0;
+}
+
+static int exec_shdr(const struct bytes *b, const Elf64_Ehdr *eh,
+		     uint32_t idx, Elf64_Shdr *sh, struct bb_err *err)
+{
+	if (idx >= eh->e_shnum ||
+	    buf_read(b, eh->e_shoff + (uint64_t)idx * sizeof(*sh), sh,
+		     sizeof(*sh)))
+		return bb_errf(err, -EINVAL,
+			       "elf: section header %u out of range or past end of file",
+			       idx);
+	return 0;
+}
+
+/* The contents of section @sh as a bounded byte range. */
+static int sec_bytes(const struct bytes *b, const Elf64_Shdr *sh,
+		     uint32_t idx, struct bytes *out, struct bb_err *err)
+{
+	out->data = buf_slice(b, sh->sh_offset, sh->sh_size);
+	out->len = sh->sh_size;
+	if (!out->data || sh->sh_type == SHT_NOBITS)
+		return bb_errf(err, -EINVAL,
+			       "elf: section %u: data [0x%llx, +0x%llx) past end of file (0x%zx bytes)",
+			       idx, (unsigned long long)sh->sh_offset,
+			       (unsigned long long)sh->sh_size, b->len);
+	return 0;
+}
+
+/*
+ * Search symbol table section @idx for @name.  1 if found (*sym filled),
+ * 0 if not, -errno on a malformed table.
+ */
+static int search_table(const struct bytes *b, const Elf64_Ehdr *eh,
+			uint32_t idx, const Elf64_Shdr *sh, const char *name,
+			Elf64_Sym *sym, struct bb_err *err)
+{
+	struct bytes syms, strs;
+	Elf64_Shdr strsh;
+	const char *s;
+	uint64_t i, n;
+	int ret;
+
+	if (sh->sh_entsize != sizeof(Elf64_Sym))
+		return bb_errf(err, -EINVAL,
+			       "elf: section %u: symbol entsize %llu is not %zu",
+			       idx, (unsigned long long)sh->sh_entsize,
+			       sizeof(Elf64_Sym));
+	ret = sec_bytes(b, sh, idx, &syms, err);
+	if (!ret)
+		ret = exec_shdr(b, eh, sh->sh_link, &strsh, err);
+	if (!ret)
+		ret = sec_bytes(b, &strsh, sh->sh_link, &strs, err);
+	if (ret)
+		return ret;
+	n = syms.len / sizeof(Elf64_Sym);
+	for (i = 0; i < n; i++) {
+		if (buf_read(&syms, i * sizeof(*sym), sym, sizeof(*sym)))
+			return bb_errf(err, -EINVAL, "elf: section %u: symbol %llu past end",
+				       idx, (unsigned long long)i);
+		if (ELF64_ST_TYPE(sym->st_info) != STT_FUNC ||
+		    sym->st_shndx == SHN_UNDEF || sym->st_value == 0)
+			continue;
+		s = buf_str(&strs, sym->st_name);
+		if (s && !strcmp(s, name))
+			return 1;
+	}
+	return 0;
+}
+
+/* .symtab first (it has static functions too), then .dynsym. */
+static int find_func(const struct bytes *b, const Elf64_Ehdr *eh,
+		     const char *name, Elf64_Sym *sym, const char **table,
+		     struct bb_err *err)
+{
+	static const uint32_t order[] = { SHT_SYMTAB, SHT_DYNSYM };
+	Elf64_Shdr sh;
+	uint32_t k, i;
+	int ret;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < eh->e_shnum; i++) {
+			ret = exec_shdr(b, eh, i, &sh, err);
+			if (ret)
+				return ret;
+			if (sh.sh_type != order[k])
+				continue;
+			ret = search_table(b, eh, i, &sh, name, sym, err);
+			if (ret < 0)
+				return ret;
+			if (ret) {
+				*table = order[k] == SHT_SYMTAB ? ".symtab" : ".dynsym";
+				return 0;
+			}
+		}
+	}
+	return bb_errf(err, -ENOENT,
+		       "elf: no function '%s' in .symtab or .dynsym", name);
+}
+
+/* The file offset of virtual address @addr, through the PT_LOADs. */
+static int addr_to_offset(const struct bytes *b, const Elf64_Ehdr *eh,
+			  uint64_t addr, uint64_t *off, struct bb_err *err)
+{
+	Elf64_Phdr ph;
+	uint32_t i;
+
+	for (i = 0; i < eh->e_phnum; i++) {
+		if (buf_read(b, eh->e_phoff + (uint64_t)i * sizeof(ph), &ph,
+			     sizeof(ph)))
+			return bb_errf(err, -EINVAL,
+				       "elf: program header %u past end of file", i);
+		if (ph.p_type != PT_LOAD || addr < ph.p_vaddr ||
+		    addr - ph.p_vaddr >= ph.p_filesz)
+			continue;
+		*off = addr - ph.p_vaddr + ph.p_offset;
+		if (*off >= b->len)
+			return bb_errf(err, -EINVAL,
+				       "elf: address 0x%llx maps to offset 0x%llx, past end of file",
+				       (unsigned long long)addr,
+				       (unsigned long long)*off);
+		return 0;
+	}
+	return bb_errf(err, -EINVAL,
+		       "elf: address 0x%llx is in no PT_LOAD segment",
+		       (unsigned long long)addr);
+}
+
+int exec_symbol_offset(const void *data, size_t len, const char *name,
+		       struct exec_symbol *out, struct bb_err *err)
+{
+	struct bytes b = { data, len };
+	Elf64_Ehdr eh;
+	Elf64_Sym sym;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = exec_ehdr(&b, &eh, err);
+	if (!ret)
+		ret = find_func(&b, &eh, name, &sym, &out->table, err);
+	if (!ret)
+		ret = addr_to_offset(&b, &eh, sym.st_value, &out->offset, err);
+	if (ret)
+		return ret;
+	out->addr = sym.st_value;
+	out->size = sym.st_size;
+	return 0;
+}

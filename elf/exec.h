@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * exec.h - find a function in an executable or shared library, for uprobes.
+ *
+ * A uprobe is placed on a file, at a byte offset in it: the kernel
+ * resolves nothing by name.  exec_symbol_offset() looks the symbol up in
+ * the file's .symtab (kept unless the file was stripped) and then its
+ * .dynsym (always there for exported symbols), takes its address, and
+ * turns that address into a file offset through the PT_LOAD program
+ * header that maps it: offset = addr - p_vaddr + p_offset.
+ *
+ * This is a separate reader from elf.c on purpose: elf_parse() accepts
+ * only EM_BPF relocatable objects, and stays that strict.  Here we accept
+ * ET_EXEC and ET_DYN (PIE executables, shared libraries), 64-bit
+ * little-endian, of any machine.  Pure: bytes in, a number out.
+ */
+#ifndef BAREBPF_EXEC_H
+#define BAREBPF_EXEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+struct exec_symbol {
+	uint64_t addr;		/* st_value: the virtual address */
+	uint64_t size;		/* st_size */
+	uint64_t offset;	/* where its first byte is in the file */
+	const char *table;	/* ".symtab" or ".dynsym", where it was found */
+};
+
+/*
+ * Find function @name (STT_FUNC, defined) in the executable in @data.
+ * -ENOENT with a message if no symbol table has it.
+ */
+int exec_symbol_offset(const void *data, size_t len, const char *name,
+		       struct exec_symbol *out, struct bb_err *err);
+
+#endif

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * attach.h - what the attach tests share: open one of kernel/test/'s
+ * attach objects (found next to the test binary, in build/test/), load
+ * it, tell it our tgid, attach it, and read its counters back.
+ */
+#ifndef BAREBPF_TESTS_ATTACH_H
+#define BAREBPF_TESTS_ATTACH_H
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "kernel/test/attach_slots.h"
+#include "loader/object.h"
+#include "loader/perf_attach.h"
+#include "loader/sys.h"
+#include "tests/tap.h"
+
+/* build/tests/kernel/NAME.t -> build/test/OBJ.bpf.o */
+static inline void attach_obj_path(const char *obj, char *out, size_t len)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	exe[n > 0 ? n : 0] = '\0';
+	snprintf(out, len, "%s/../../test/%s.bpf.o", dirname(exe), obj);
+}
+
+/* Open and load @obj; 0 or -errno with @err filled. */
+static inline int attach_load(const char *obj, struct bpf_obj **out,
+			      struct bb_err *err)
+{
+	static char path[PATH_MAX];
+	uint32_t zero = 0, me = getpid();
+	struct bpf_obj *o = NULL;
+	int ret;
+
+	attach_obj_path(obj, path, sizeof(path));
+	ret = obj_open(&o, path, err);
+	if (!ret)
+		ret = obj_load(o, err);
+	if (!ret)
+		ret = sys_map_update_elem(obj_map(o, "self")->fd, &zero, &me, 0);
+	if (ret) {
+		obj_close(o);
+		return ret;
+	}
+	*out = o;
+	return 0;
+}
+
+static inline uint64_t attach_read(struct bpf_obj *o, const char *map,
+				   uint32_t slot)
+{
+	uint64_t v = UINT64_MAX;
+
+	sys_map_lookup_elem(obj_map(o, map)->fd, &slot, &v, 0);
+	return v;
+}
+
+/* Zero both counter arrays (between two runs on one object). */
+static inline void attach_reset(struct bpf_obj *o)
+{
+	uint64_t zero = 0;
+	uint32_t slot;
+
+	for (slot = 0; slot < ATTACH_SLOTS; slot++) {
+		sys_map_update_elem(obj_map(o, "hits")->fd, &slot, &zero, 0);
+		sys_map_update_elem(obj_map(o, "seen")->fd, &slot, &zero, 0);
+	}
+}
+
+/* The bpf_link type behind @fd, or -errno if @fd is not a link. */
+static inline int attach_link_type(int fd)
+{
+	struct bpf_link_info info;
+	uint32_t len = sizeof(info);
+	int ret;
+
+	memset(&info, 0, sizeof(info));
+	ret = sys_obj_get_info_by_fd(fd, &info, &len);
+	return ret ? ret : (int)info.type;
+}
+
+static inline void attach_detach(struct bpf_obj *o)
+{
+	uint32_t i;
+
+	for (i = 0; i < o->spec.nr_progs; i++) {
+		if (o->progs[i].attach_fd >= 0)
+			sys_close(o->progs[i].attach_fd);
+		o->progs[i].attach_fd = -1;
+	}
+}
+
+#endif

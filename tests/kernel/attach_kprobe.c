@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * attach_kprobe.c - kprobe and kretprobe on do_unlinkat see our unlink()
+ * calls (first argument AT_FDCWD, result -ENOENT).  A kernel without the
+ * kprobe PMU must give the clear "this kernel has no kprobes" error
+ * instead: that is checked, not skipped.  BAREBPF_EXPECT_KPROBE=1 (set in
+ * the VM tier) makes the kernel's lack of kprobes a failure.
+ */
+#include <errno.h>
+#include <fcntl.h>
+
+#include "attach.h"
+
+#define N 4
+
+static int have_kprobe_pmu(void)
+{
+	return access(PMU_SYSFS "/kprobe/type", F_OK) == 0;
+}
+
+static int expected(void)
+{
+	const char *v = getenv("BAREBPF_EXPECT_KPROBE");
+
+	return v && !strcmp(v, "1");
+}
+
+static void fires(struct bpf_obj *o)
+{
+	int i;
+
+	for (i = 0; i < N; i++)
+		unlink("/nonexistent-barebpf-kprobe-test");
+	is_int(attach_read(o, "hits", SLOT_ENTRY), N, "kprobe ran %d times", N);
+	is_int(attach_read(o, "hits", SLOT_RETURN), N, "kretprobe ran %d times", N);
+	is_int((int)attach_read(o, "seen", SLOT_ENTRY), AT_FDCWD,
+	       "kprobe saw dfd = AT_FDCWD in %%rdi");
+	/* do_unlinkat() returns an int: %rax holds it zero-extended. */
+	is_int((int)attach_read(o, "seen", SLOT_RETURN), -ENOENT,
+	       "kretprobe saw -ENOENT in %%eax");
+}
+
+int main(void)
+{
+	struct bpf_obj *o = NULL;
+	struct bb_err err = { 0 };
+	int ret;
+
+	ret = attach_load("kprobe", &o, &err);
+	if (!ok(ret == 0, "load kprobe.bpf.o"))
+		diag("%s", err.msg);
+	if (ret)
+		return done_testing();
+	ret = obj_attach(o, &err);
+	if (have_kprobe_pmu()) {
+		if (!ok(ret == 0, "attach kprobe and kretprobe through the kprobe PMU"))
+			diag("%s", err.msg);
+		else
+			fires(o);
+	} else {
+		ok(!expected(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
+		is_int(ret, -ENOENT, "no kprobe PMU: attach fails with ENOENT");
+		like(err.msg, "this kernel has no kprobes", "and says so: %s", err.msg);
+	}
+	obj_close(o);
+	return done_testing();
+}

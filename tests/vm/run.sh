@@ -1,0 +1,116 @@
+#!/bin/sh
+# run.sh VMDIR - the VM test tier, host side.
+#
+# Boots Debian's Linux 6.1 cloud kernel under qemu (TCG: no KVM needed)
+# with an initramfs holding busybox, our static test binaries, our BPF
+# objects and init.sh, which runs the kernel-tier tests and prints their
+# TAP on the serial console.  We cut that stream into one TAP file per
+# test and let prove judge them.  Fails on any failed test, any non-zero
+# exit, or a VM that did not finish within VM_TIMEOUT seconds.
+#
+# VMDIR/static must hold the static build (make vm-static).  Packages are
+# downloaded with apt-get download into VMDIR/debs and unpacked with
+# dpkg-deb -x: nothing is installed on the host but qemu.
+set -eu
+
+VM=${1:?usage: run.sh VMDIR}
+VM=$(mkdir -p "$VM" && cd "$VM" && pwd)
+VM_TIMEOUT=${VM_TIMEOUT:-300}
+HERE=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$HERE/../.." && pwd)
+STATIC=$VM/static
+ROOT=$VM/initramfs
+
+die() { echo "test-vm: $*" >&2; exit 1; }
+
+# The newest 6.1 cloud kernel apt knows, and busybox-static.  We keep only
+# the two files we need from them (the unpacked trees would also confuse
+# the Makefile's search for *.d dependency files).
+newest_kernel() {
+	apt-cache search --names-only '^linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned$' |
+		awk '{print $1}' | sort -V | tail -n 1
+}
+
+fetch() {
+	[ -f "$VM/vmlinuz" ] && [ -x "$VM/busybox" ] && return 0
+	pkg=$(newest_kernel)
+	if [ -z "$pkg" ]; then
+		echo "test-vm: apt knows no 6.1 cloud kernel yet: apt-get update"
+		apt-get update -qq >/dev/null 2>&1 || true
+		pkg=$(newest_kernel)
+	fi
+	[ -n "$pkg" ] || die "apt knows no linux-image-6.1.0-*-cloud-amd64-unsigned, even after apt-get update (is Debian bookworm in sources.list?)"
+	rm -rf "$VM/debs" "$VM/unpack"
+	mkdir -p "$VM/debs" "$VM/unpack"
+	echo "test-vm: downloading $pkg and busybox-static"
+	(cd "$VM/debs" && apt-get download "$pkg" busybox-static) >/dev/null 2>&1 ||
+		die "apt-get download $pkg busybox-static failed"
+	dpkg-deb -x "$VM/debs"/linux-image-*.deb "$VM/unpack"
+	dpkg-deb -x "$VM/debs"/busybox-static_*.deb "$VM/unpack"
+	cp "$VM/unpack"/boot/vmlinuz-* "$VM/vmlinuz"
+	cp "$VM/unpack/bin/busybox" "$VM/busybox"
+	rm -rf "$VM/unpack" "$VM/debs"
+	echo "$pkg" > "$VM/kernel-package"
+}
+
+# Mirror the repo layout under /bb, so tests find build/test/*.bpf.o
+# relative to themselves just as they do on the host.
+initramfs() {
+	rm -rf "$ROOT"
+	mkdir -p "$ROOT/bin" "$ROOT/proc" "$ROOT/sys" "$ROOT/dev" "$ROOT/tmp" \
+		"$ROOT/bb/build/tests/kernel" "$ROOT/bb/build/test" "$ROOT/bb/tests/kernel"
+	cp "$VM/busybox" "$ROOT/bin/"
+	ln -s busybox "$ROOT/bin/sh"
+	cp "$HERE/init.sh" "$ROOT/init"
+	chmod +x "$ROOT/init"
+	for f in "$STATIC"/*; do
+		[ -f "$f" ] && [ -x "$f" ] && case "$f" in *.a) ;; *) cp "$f" "$ROOT/bb/build/" ;; esac
+	done
+	cp "$STATIC"/*.bpf.o "$ROOT/bb/build/"
+	cp "$STATIC"/test/*.bpf.o "$ROOT/bb/build/test/" 2>/dev/null || true
+	cp "$STATIC"/tests/kernel/*.t "$ROOT/bb/build/tests/kernel/" 2>/dev/null || true
+	cp "$TOP"/tests/kernel/*.sh "$ROOT/bb/tests/kernel/" 2>/dev/null || true
+	(cd "$ROOT" && find . | "$VM/busybox" cpio -o -H newc) |
+		gzip -1 > "$VM/initramfs.gz"
+	# The staging copy is not needed any more (and tests that look for
+	# *.bpf.o under build/ should not find it).
+	rm -rf "$ROOT"
+}
+
+boot() {
+	echo "test-vm: booting $(cat "$VM/kernel-package") under qemu (TCG), timeout ${VM_TIMEOUT}s"
+	# The exit status of qemu itself tells nothing: the log does.
+	timeout "$VM_TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 1024 \
+		-kernel "$VM/vmlinuz" -initrd "$VM/initramfs.gz" \
+		-append "console=ttyS0 panic=-1 loglevel=1" \
+		-display none -monitor none -serial stdio -no-reboot </dev/null |
+		tr -d '\r' | tee "$VM/serial.log" | sed -n 's/^### //p' || true
+}
+
+# One TAP file per test, named after it; the exit statuses on the side.
+collect() {
+	rm -rf "$VM/tap" "$VM/exit-failures"
+	mkdir -p "$VM/tap"
+	grep -q '^### ALL DONE' "$VM/serial.log" ||
+		die "the VM did not finish (timeout or crash); see $VM/serial.log"
+	awk -v dir="$VM/tap" '
+		/^### BEGIN / { name = $3; gsub("/", "_", name); file = dir "/" name; next }
+		/^### END /   { split($4, a, "="); if (a[2] != 0) print $3 " exited " a[2] > (dir "/../exit-failures"); file = ""; next }
+		file != ""    { print > file }
+	' "$VM/serial.log"
+}
+
+[ -d "$STATIC" ] || die "no static build in $STATIC (run make vm-static)"
+command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 missing (apt-get install qemu-system-x86)"
+fetch
+initramfs
+boot
+collect
+ls "$VM/tap"/* >/dev/null 2>&1 || die "the VM ran no tests"
+status=0
+prove --exec cat "$VM/tap"/* || status=1
+if [ -s "$VM/exit-failures" ]; then
+	cat "$VM/exit-failures" >&2
+	status=1
+fi
+exit $status
