@@ -87,6 +87,14 @@ static uint32_t var_type(const struct obj_spec *spec, const char *sec,
 	return 0;
 }
 
+/* The BTF DATASEC describing section @sec, 0 if none (btf_fix.c). */
+static uint32_t var_type_datasec(const struct obj_spec *spec, const char *sec)
+{
+	int id = spec->has_btf ? btf_find(&spec->btf, sec, BTF_KIND_DATASEC) : -1;
+
+	return id > 0 ? id : 0;
+}
+
 static int add_var(struct obj_spec *spec, uint32_t map,
 		   const struct elf_symbol *sym, struct bb_err *err)
 {
@@ -171,6 +179,7 @@ static int add_map(struct obj_spec *spec, uint32_t sec, struct bb_err *err)
 		.init = s->type == SHT_NOBITS ? NULL : s->data,
 	};
 	kernel_name(m->kernel_name, s->name);
+	m->datasec_id = var_type_datasec(spec, s->name);
 	spec->nr_maps++;
 	return add_vars(spec, sec, spec->nr_maps - 1, err);
 }

@@ -108,6 +108,21 @@ static int value_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
 		   .kind = RELOC_MAP_VALUE, .map = map, .off = off });
 }
 
+/* An extern: only .kconfig ones (kconfig.c), in their map. */
+static int extern_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
+			uint32_t insn, int32_t imm)
+{
+	const struct var_spec *v = kconfig_var(c->spec, sym->name);
+
+	if (!v)
+		return bb_errf(c->err, -ENOTSUP,
+			       "elf: section '%s': reloc #%u: extern '%s' is not a .kconfig extern (only __kconfig externs are supported)",
+			       c->sec->name, c->idx, sym->name);
+	return add(c, (struct sec_reloc){ .insn = insn,
+		   .kind = RELOC_MAP_VALUE, .map = v->map,
+		   .off = v->off + imm });
+}
+
 static int ld_reloc(struct rel_ctx *c, const struct elf_rel *rel,
 		    uint32_t insn)
 {
@@ -121,9 +136,7 @@ static int ld_reloc(struct rel_ctx *c, const struct elf_rel *rel,
 			       "elf: section '%s': reloc #%u: instruction %u is not a 64-bit load (ld_imm64)",
 			       c->sec->name, c->idx, insn);
 	if (sym->shndx == SHN_UNDEF)
-		return bb_errf(c->err, -ENOTSUP,
-			       "elf: section '%s': reloc #%u: symbol '%s' is undefined (extern variables are not supported)",
-			       c->sec->name, c->idx, sym->name);
+		return extern_reloc(c, sym, insn, in.imm);
 	if (find_map(c->spec, sym, &map) == 0) {
 		if (c->spec->maps[map].global_data)
 			return value_reloc(c, sym, insn, map, in.imm);

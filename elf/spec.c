@@ -24,6 +24,17 @@ static int parse_btf(struct obj_spec *spec, struct bb_err *err)
 	if (ret)
 		return ret;
 	spec->has_btf = true;
+	idx = elf_find_section(&spec->elf, ".BTF.ext");
+	if (idx < 0)
+		return 0;
+	s = &spec->elf.sections[idx];
+	if (!s->data)
+		return bb_errf(err, -EINVAL, "elf: section '.BTF.ext' has no data");
+	ret = btf_ext_parse(&spec->ext, s->data, s->size, &spec->btf,
+			    &spec->elf, err);
+	if (ret)
+		return bb_err_prefix(err, ret, "elf");
+	spec->has_ext = true;
 	return 0;
 }
 
@@ -72,7 +83,11 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = progs_parse(spec, err);
 	if (!ret)
+		ret = kconfig_parse(spec, err);
+	if (!ret)
 		ret = relocs_parse(spec, err);
+	if (!ret)
+		ret = prog_ext_parse(spec, err);
 	if (ret)
 		obj_spec_free(spec);
 	return ret;
@@ -86,6 +101,9 @@ void obj_spec_free(struct obj_spec *spec)
 		free(spec->progs[i].insns);
 		free(spec->progs[i].relocs);
 		free(spec->progs[i].funcs);
+		free(spec->progs[i].func_info);
+		free(spec->progs[i].line_info);
+		free(spec->progs[i].cores);
 	}
 	free(spec->progs);
 	free(spec->vars);
@@ -95,6 +113,7 @@ void obj_spec_free(struct obj_spec *spec)
 		free(spec->maps[i].slots);
 	}
 	free(spec->maps);
+	btf_ext_free(&spec->ext);
 	btf_free(&spec->btf);
 	elf_free(&spec->elf);
 	memset(spec, 0, sizeof(*spec));

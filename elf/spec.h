@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "btf.h"
+#include "btf_ext.h"
 #include "elf.h"
 #include "err.h"
 #include "section_names.h"
@@ -41,6 +42,8 @@ struct map_spec {
 	bool global_data;
 	bool frozen;		/* .rodata: BPF_MAP_FREEZE once written */
 	const uint8_t *init;	/* initial value; NULL: all zeros (.bss) */
+	bool kconfig;		/* the .kconfig externs (kconfig.c) */
+	uint32_t datasec_id;	/* its BTF DATASEC, 0 if none */
 	char kernel_name[BPF_OBJ_NAME_LEN];	/* "": the kernel gets name */
 	/* Map-in-map only (elf/map_in_map.c): */
 	struct map_spec *inner;	/* the __array(values, ...) template, or NULL */
@@ -105,12 +108,21 @@ struct prog_spec {
 	uint32_t nr_relocs;
 	struct func_spec *funcs;	/* [0] is the program itself */
 	uint32_t nr_funcs;
+	/* From .BTF.ext, at this program's instruction indices (prog_ext.c): */
+	struct bpf_func_info *func_info;	/* one per funcs[], or NULL */
+	uint32_t nr_func_info;
+	struct bpf_line_info *line_info;
+	uint32_t nr_line_info;
+	struct core_reloc *cores;	/* CO-RE relocations (core.c) */
+	uint32_t nr_cores;
 };
 
 struct obj_spec {
 	struct elf_file elf;
 	struct btf btf;
 	bool has_btf;
+	struct btf_ext ext;	/* .BTF.ext, if has_ext */
+	bool has_ext;
 	const char *license;	/* "license" section, NUL-terminated */
 	uint32_t kern_version;	/* "version" section, 0 if absent */
 	struct map_spec *maps;
@@ -144,6 +156,18 @@ int datasecs_parse(struct obj_spec *spec, struct bb_err *err);
 int progs_parse(struct obj_spec *spec, struct bb_err *err);
 int relocs_parse(struct obj_spec *spec, struct bb_err *err);
 int map_slots_parse(struct obj_spec *spec, struct bb_err *err);
+int prog_ext_parse(struct obj_spec *spec, struct bb_err *err);
+int kconfig_parse(struct obj_spec *spec, struct bb_err *err);
+/* The .kconfig extern @name, or NULL. */
+const struct var_spec *kconfig_var(const struct obj_spec *spec,
+				   const char *name);
+
+/*
+ * A copy of the object's .BTF that the kernel's BPF_BTF_LOAD accepts
+ * (btf_fix.c): DATASEC sizes and variable offsets filled in.  Caller frees.
+ */
+int btf_fixed_copy(const struct obj_spec *spec, uint8_t **out, size_t *len,
+		   struct bb_err *err);
 
 /* Decode the map definition struct @struct_id (maps.c, map_in_map.c). */
 int map_def_decode(const struct btf *btf, uint32_t struct_id,

@@ -7,8 +7,52 @@
 #include <string.h>
 
 #include "file.h"
+#include "cpus.h"
 #include "map.h"
 #include "sys.h"
+
+uint32_t map_max_entries(const struct bpf_map *map)
+{
+	return map->max_entries ? map->max_entries : map->spec->max_entries;
+}
+
+/*
+ * Name the key and value types in the object's BTF, for the map types
+ * whose kernel code reads them (bpftool then prints values as structs;
+ * task/sk/inode storage require them).  Perf event arrays, ring buffers,
+ * maps of maps, stack traces... have no use for them and refuse them
+ * (map_check_no_btf in kernel/bpf/syscall.c), as libbpf also knows.
+ */
+static void map_btf_ids(const struct bpf_map *map, struct map_create_args *a)
+{
+	const struct map_spec *s = map->spec;
+	uint32_t value_id = s->value_type_id;
+
+	/* <= 0: maps made outside obj_load (templates) are zeroed structs. */
+	if (map->btf_fd <= 0)
+		return;
+	if (s->global_data)
+		value_id = s->datasec_id;
+	switch (s->type) {
+	case BPF_MAP_TYPE_HASH:
+	case BPF_MAP_TYPE_ARRAY:
+	case BPF_MAP_TYPE_PERCPU_HASH:
+	case BPF_MAP_TYPE_PERCPU_ARRAY:
+	case BPF_MAP_TYPE_LRU_HASH:
+	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+	case BPF_MAP_TYPE_SK_STORAGE:
+	case BPF_MAP_TYPE_INODE_STORAGE:
+	case BPF_MAP_TYPE_TASK_STORAGE:
+		break;
+	default:
+		return;
+	}
+	if (!value_id)
+		return;
+	a->btf_fd = map->btf_fd;
+	a->btf_key_type_id = s->key_type_id;
+	a->btf_value_type_id = value_id;
+}
 
 int map_create(struct bpf_map *map, struct bb_err *err)
 {
@@ -22,19 +66,27 @@ int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err)
 		.type = s->type,
 		.key_size = s->key_size,
 		.value_size = s->value_size,
-		.max_entries = s->max_entries,
+		.max_entries = map_max_entries(map),
 		.map_flags = s->map_flags,
 		.numa_node = s->numa_node,
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
 		.inner_map_fd = inner_map_fd >= 0 ? inner_map_fd : 0,
 	};
-	int fd = sys_map_create(&a);
+	int fd;
 
+	if (!a.max_entries && s->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY) {
+		fd = cpus_possible(&a.max_entries, err);
+		if (fd)
+			return fd;
+	}
+	map_btf_ids(map, &a);
+	fd = sys_map_create(&a);
 	if (fd < 0)
 		return bb_errf(err, fd,
-			       "bpf(BPF_MAP_CREATE) for map '%s' (type %u, key %u, value %u, max_entries %u): %s%s",
+			       "bpf(BPF_MAP_CREATE) for map '%s' (type %u, key %u, value %u, max_entries %u): %s%s%s",
 			       s->name, s->type, s->key_size, s->value_size,
-			       s->max_entries, strerror(-fd), errno_hint(fd));
+			       a.max_entries, strerror(-fd), errno_hint(fd),
+			       a.max_entries ? "" : " (max_entries 0: set it before loading)");
 	map->fd = fd;
 	return 0;
 }
@@ -93,7 +145,7 @@ static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
  */
 static int collect_keys(const struct bpf_map *map, uint8_t *keys, size_t *nr)
 {
-	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map->spec->max_entries;
+	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map_max_entries(map);
 	size_t n = 0;
 	int ret = 0;
 
@@ -119,7 +171,7 @@ int map_for_each(const struct bpf_map *map, map_entry_fn fn, void *ctx)
 	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
 		return -ENOTSUP;
-	keys = calloc(2 * (size_t)map->spec->max_entries + 1, ksz);
+	keys = calloc(2 * (size_t)map_max_entries(map) + 1, ksz);
 	value = calloc(1, map->spec->value_size);
 	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
 	for (i = 0; !ret && i < n; i++) {

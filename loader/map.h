@@ -15,6 +15,9 @@ int map_create(struct bpf_map *map, struct bb_err *err);
 /* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */
 int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err);
 
+/* The map's max_entries: the caller's override, or the object's. */
+uint32_t map_max_entries(const struct bpf_map *map);
+
 int map_lookup(const struct bpf_map *map, const void *key, void *value);
 /* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */
 int map_update(const struct bpf_map *map, const void *key, const void *value,

@@ -9,10 +9,13 @@
 #include "btf_target.h"
 #include "file.h"
 #include "global_data.h"
+#include "kconfig.h"
 #include "kprobe.h"
 #include "map.h"
 #include "map_in_map.h"
 #include "map_pin.h"
+#include "obj_btf.h"
+#include "obj_core.h"
 #include "object.h"
 #include "prog.h"
 #include "raw_tp.h"
@@ -32,6 +35,7 @@ static int obj_alloc(struct bpf_obj *obj, struct bb_err *err)
 	for (i = 0; i < obj->spec.nr_maps; i++) {
 		obj->maps[i].spec = &obj->spec.maps[i];
 		obj->maps[i].fd = -1;
+		obj->maps[i].btf_fd = -1;
 	}
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		obj->progs[i].spec = &obj->spec.progs[i];
@@ -53,6 +57,7 @@ static int obj_from_bytes(struct bpf_obj **out, uint8_t *file, size_t len,
 		return bb_errf(err, -ENOMEM, "out of memory");
 	}
 	obj->path = name;
+	obj->btf_fd = -1;
 	obj->file = file;
 	obj->file_len = len;
 	ret = obj_spec_parse(&obj->spec, file, len, err);
@@ -95,61 +100,76 @@ int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
  * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
  * the kernel's BTF (several MiB) once, only if some program needs it.
  */
-static int resolve_btf_targets(struct bpf_obj *obj, struct bb_err *err)
+static int resolve_btf_targets(struct bpf_obj *obj, struct kernel_types *k,
+			       struct bb_err *err)
 {
-	struct kernel_btf kb = { 0 };
-	bool loaded = false;
 	uint32_t i;
 	int ret = 0;
 
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
-		if (!btf_target_needed(&obj->progs[i]))
+		if (obj->progs[i].off || !btf_target_needed(&obj->progs[i]))
 			continue;
-		if (!loaded) {
-			ret = kernel_btf_load(&kb, err);
-			if (ret)
-				return ret;
-			loaded = true;
-		}
-		ret = btf_target_resolve(&obj->progs[i], &kb, err);
+		ret = kernel_types_get(k, false, err);
+		if (!ret)
+			ret = btf_target_resolve(&obj->progs[i], &k->kb, err);
 	}
-	if (loaded)
-		kernel_btf_free(&kb);
 	return ret;
 }
 
-/*
- * Maps first: programs refer to them by fd.  A map may already exist
- * (map_pin.h); maps of maps get their initial inner maps once all exist.
- */
-int obj_load(struct bpf_obj *obj, struct bb_err *err)
+static int load_maps(struct bpf_obj *obj, struct bb_err *err)
 {
 	uint32_t i;
 	int ret;
 
-	ret = resolve_btf_targets(obj, err);
-	if (ret)
-		return ret;
 	for (i = 0; i < obj->spec.nr_maps; i++) {
-		ret = map_setup(obj, &obj->maps[i], err);
-		if (!ret && obj->maps[i].spec->global_data)
-			ret = global_data_init(&obj->maps[i], err);
+		struct bpf_map *m = &obj->maps[i];
+
+		ret = m->spec->kconfig ? kconfig_fill(obj, m, err) : 0;
+		if (!ret)
+			ret = map_setup(obj, m, err);
+		if (!ret && m->spec->global_data)
+			ret = global_data_init(m, err);
 		if (ret)
 			return ret;
 	}
-	ret = map_fill_slots(obj, err);
-	if (ret)
-		return ret;
-	for (i = 0; i < obj->spec.nr_progs; i++) {
-		ret = prog_relocate(&obj->progs[i], obj->maps,
-				    obj->spec.nr_maps, err);
-		if (!ret)
-			ret = prog_load(&obj->progs[i], obj->spec.license,
-					obj->spec.kern_version, err);
-		if (ret)
-			return btf_target_refused(&obj->progs[i], ret, err);
-	}
-	return 0;
+	return map_fill_slots(obj, err);
+}
+
+static int load_prog(struct bpf_obj *obj, struct bpf_prog *p,
+		     struct kernel_types *k, struct bb_err *err)
+{
+	int ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
+
+	if (!ret)
+		ret = prog_core_relocate(p, obj, k, err);
+	if (!ret)
+		ret = prog_load(p, obj->spec.license, obj->spec.kern_version,
+				obj->btf_fd, err);
+	return ret ? btf_target_refused(p, ret, err) : 0;
+}
+
+/*
+ * The object's BTF first (maps and programs name it), then maps:
+ * programs refer to them by fd.  A map may already exist (map_pin.h);
+ * maps of maps get their initial inner maps once all exist.  Programs
+ * switched off (bpf_prog.off) are neither relocated nor loaded.
+ */
+int obj_load(struct bpf_obj *obj, struct bb_err *err)
+{
+	struct kernel_types k = { 0 };
+	uint32_t i;
+	int ret;
+
+	ret = resolve_btf_targets(obj, &k, err);
+	if (!ret)
+		ret = obj_btf_load(obj, err);
+	if (!ret)
+		ret = load_maps(obj, err);
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
+		if (!obj->progs[i].off)
+			ret = load_prog(obj, &obj->progs[i], &k, err);
+	kernel_types_free(&k);
+	return ret;
 }
 
 int obj_attach(struct bpf_obj *obj, struct bb_err *err)
@@ -161,6 +181,8 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err)
 		struct bpf_prog *p = &obj->progs[i];
 		enum attach_kind kind = p->spec->def->attach;
 
+		if (p->off)
+			continue;
 		switch (kind) {
 		case ATTACH_TRACEPOINT:
 			ret = tracepoint_attach(p, err);
@@ -212,6 +234,7 @@ void obj_close(struct bpf_obj *obj)
 		global_data_release(&obj->maps[i]);
 		close_fd(&obj->maps[i].fd);
 	}
+	close_fd(&obj->btf_fd);
 	free(obj->progs);
 	free(obj->maps);
 	obj_spec_free(&obj->spec);

@@ -24,6 +24,8 @@ struct bpf_map {
 	void *mem;		/* .data/.bss after load: mmap of the value */
 	size_t mem_len;
 	bool reused;		/* fd is an existing map (pin or caller's fd) */
+	uint32_t max_entries;	/* set before obj_load(): overrides the spec's */
+	int btf_fd;		/* the object's BTF (not owned), or -1 */
 };
 
 struct bpf_prog {
@@ -36,6 +38,9 @@ struct bpf_prog {
 				 * target, found by obj_load() */
 	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
 				 * (see perf_attach.h); set before obj_attach() */
+	bool off;		/* set before obj_load(): neither load nor attach */
+	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
+	char poisoned[256];	/* the first of them, described */
 };
 
 struct bpf_obj {
@@ -46,6 +51,8 @@ struct bpf_obj {
 	struct bpf_map *maps;	/* one per spec.maps */
 	struct bpf_prog *progs;	/* one per spec.progs */
 	const char *pin_dir;	/* for pinning by name; NULL: /sys/fs/bpf */
+	int btf_fd;		/* the object's BTF in the kernel, or -1 */
+	FILE *core_log;		/* non-NULL: narrate each CO-RE relocation */
 };
 
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);

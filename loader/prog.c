@@ -83,8 +83,9 @@ int prog_relocate(struct bpf_prog *prog, const struct bpf_map *maps,
 }
 
 static int load(const struct bpf_prog *prog, const char *license,
-		uint32_t kern_version, char *log, uint32_t log_size)
+		uint32_t kern_version, int btf_fd, char *log, uint32_t log_size)
 {
+	const struct prog_spec *s = prog->spec;
 	struct prog_load_args a = {
 		.type = prog->spec->def->prog_type,
 		.expected_attach_type = prog->spec->def->expected_attach_type,
@@ -97,6 +98,11 @@ static int load(const struct bpf_prog *prog, const char *license,
 		.log_size = log_size,
 		.log_level = log ? 1 : 0,
 		.attach_btf_id = prog->attach_btf_id,
+		.prog_btf_fd = btf_fd >= 0 ? btf_fd : 0,
+		.func_info = s->func_info,
+		.func_info_cnt = s->nr_func_info,
+		.line_info = s->line_info,
+		.line_info_cnt = s->nr_line_info,
 	};
 
 	return sys_prog_load(&a);
@@ -108,7 +114,7 @@ static int load(const struct bpf_prog *prog, const char *license,
  * but older kernels don't: doubling works on all).
  */
 static int verifier_log(const struct bpf_prog *prog, const char *license,
-			uint32_t kern_version, char **out)
+			uint32_t kern_version, int btf_fd, char **out)
 {
 	uint32_t size;
 	char *log = NULL;
@@ -119,7 +125,7 @@ static int verifier_log(const struct bpf_prog *prog, const char *license,
 		log = calloc(1, size);
 		if (!log)
 			return -ENOMEM;
-		fd = load(prog, license, kern_version, log, size);
+		fd = load(prog, license, kern_version, btf_fd, log, size);
 	}
 	if (fd >= 0)
 		sys_close(fd);	/* accepted this time: nothing to report */
@@ -128,18 +134,23 @@ static int verifier_log(const struct bpf_prog *prog, const char *license,
 }
 
 static int load_failed(const struct bpf_prog *prog, const char *license,
-		       uint32_t kern_version, int ret, struct bb_err *err)
+		       uint32_t kern_version, int btf_fd, int ret,
+		       struct bb_err *err)
 {
 	const struct prog_spec *s = prog->spec;
 	char *log = NULL;
 
 	if (ret != -EPERM && ret != -ENOSYS)
-		verifier_log(prog, license, kern_version, &log);
+		verifier_log(prog, license, kern_version, btf_fd, &log);
 	/* The verifier says no with EACCES or EINVAL, and explains in the log. */
 	bb_errf(err, ret,
 		"bpf(BPF_PROG_LOAD) for program '%s' (section '%s'): %s%s%s",
 		s->name, s->section, strerror(-ret), errno_hint(ret),
 		log && *log ? "; the verifier rejected it, its log follows:" : "");
+	if (prog->nr_poisoned && log && strstr(log, "unknown#195896080"))
+		bb_err_prefix(err, ret,
+			      "%u CO-RE relocation(s) found no match in this kernel and the verifier reached one (call to 0xbad2310); the first: %s",
+			      prog->nr_poisoned, prog->poisoned);
 	if (log && *log)
 		bb_err_detail(err, log);
 	else
@@ -148,12 +159,12 @@ static int load_failed(const struct bpf_prog *prog, const char *license,
 }
 
 int prog_load(struct bpf_prog *prog, const char *license,
-	      uint32_t kern_version, struct bb_err *err)
+	      uint32_t kern_version, int btf_fd, struct bb_err *err)
 {
-	int fd = load(prog, license, kern_version, NULL, 0);
+	int fd = load(prog, license, kern_version, btf_fd, NULL, 0);
 
 	if (fd < 0)
-		return load_failed(prog, license, kern_version, fd, err);
+		return load_failed(prog, license, kern_version, btf_fd, fd, err);
 	prog->fd = fd;
 	return 0;
 }

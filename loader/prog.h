@@ -15,9 +15,11 @@ int prog_relocate(struct bpf_prog *prog, const struct bpf_map *maps,
 /*
  * BPF_PROG_LOAD the relocated program.  On rejection the verifier's log
  * is fetched (a second load, with a log buffer that grows until the log
- * fits) and put into @err after the one-line reason.
+ * fits) and put into @err after the one-line reason.  @btf_fd: the
+ * object's BTF (obj_btf.h), or -1; with it the program carries its
+ * func_info and line_info, and the log quotes the C source.
  */
 int prog_load(struct bpf_prog *prog, const char *license,
-	      uint32_t kern_version, struct bb_err *err);
+	      uint32_t kern_version, int btf_fd, struct bb_err *err);
 
 #endif

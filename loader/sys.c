@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -153,6 +155,9 @@ int sys_map_create(const struct map_create_args *a)
 	attr.numa_node = a->numa_node;
 	copy_name(attr.map_name, a->name);
 	attr.inner_map_fd = a->inner_map_fd;
+	attr.btf_fd = a->btf_fd;
+	attr.btf_key_type_id = a->btf_key_type_id;
+	attr.btf_value_type_id = a->btf_value_type_id;
 	return sys_bpf(BPF_MAP_CREATE, &attr);
 }
 
@@ -172,7 +177,42 @@ int sys_prog_load(const struct prog_load_args *a)
 	attr.log_size = a->log_size;
 	attr.log_level = a->log_level;
 	attr.attach_btf_id = a->attach_btf_id;
+	attr.prog_btf_fd = a->prog_btf_fd;
+	if (a->prog_btf_fd && a->func_info_cnt) {
+		attr.func_info = ptr(a->func_info);
+		attr.func_info_cnt = a->func_info_cnt;
+		attr.func_info_rec_size = sizeof(struct bpf_func_info);
+	}
+	if (a->prog_btf_fd && a->line_info_cnt) {
+		attr.line_info = ptr(a->line_info);
+		attr.line_info_cnt = a->line_info_cnt;
+		attr.line_info_rec_size = sizeof(struct bpf_line_info);
+	}
 	return sys_bpf(BPF_PROG_LOAD, &attr);
+}
+
+int sys_btf_load(const void *data, uint32_t len, char *log,
+		 uint32_t log_size)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.btf = ptr(data);
+	attr.btf_size = len;
+	attr.btf_log_buf = ptr(log);
+	attr.btf_log_size = log ? log_size : 0;
+	attr.btf_log_level = log ? 1 : 0;
+	return sys_bpf(BPF_BTF_LOAD, &attr);
+}
+
+int sys_uname_release(char *out, size_t len)
+{
+	struct utsname u;
+	int ret = CALL(__NR_uname, &u, 0, 0, 0, 0);
+
+	if (ret == 0)
+		snprintf(out, len, "%s", u.release);
+	return ret;
 }
 
 int sys_raw_tracepoint_open(const char *name, int prog_fd)
@@ -366,6 +406,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_OBJ_GET] = "BPF_OBJ_GET",
 		[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN",
 		[BPF_LINK_CREATE] = "BPF_LINK_CREATE",
+		[BPF_BTF_LOAD] = "BPF_BTF_LOAD",
 	};
 
 	if (cmd < 0 || (size_t)cmd >= sizeof(names) / sizeof(names[0]) ||

@@ -69,6 +69,9 @@ struct map_create_args {
 	uint32_t numa_node;	/* used only with BPF_F_NUMA_NODE */
 	const char *name;	/* truncated to BPF_OBJ_NAME_LEN - 1 */
 	uint32_t inner_map_fd;	/* map-in-map only: template of the inner maps */
+	uint32_t btf_fd;	/* 0, or the object's BTF (BPF_BTF_LOAD) ... */
+	uint32_t btf_key_type_id;	/* ... and the key/value types in it */
+	uint32_t btf_value_type_id;
 };
 int sys_map_create(const struct map_create_args *args);
 
@@ -84,6 +87,11 @@ struct prog_load_args {
 	uint32_t log_size;
 	uint32_t log_level;
 	uint32_t attach_btf_id;	/* fentry/fexit/tp_btf: the kernel BTF type */
+	uint32_t prog_btf_fd;	/* 0, or the object's BTF, which ... */
+	const struct bpf_func_info *func_info;	/* ... these point into */
+	uint32_t func_info_cnt;
+	const struct bpf_line_info *line_info;
+	uint32_t line_info_cnt;
 };
 int sys_prog_load(const struct prog_load_args *args);
 
@@ -99,6 +107,17 @@ int sys_raw_tracepoint_open(const char *name, int prog_fd);
  * attach type BPF_PERF_EVENT) and return the new link fd.
  */
 int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
+
+/*
+ * BPF_BTF_LOAD: hand the kernel a BTF blob (types and strings) and get
+ * an fd that maps and programs name.  @log: NULL, or the kernel's
+ * reasons when it refuses.
+ */
+int sys_btf_load(const void *data, uint32_t len, char *log,
+		 uint32_t log_size);
+
+/* uname(2): the running kernel's release ("6.1.0-18-amd64"). */
+int sys_uname_release(char *out, size_t len);
 
 int sys_map_lookup_elem(int fd, const void *key, void *value,
 			uint64_t flags);

@@ -53,8 +53,8 @@ static int run(int nth, int err_no)
 	if (!fk.injected) {
 		is_int(ret, 0, "no failure injected at call %d: all attached",
 		       nth);
-		is_int(fake_open_fds(), 6,
-		       "2 maps + 2 programs + 2 perf events open while attached");
+		is_int(fake_open_fds(), 7,
+		       "the BTF + 2 maps + 2 programs + 2 perf events open while attached");
 		obj_close(obj);
 		is_int(fake_open_fds(), 0, "clean run: obj_close closed all");
 		free(err.detail);

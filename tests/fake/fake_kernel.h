@@ -44,7 +44,7 @@
 #define FAKE_MAX_PATHS 64
 #define FAKE_MAX_KEYS 64
 
-enum fake_kind { FK_NONE, FK_MAP, FK_PROG, FK_PERF };
+enum fake_kind { FK_NONE, FK_MAP, FK_PROG, FK_PERF, FK_BTF };
 
 struct fake_fd {
 	enum fake_kind kind;
@@ -55,7 +55,7 @@ struct fake_fd {
 struct fake_map_rec {
 	char name[BPF_OBJ_NAME_LEN];
 	uint32_t type, key_size, value_size, max_entries, map_flags;
-	bool tail_zero;		/* every attr byte after map_name is 0 */
+	bool tail_zero;		/* every attr byte after btf_value_type_id is 0 */
 	int fd;			/* what we answered (fd or -errno) */
 };
 
@@ -108,6 +108,7 @@ struct fake {
 	/* Every bpf command, in order. */
 	int cmds[FAKE_MAX_CALLS];
 	int nr_cmds;
+	int nr_btf_loads;	/* BPF_BTF_LOAD calls (the object's BTF) */
 	int bad_attr_size;	/* bpf() calls whose size was not sizeof(attr) */
 
 	struct fake_map_rec maps[16];
@@ -212,7 +213,8 @@ static inline bool fake_bytes_zero(const void *p, size_t len)
 static inline long fake_map_create(union bpf_attr *attr)
 {
 	struct fake_map_rec *m = &fk.maps[fk.nr_maps < 16 ? fk.nr_maps++ : 15];
-	size_t tail = offsetof(union bpf_attr, map_name) + BPF_OBJ_NAME_LEN;
+	/* Past the last field we set: btf_value_type_id (the BTF ids). */
+	size_t tail = offsetof(union bpf_attr, btf_value_type_id) + sizeof(uint32_t);
 
 	memset(m, 0, sizeof(*m));
 	memcpy(m->name, attr->map_name, BPF_OBJ_NAME_LEN);
@@ -361,6 +363,10 @@ static inline long fake_bpf(long cmd, union bpf_attr *attr, long size)
 		return fake_map_create(attr);
 	case BPF_PROG_LOAD:
 		return fake_prog_load(attr);
+	case BPF_BTF_LOAD:
+		/* The object's BTF: accepted unread; may be failed like others. */
+		fk.nr_btf_loads++;
+		return fake_fail_now() ? -fk.fail_nth_errno : fake_new_fd(FK_BTF);
 	case BPF_MAP_GET_NEXT_KEY:
 		if (fk.hash_fd < 0 || attr->map_fd != (uint32_t)fk.hash_fd)
 			return -EBADF;

@@ -71,6 +71,8 @@ static long fake_bpf(int cmd, union bpf_attr *a)
 		return 0;
 	case BPF_PROG_LOAD:
 		return 2000 + nr_progs++;
+	case BPF_BTF_LOAD:
+		return 3000;
 	}
 	return -ENOSYS;
 }

@@ -51,7 +51,7 @@ static void map_eperm(void)
 	like(err.msg, "Operation not permitted", "map EPERM: strerror");
 	like(err.msg, "root", "map EPERM: advice mentions root");
 	like(err.msg, "CAP_BPF", "map EPERM: advice mentions CAP_BPF");
-	is_int(fk.nr_cmds, 1, "map EPERM: stops at the first bpf() call");
+	is_int(fk.nr_cmds, 2, "map EPERM: stops at the first BPF_MAP_CREATE (after BPF_BTF_LOAD)");
 	ok(!err.detail, "map EPERM: no detail");
 	free(err.detail);
 }
@@ -189,7 +189,7 @@ static void prog_log_load_accepted(void)
 	int ret;
 
 	fake_reset();
-	fk.fail_nth = 3;	/* map, map, the first BPF_PROG_LOAD */
+	fk.fail_nth = 4;	/* BTF, map, map, the first BPF_PROG_LOAD */
 	fk.fail_nth_errno = EINVAL;
 	ret = try_load(&err);
 	is_int(ret, -EINVAL, "accepted log load: still an error");

@@ -8,7 +8,6 @@
  * entries that fall inside each program, find the map each one's symbol
  * names, and build the expected program from the original section bytes.
  */
-#include <linux/elf.h>
 
 #include "loader/object.h"
 #include "tests/fake/fake_kernel.h"
@@ -192,12 +191,12 @@ int main(void)
 	obj_close(obj);
 	obj = NULL;
 	fake_reset();
-	fk.next_fd = 10;	/* the maps get 110 and 111 this time */
+	fk.next_fd = 10;	/* the BTF gets 110, the maps 111 and 112 */
 	ret = obj_open(&obj, path, &err);
 	if (!ret)
 		ret = obj_load(obj, &err);
 	if (is_int(ret, 0, "second open+load") &&
-	    is_int(obj_map(obj, "process_map")->fd, 110, "process_map fd 110"))
+	    is_int(obj_map(obj, "process_map")->fd, 111, "process_map fd 111"))
 		for (i = 0; i < obj->spec.nr_progs; i++)
 			check_prog(obj, i);
 	obj_close(obj);

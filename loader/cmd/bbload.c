@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bbload - load any BPF object, e.g. one of the libbpf-tools, and say
+ * what the kernel thought of each program.
+ *
+ * A stand-in for "barebpf load" (loader/cmd/barebpf.c is being written on
+ * another branch): it takes the options the issue asks barebpf load to
+ * take, and adds --each (load every program on its own, the way the
+ * real-world test tier compares us with libbpf) and --xlated (print the
+ * kernel's translated instructions, map ids blanked, for that comparison).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cli.h"
+#include "../global_data.h"
+#include "../map.h"
+#include "../object.h"
+#include "../sys.h"
+
+#define MAX_OPTS 64
+
+struct options {
+	const char *obj;
+	const char *progs[MAX_OPTS];	/* --prog: only these */
+	int nr_progs;
+	const char *sets[MAX_OPTS];	/* --set VAR=VALUE */
+	int nr_sets;
+	const char *maxes[MAX_OPTS];	/* --max-entries MAP=N */
+	int nr_maxes;
+	long default_max;
+	bool each, xlated, verbose;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: bbload OBJ [options]\n"
+		"\n"
+		"Load the BPF object OBJ (maps, then programs) and print, for each\n"
+		"program, 'PROG loaded id N' or 'PROG refused: REASON'.  Nothing is\n"
+		"attached; everything is unloaded on exit.\n"
+		"\n"
+		"  --prog NAME               load only NAME (repeatable); the others\n"
+		"                            are switched off\n"
+		"  --each                    load each program on its own, in a fresh\n"
+		"                            copy of the object (one refusal does not\n"
+		"                            stop the others)\n"
+		"  --max-entries MAP=N       set map MAP's max_entries (repeatable)\n"
+		"  --default-max-entries N   max_entries for every map the object\n"
+		"                            leaves at 0 (perf event arrays get one\n"
+		"                            slot per CPU anyway)\n"
+		"  --set VAR=VALUE           set global variable VAR (a number, e.g. a\n"
+		"                            const volatile knob in .rodata) (repeatable)\n"
+		"  --xlated                  print each loaded program's instructions\n"
+		"                            as the kernel translated them (hex, map ids\n"
+		"                            blanked)\n"
+		"  -v, --verbose             narrate each CO-RE relocation on stderr\n"
+		"  -h, --help                show this help\n"
+		"\n"
+		"Needs root (or CAP_BPF, and CAP_PERFMON for tracing programs).\n");
+}
+
+static int add_opt(const char **arr, int *nr, const char *v)
+{
+	if (*nr >= MAX_OPTS)
+		return -1;
+	arr[(*nr)++] = v;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "prog", required_argument, NULL, 'p' },
+		{ "each", no_argument, NULL, 'e' },
+		{ "max-entries", required_argument, NULL, 'm' },
+		{ "default-max-entries", required_argument, NULL, 'd' },
+		{ "set", required_argument, NULL, 's' },
+		{ "xlated", no_argument, NULL, 'x' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	int c, bad = 0;
+
+	*o = (struct options){ 0 };
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'p':
+			bad |= add_opt(o->progs, &o->nr_progs, optarg);
+			break;
+		case 'e':
+			o->each = true;
+			break;
+		case 'm':
+			bad |= add_opt(o->maxes, &o->nr_maxes, optarg);
+			break;
+		case 'd':
+			bad |= cli_parse_num(optarg, &o->default_max);
+			break;
+		case 's':
+			bad |= add_opt(o->sets, &o->nr_sets, optarg);
+			break;
+		case 'x':
+			o->xlated = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		default:
+			bad = -1;
+		}
+	}
+	if (optind + 1 != argc || bad) {
+		usage(stderr);
+		return -1;
+	}
+	o->obj = argv[optind];
+	return 0;
+}
+
+/* "NAME=NUMBER" -> name (in @buf) and value. */
+static int split(const char *arg, char *buf, size_t len, long long *val)
+{
+	const char *eq = strchr(arg, '=');
+	char *end;
+
+	if (!eq || (size_t)(eq - arg) >= len || eq == arg)
+		return -EINVAL;
+	memcpy(buf, arg, eq - arg);
+	buf[eq - arg] = '\0';
+	*val = strtoll(eq + 1, &end, 0);
+	return *end || end == eq + 1 ? -EINVAL : 0;
+}
+
+static int set_var(struct bpf_obj *obj, const char *arg, struct bb_err *err)
+{
+	const struct var_spec *v;
+	long long val;
+	char name[256];
+
+	if (split(arg, name, sizeof(name), &val))
+		return bb_errf(err, -EINVAL, "--set %s: want VAR=NUMBER", arg);
+	v = obj_spec_var(&obj->spec, name);
+	if (!v)
+		return bb_errf(err, -ENOENT, "--set: %s has no global variable '%s'",
+			       obj->path, name);
+	if (v->size > sizeof(val))
+		return bb_errf(err, -EINVAL, "--set: '%s' is %u bytes, not a number",
+			       name, v->size);
+	return obj_var_set(obj, name, &val, v->size, err);
+}
+
+static int set_max(struct bpf_obj *obj, const char *arg, struct bb_err *err)
+{
+	struct bpf_map *m;
+	long long val;
+	char name[256];
+
+	if (split(arg, name, sizeof(name), &val) || val <= 0 || val > UINT32_MAX)
+		return bb_errf(err, -EINVAL, "--max-entries %s: want MAP=N", arg);
+	m = obj_map(obj, name);
+	if (!m)
+		return bb_errf(err, -ENOENT, "--max-entries: %s has no map '%s'",
+			       obj->path, name);
+	m->max_entries = val;
+	return 0;
+}
+
+static bool wanted(const struct options *o, const char *prog)
+{
+	int i;
+
+	for (i = 0; i < o->nr_progs; i++)
+		if (!strcmp(o->progs[i], prog))
+			return true;
+	return !o->nr_progs;
+}
+
+/* Everything the options say, before obj_load(). */
+static int prepare(struct bpf_obj *obj, const struct options *o,
+		   const char *only, struct bb_err *err)
+{
+	uint32_t i;
+	int ret = 0, k;
+
+	for (i = 0; i < obj->spec.nr_maps; i++) {
+		const struct map_spec *s = obj->maps[i].spec;
+
+		if (!s->max_entries && o->default_max &&
+		    s->type != BPF_MAP_TYPE_PERF_EVENT_ARRAY)
+			obj->maps[i].max_entries = o->default_max;
+	}
+	for (k = 0; !ret && k < o->nr_maxes; k++)
+		ret = set_max(obj, o->maxes[k], err);
+	for (k = 0; !ret && k < o->nr_sets; k++)
+		ret = set_var(obj, o->sets[k], err);
+	for (i = 0; i < obj->spec.nr_progs; i++) {
+		const char *name = obj->progs[i].spec->name;
+
+		obj->progs[i].off = only ? strcmp(name, only) : !wanted(o, name);
+	}
+	obj->core_log = o->verbose ? stderr : NULL;
+	return ret;
+}
+
+static void print_xlated(const struct bpf_prog *p)
+{
+	struct bpf_prog_info info;
+	uint32_t len = sizeof(info), i, n;
+	struct bpf_insn *insns;
+
+	memset(&info, 0, sizeof(info));
+	if (sys_obj_get_info_by_fd(p->fd, &info, &len))
+		return;
+	n = info.xlated_prog_len / sizeof(*insns);
+	insns = calloc(n + 1, sizeof(*insns));
+	if (!insns)
+		return;
+	memset(&info, 0, sizeof(info));
+	info.xlated_prog_len = n * sizeof(*insns);
+	info.xlated_prog_insns = (uint64_t)(unsigned long)insns;
+	len = sizeof(info);
+	if (sys_obj_get_info_by_fd(p->fd, &info, &len) == 0) {
+		printf("xlated %s:", p->spec->name);
+		for (i = 0; i < n; i++) {
+			struct bpf_insn in = insns[i];
+
+			/* The first half of a map load holds the map's id. */
+			if (in.code == (BPF_LD | BPF_IMM | BPF_DW) &&
+			    in.src_reg >= BPF_PSEUDO_MAP_FD &&
+			    in.src_reg <= BPF_PSEUDO_MAP_IDX_VALUE)
+				in.imm = 0;
+			printf(" %02x%x%x%04x%08x", in.code, in.src_reg,
+			       in.dst_reg, (uint16_t)in.off, (uint32_t)in.imm);
+		}
+		printf("\n");
+	}
+	free(insns);
+}
+
+static void report(const struct bpf_obj *obj, const struct options *o)
+{
+	struct bpf_prog_info info;
+	uint32_t i, len;
+
+	for (i = 0; i < obj->spec.nr_progs; i++) {
+		const struct bpf_prog *p = &obj->progs[i];
+
+		if (p->fd < 0)
+			continue;
+		memset(&info, 0, sizeof(info));
+		len = sizeof(info);
+		sys_obj_get_info_by_fd(p->fd, &info, &len);
+		printf("%s loaded id %u\n", p->spec->name, info.id);
+		if (o->xlated)
+			print_xlated(p);
+	}
+}
+
+/* Open, prepare and load once; @only: NULL, or the one program to load. */
+static int load_once(const struct options *o, const char *only)
+{
+	struct bpf_obj *obj = NULL;
+	struct bb_err err = { 0 };
+	int ret;
+
+	ret = obj_open(&obj, o->obj, &err);
+	if (!ret)
+		ret = prepare(obj, o, only, &err);
+	if (!ret)
+		ret = obj_load(obj, &err);
+	if (!ret)
+		report(obj, o);
+	else if (only)
+		printf("%s refused: %s (%s)\n", only, err.msg, strerror(-ret));
+	if (ret)
+		bb_err_print(stderr, "bbload", &err);
+	obj_close(obj);
+	return ret;
+}
+
+/* Each program in a fresh copy of the object: refusals don't spread. */
+static int load_each(const struct options *o)
+{
+	struct bpf_obj *obj = NULL;
+	struct bb_err err = { 0 };
+	uint32_t i, refused = 0, nr;
+	const char **names;
+	int ret;
+
+	ret = obj_open(&obj, o->obj, &err);
+	if (ret) {
+		bb_err_print(stderr, "bbload", &err);
+		return 1;
+	}
+	nr = obj->spec.nr_progs;
+	names = calloc(nr + 1, sizeof(*names));
+	for (i = 0; names && i < nr; i++)
+		names[i] = strdup(obj->spec.progs[i].name);
+	obj_close(obj);
+	for (i = 0; names && i < nr; i++) {
+		if (wanted(o, names[i]) && load_once(o, names[i]))
+			refused++;
+		free((void *)names[i]);
+	}
+	free(names);
+	return refused ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+
+	if (parse_args(argc, argv, &o))
+		return 2;
+	if (o.each)
+		return load_each(&o);
+	return load_once(&o, NULL) ? 1 : 0;
+}

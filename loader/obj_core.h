@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * obj_core.h - apply a program's CO-RE relocations (elf/core.c) against
+ * the running kernel's BTF.
+ */
+#ifndef BAREBPF_OBJ_CORE_H
+#define BAREBPF_OBJ_CORE_H
+
+#include "../elf/core.h"
+#include "kernel_btf.h"
+#include "object.h"
+
+/* The kernel's BTF, read once per obj_load() and only if needed. */
+struct kernel_types {
+	struct kernel_btf kb;
+	bool loaded;
+	struct core_target tg;	/* its names sorted, for CO-RE candidates */
+	bool indexed;
+};
+
+int kernel_types_get(struct kernel_types *k, bool index, struct bb_err *err);
+void kernel_types_free(struct kernel_types *k);
+
+/*
+ * Patch @prog->insns (already relocated for maps) for this kernel.  With
+ * obj->core_log set, one line per relocation: what, kernel type, old ->
+ * new value.  Poisoned relocations are counted in @prog->nr_poisoned.
+ */
+int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
+		       struct kernel_types *k, struct bb_err *err);
+
+#endif
