@@ -2,7 +2,9 @@
 #
 #   make            build everything into build/
 #   make run        build and run the process monitor (procmon)
-#   make test       build and run every test under prove (TAP), then test-vm
+#   make test       build and run every test under prove (TAP), then
+#                   test-realworld and test-vm
+#   make test-realworld  libbpf-tools' objects: barebpf against libbpf
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
@@ -92,7 +94,23 @@ test: deps
 	@$(MAKE) --no-print-directory all tests
 	@$(MAKE) --no-print-directory tracefs bpffs
 	prove --exec '' $(PROVE_FLAGS) $(TESTS)
+	@$(MAKE) --no-print-directory test-realworld
 	@$(MAKE) --no-print-directory test-vm
+
+# The real-world tier (tests/realworld/run.sh, docs/realworld.md): the
+# BPF objects inside Debian's libbpf-tools, each program loaded by us and
+# by libbpf (libbpf_load, the oracle: a test tool, barebpf never links
+# libbpf), the answers compared.
+RW_PKGS = libbpf-tools libbpf-dev
+
+test-realworld: deps
+	@$(MAKE) --no-print-directory deps PKGS="$(RW_PKGS)"
+	@$(MAKE) --no-print-directory all $(BUILD)/libbpf_load
+	BUILD=$(BUILD) prove --exec '' $(PROVE_FLAGS) tests/realworld/run.sh
+	@cat $(BUILD)/realworld/summary.txt
+
+$(BUILD)/libbpf_load: tests/realworld/libbpf_load.c $(LIB)
+	$(CC) $(CFLAGS) -I. $< $(LIB) -o $@ -lbpf
 
 # The VM tier (tests/vm/run.sh, docs/vm-tests.md): the kernel-tier tests
 # again, as static binaries, inside Debian's Linux 6.1 under qemu.  The
@@ -120,6 +138,7 @@ tests: $(TESTS_C) $(BPF_OBJS)
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean vm-static kernel-tests test-vm
+.PHONY: all deps tracefs bpffs run test tests clean vm-static kernel-tests test-vm \
+	test-realworld
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -24,6 +24,18 @@ static const struct sec_def sec_defs[] = {
 	{ "kretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETPROBE },
 	{ "uprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE },
 	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE },
+	/*
+	 * Loaded, not attached by us: a perf event (sampling, hardware
+	 * counter) the user opens; a USDT probe (a uprobe plus the spec
+	 * maps of libbpf's usdt.bpf.h, a kprobe program to the kernel).
+	 */
+	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE },
+	/* A probe section without a target: the user attaches it. */
+	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
+	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
+	{ "uprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
+	{ "uretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
+	{ "usdt", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
 };
 
 int sec_def_find(const char *name, const struct sec_def **def,
@@ -40,7 +52,7 @@ int sec_def_find(const char *name, const struct sec_def **def,
 		return 0;
 	}
 	return bb_errf(err, -ENOTSUP,
-		       "elf: section '%s': unknown program type (supported prefixes: tp/, tracepoint/, raw_tp/, raw_tracepoint/, tp_btf/, fentry/, fexit/, kprobe/, kretprobe/, uprobe/, uretprobe/)",
+		       "elf: section '%s': unknown program type (supported prefixes: tp/, tracepoint/, raw_tp/, raw_tracepoint/, tp_btf/, fentry/, fexit/, kprobe/, kretprobe/, uprobe/, uretprobe/, perf_event, usdt, and kprobe, uprobe... with no target)",
 		       name);
 }
 

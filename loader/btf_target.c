@@ -36,8 +36,9 @@ int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 	snprintf(name, sizeof(name), "%s%s", tp ? TP_BTF_TYPEDEF_PREFIX : "",
 		 target);
 	id = btf_find(&kb->btf, name, tp ? BTF_KIND_TYPEDEF : BTF_KIND_FUNC);
+	/* ESRCH, as libbpf answers: the same errno under both loaders. */
 	if (id < 0)
-		return bb_errf(err, id,
+		return bb_errf(err, -ESRCH,
 			       "program '%s' (section '%s'): kernel BTF has no %s %s: %s",
 			       prog->spec->name, prog->spec->section,
 			       tp ? "typedef" : "function", name,

@@ -156,19 +156,20 @@ static int load_prog(struct bpf_obj *obj, struct bpf_prog *p,
  */
 int obj_load(struct bpf_obj *obj, struct bb_err *err)
 {
-	struct kernel_types k = { 0 };
+	struct kernel_types own = { 0 };
+	struct kernel_types *k = obj->kernel ? obj->kernel : &own;
 	uint32_t i;
 	int ret;
 
-	ret = resolve_btf_targets(obj, &k, err);
+	ret = resolve_btf_targets(obj, k, err);
 	if (!ret)
 		ret = obj_btf_load(obj, err);
 	if (!ret)
 		ret = load_maps(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		if (!obj->progs[i].off)
-			ret = load_prog(obj, &obj->progs[i], &k, err);
-	kernel_types_free(&k);
+			ret = load_prog(obj, &obj->progs[i], k, err);
+	kernel_types_free(&own);
 	return ret;
 }
 

@@ -43,6 +43,8 @@ struct bpf_prog {
 	char poisoned[256];	/* the first of them, described */
 };
 
+struct kernel_types;
+
 struct bpf_obj {
 	const char *path;	/* for messages */
 	uint8_t *file;		/* the object's bytes, owned */
@@ -53,6 +55,11 @@ struct bpf_obj {
 	const char *pin_dir;	/* for pinning by name; NULL: /sys/fs/bpf */
 	int btf_fd;		/* the object's BTF in the kernel, or -1 */
 	FILE *core_log;		/* non-NULL: narrate each CO-RE relocation */
+	/*
+	 * The kernel's BTF, when the caller loads several objects and wants
+	 * it read once (obj_core.h); NULL: obj_load() reads it if needed.
+	 */
+	struct kernel_types *kernel;
 };
 
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);

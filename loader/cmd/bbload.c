@@ -18,8 +18,10 @@
 #include "../cli.h"
 #include "../global_data.h"
 #include "../map.h"
+#include "../obj_core.h"
 #include "../object.h"
 #include "../sys.h"
+#include "../xlated.h"
 
 #define MAX_OPTS 64
 
@@ -213,37 +215,13 @@ static int prepare(struct bpf_obj *obj, const struct options *o,
 
 static void print_xlated(const struct bpf_prog *p)
 {
-	struct bpf_prog_info info;
-	uint32_t len = sizeof(info), i, n;
 	struct bpf_insn *insns;
+	uint32_t n;
 
-	memset(&info, 0, sizeof(info));
-	if (sys_obj_get_info_by_fd(p->fd, &info, &len))
-		return;
-	n = info.xlated_prog_len / sizeof(*insns);
-	insns = calloc(n + 1, sizeof(*insns));
-	if (!insns)
-		return;
-	memset(&info, 0, sizeof(info));
-	info.xlated_prog_len = n * sizeof(*insns);
-	info.xlated_prog_insns = (uint64_t)(unsigned long)insns;
-	len = sizeof(info);
-	if (sys_obj_get_info_by_fd(p->fd, &info, &len) == 0) {
-		printf("xlated %s:", p->spec->name);
-		for (i = 0; i < n; i++) {
-			struct bpf_insn in = insns[i];
-
-			/* The first half of a map load holds the map's id. */
-			if (in.code == (BPF_LD | BPF_IMM | BPF_DW) &&
-			    in.src_reg >= BPF_PSEUDO_MAP_FD &&
-			    in.src_reg <= BPF_PSEUDO_MAP_IDX_VALUE)
-				in.imm = 0;
-			printf(" %02x%x%x%04x%08x", in.code, in.src_reg,
-			       in.dst_reg, (uint16_t)in.off, (uint32_t)in.imm);
-		}
-		printf("\n");
+	if (xlated_fetch(p->fd, &insns, &n) == 0) {
+		xlated_print(stdout, p->spec->name, insns, n);
+		free(insns);
 	}
-	free(insns);
 }
 
 static void report(const struct bpf_obj *obj, const struct options *o)
@@ -266,15 +244,18 @@ static void report(const struct bpf_obj *obj, const struct options *o)
 }
 
 /* Open, prepare and load once; @only: NULL, or the one program to load. */
-static int load_once(const struct options *o, const char *only)
+static int load_once(const struct options *o, const char *only,
+		     struct kernel_types *kernel)
 {
 	struct bpf_obj *obj = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
 	ret = obj_open(&obj, o->obj, &err);
-	if (!ret)
+	if (!ret) {
+		obj->kernel = kernel;
 		ret = prepare(obj, o, only, &err);
+	}
 	if (!ret)
 		ret = obj_load(obj, &err);
 	if (!ret)
@@ -290,6 +271,7 @@ static int load_once(const struct options *o, const char *only)
 /* Each program in a fresh copy of the object: refusals don't spread. */
 static int load_each(const struct options *o)
 {
+	struct kernel_types kernel = { 0 };
 	struct bpf_obj *obj = NULL;
 	struct bb_err err = { 0 };
 	uint32_t i, refused = 0, nr;
@@ -307,11 +289,12 @@ static int load_each(const struct options *o)
 		names[i] = strdup(obj->spec.progs[i].name);
 	obj_close(obj);
 	for (i = 0; names && i < nr; i++) {
-		if (wanted(o, names[i]) && load_once(o, names[i]))
+		if (wanted(o, names[i]) && load_once(o, names[i], &kernel))
 			refused++;
 		free((void *)names[i]);
 	}
 	free(names);
+	kernel_types_free(&kernel);
 	return refused ? 1 : 0;
 }
 
@@ -323,5 +306,5 @@ int main(int argc, char **argv)
 		return 2;
 	if (o.each)
 		return load_each(&o);
-	return load_once(&o, NULL) ? 1 : 0;
+	return load_once(&o, NULL, NULL) ? 1 : 0;
 }

@@ -1,0 +1,71 @@
+#!/bin/sh
+# run.sh - the real-world tier: every BPF object inside Debian's
+# libbpf-tools, each program loaded on its own by barebpf (bbload --each)
+# and by libbpf (libbpf_load, the oracle), and the answers compared:
+# the same programs loaded, the same errno for the ones refused, and,
+# for the ones loaded, the kernel's translated instructions identical
+# apart from map ids.  One TAP test per object.  See docs/realworld.md.
+#
+#   BUILD=build tests/realworld/run.sh
+BUILD=${BUILD:-build}
+OUT=$BUILD/realworld
+MAX=1024	# --default-max-entries, for maps the tools size at run time
+
+skip_all() {
+	if [ -n "$BAREBPF_NO_SKIP" ]; then
+		echo "1..1"; echo "not ok 1 - $1 (BAREBPF_NO_SKIP is set)"; exit 1
+	fi
+	echo "1..0 # SKIP $1"; exit 0
+}
+
+[ "$(id -u)" = 0 ] || skip_all "needs root"
+bins=$(dpkg -L libbpf-tools 2>/dev/null | grep '^/usr/sbin/.')
+[ -n "$bins" ] || skip_all "libbpf-tools is not installed (make test-realworld installs it)"
+[ -x "$BUILD/libbpf_load" ] || skip_all "$BUILD/libbpf_load not built (make test-realworld)"
+mkdir -p "$OUT" || exit 1
+# shellcheck disable=SC2086
+objs=$(perl tests/realworld/extract.pl "$OUT" $bins) || exit 1
+set -- $objs
+echo "1..$#"
+
+# One line per program: "NAME loaded" or "NAME refused ERRNO-TEXT", and
+# "xlated NAME: ..." for each loaded one.
+ours() {
+	"$BUILD/bbload" --each --xlated --default-max-entries $MAX "$1" \
+		2>/dev/null > "$2.raw"
+	sed -E -e 's/^([^ ]+) loaded id [0-9]+$/\1 loaded/' \
+	       -e 's/^([^ ]+) refused: .*\(([^()]*)\)$/\1 refused \2/' "$2.raw"
+}
+theirs() {
+	"$BUILD/libbpf_load" "$1" $MAX 2>/dev/null |
+		sed -E 's/^([^ ]+) refused: (.*)$/\1 refused \2/'
+}
+
+n=0 fail=0 progs=0 loaded=0 refused=0 same=0
+for o in "$@"; do
+	n=$((n + 1))
+	obj=$OUT/$o.bpf.o
+	ours "$obj" "$OUT/$o" > "$OUT/$o.barebpf"
+	theirs "$obj" > "$OUT/$o.libbpf"
+	l=$(grep -c ' loaded$' "$OUT/$o.barebpf")
+	r=$(grep -c ' refused ' "$OUT/$o.barebpf")
+	x=$(grep -c '^xlated ' "$OUT/$o.barebpf")
+	progs=$((progs + l + r))
+	loaded=$((loaded + l))
+	refused=$((refused + r))
+	if [ $((l + r)) -gt 0 ] && cmp -s "$OUT/$o.barebpf" "$OUT/$o.libbpf"; then
+		same=$((same + x))
+		echo "ok $n - $o: $l loaded, $r refused, as libbpf; $x xlated identical"
+	else
+		fail=$((fail + 1))
+		echo "not ok $n - $o: barebpf and libbpf disagree ($l loaded, $r refused by barebpf)"
+		diff "$OUT/$o.libbpf" "$OUT/$o.barebpf" | cut -c1-150 | head -8 | sed 's/^/# /'
+	fi
+	# The reasons, for the record (prove -v shows them).
+	grep ' refused: ' "$OUT/$o.raw" | cut -c1-200 | sed 's/^/#   /'
+done
+{
+	echo "libbpf-tools: $# objects, $progs programs: barebpf loaded $loaded, refused $refused"
+	echo "xlated instructions identical to libbpf's apart from map ids: $same of $loaded loaded; objects where barebpf and libbpf disagree: $fail"
+} | tee "$OUT/summary.txt" | sed 's/^/# /'
+[ $fail -eq 0 ]
