@@ -105,11 +105,12 @@ RW_PKGS = libbpf-tools libbpf-dev
 
 test-realworld: deps
 	@$(MAKE) --no-print-directory deps PKGS="$(RW_PKGS)"
-	@$(MAKE) --no-print-directory all $(BUILD)/libbpf_load
+	@$(MAKE) --no-print-directory all $(BUILD)/tests/realworld/libbpf_load
 	BUILD=$(BUILD) prove --exec '' $(PROVE_FLAGS) tests/realworld/run.sh
 	@cat $(BUILD)/realworld/summary.txt
 
-$(BUILD)/libbpf_load: tests/realworld/libbpf_load.c $(LIB)
+$(BUILD)/tests/realworld/libbpf_load: tests/realworld/libbpf_load.c $(LIB)
+	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -I. $< $(LIB) -o $@ -lbpf
 
 # The VM tier (tests/vm/run.sh, docs/vm-tests.md): the kernel-tier tests

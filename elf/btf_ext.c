@@ -129,7 +129,7 @@ static int read_group(const struct ext_ctx *c, const struct ext_table *t,
 			       (unsigned long long)*off);
 	*off += sizeof(hdr);
 	name = btf_str(c->btf, hdr[0]);
-	sec = name ? elf_find_section(c->ef, name) : -ENOENT;
+	sec = name && *name ? elf_find_section(c->ef, name) : -ENOENT;
 	if (sec < 0)
 		return bb_errf(c->err, -EINVAL, "group names section '%s', not in the object",
 			       name ? name : "?");

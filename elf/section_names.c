@@ -47,6 +47,10 @@ int sec_def_find(const char *name, const struct sec_def **def,
 		len = strlen(sec_defs[i].prefix);
 		if (strncmp(name, sec_defs[i].prefix, len))
 			continue;
+		/* "kprobe" is "kprobe" or "kprobe/...", not "kprobe.multi". */
+		if (sec_defs[i].prefix[len - 1] != '/' && name[len] &&
+		    name[len] != '/')
+			continue;
 		*def = &sec_defs[i];
 		*target = name + len;
 		return 0;

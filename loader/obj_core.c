@@ -46,11 +46,16 @@ static void narrate(FILE *f, const struct bpf_prog *prog,
 	else if (res->poisoned)
 		fprintf(f, "core: %s: insn %u: %s: no match in the kernel: poisoned\n",
 			prog->spec->name, r->insn, res->what);
+	else if (!res->target_id)
+		fprintf(f, "core: %s: insn %u: %s: no match in the kernel: %llu -> %llu\n",
+			prog->spec->name, r->insn, res->what,
+			(unsigned long long)res->old_val,
+			(unsigned long long)res->new_val);
 	else
 		fprintf(f, "core: %s: insn %u: %s: kernel type %u '%s': %llu -> %llu\n",
 			prog->spec->name, r->insn, res->what, res->target_id,
-			res->target_id ? btf_str(&k->kb.btf,
-				btf_type(&k->kb.btf, res->target_id)->name_off) : "",
+			btf_str(&k->kb.btf,
+				btf_type(&k->kb.btf, res->target_id)->name_off),
 			(unsigned long long)res->old_val,
 			(unsigned long long)res->new_val);
 }

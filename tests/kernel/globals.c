@@ -22,6 +22,7 @@
 #include "loader/global_data.h"
 #include "loader/object.h"
 #include "loader/sys.h"
+#include "tests/kernel/vars.h"
 #include "tests/tap.h"
 
 static char obj_path[PATH_MAX], strings_path[PATH_MAX];
@@ -85,26 +86,6 @@ static int run_child(pid_t pid, int fd)
 	close(fd);
 	waitpid(pid, &status, 0);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static uint64_t get_u64(struct bpf_obj *o, const char *name)
-{
-	struct bb_err err = { 0 };
-	uint64_t v = UINT64_MAX;
-
-	if (obj_var_get(o, name, &v, sizeof(v), &err))
-		diag("%s", err.msg);
-	return v;
-}
-
-static uint32_t get_u32(struct bpf_obj *o, const char *name)
-{
-	struct bb_err err = { 0 };
-	uint32_t v = UINT32_MAX;
-
-	if (obj_var_get(o, name, &v, sizeof(v), &err))
-		diag("%s", err.msg);
-	return v;
 }
 
 /* The kernel's name for map @fd. */

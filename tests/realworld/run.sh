@@ -21,7 +21,7 @@ skip_all() {
 [ "$(id -u)" = 0 ] || skip_all "needs root"
 bins=$(dpkg -L libbpf-tools 2>/dev/null | grep '^/usr/sbin/.')
 [ -n "$bins" ] || skip_all "libbpf-tools is not installed (make test-realworld installs it)"
-[ -x "$BUILD/libbpf_load" ] || skip_all "$BUILD/libbpf_load not built (make test-realworld)"
+[ -x "$BUILD/tests/realworld/libbpf_load" ] || skip_all "$BUILD/tests/realworld/libbpf_load not built (make test-realworld)"
 mkdir -p "$OUT" || exit 1
 # shellcheck disable=SC2086
 objs=$(perl tests/realworld/extract.pl "$OUT" $bins) || exit 1
@@ -37,7 +37,7 @@ ours() {
 	       -e 's/^([^ ]+) refused: .*\(([^()]*)\)$/\1 refused \2/' "$2.raw"
 }
 theirs() {
-	"$BUILD/libbpf_load" "$1" $MAX 2>/dev/null |
+	"$BUILD/tests/realworld/libbpf_load" "$1" $MAX 2>/dev/null |
 		sed -E 's/^([^ ]+) refused: (.*)$/\1 refused \2/'
 }
 
