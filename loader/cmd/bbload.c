@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "../obj_core.h"
 #include "../object.h"
 #include "../sys.h"
+#include "../raw_events.h"
 #include "../xlated.h"
 
 #define MAX_OPTS 64
@@ -34,6 +36,7 @@ struct options {
 	const char *maxes[MAX_OPTS];	/* --max-entries MAP=N */
 	int nr_maxes;
 	long default_max;
+	long run_s;		/* --run: attach and print events this long */
 	bool each, xlated, verbose;
 };
 
@@ -60,6 +63,10 @@ static void usage(FILE *f)
 		"  --xlated                  print each loaded program's instructions\n"
 		"                            as the kernel translated them (hex, map ids\n"
 		"                            blanked)\n"
+		"  --run SECONDS             attach the programs and print, for that\n"
+		"                            long, the records they write to perf\n"
+		"                            event arrays (raw: size, printable text,\n"
+		"                            hex); Ctrl+C stops early\n"
 		"  -v, --verbose             narrate each CO-RE relocation on stderr\n"
 		"  -h, --help                show this help\n"
 		"\n"
@@ -84,6 +91,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "set", required_argument, NULL, 's' },
 		{ "xlated", no_argument, NULL, 'x' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "run", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -115,6 +123,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'v':
 			o->verbose = true;
+			break;
+		case 'r':
+			bad |= cli_parse_num(optarg, &o->run_s);
 			break;
 		default:
 			bad = -1;
@@ -243,6 +254,60 @@ static void report(const struct bpf_obj *obj, const struct options *o)
 	}
 }
 
+static void print_event(const struct raw_events *ev, uint32_t cpu,
+			const uint8_t *data, uint32_t size, void *ctx)
+{
+	uint32_t i, run = 0;
+
+	(void)ctx;
+	printf("event %s cpu %u: %u bytes:", ev->map->spec->name, cpu, size);
+	/* The text in it (comm, file names) first: runs of 3+ printable. */
+	for (i = 0; i <= size; i++) {
+		if (i < size && data[i] >= 0x20 && data[i] < 0x7f) {
+			run++;
+			continue;
+		}
+		if (run >= 3)
+			printf(" \"%.*s\"", (int)run, (const char *)data + i - run);
+		run = 0;
+	}
+	printf(" |");
+	for (i = 0; i < size && i < 64; i++)
+		printf(" %02x", data[i]);
+	printf("%s\n", size > 64 ? " ..." : "");
+}
+
+/* Attach, then print perf event array records for @secs seconds. */
+static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
+{
+	struct raw_events ev[8];
+	uint32_t i, nr = 0;
+	sigset_t stop;
+	long waited;
+	int ret;
+
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sys_block_signals(&stop);
+	ret = obj_attach(obj, err);
+	for (i = 0; !ret && i < obj->spec.nr_maps && nr < 8; i++)
+		if (obj->maps[i].spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
+			ret = raw_events_open(&ev[nr++], &obj->maps[i], err);
+	if (ret)
+		nr -= nr > 0;	/* the failed one closed itself */
+	for (waited = 0; !ret && waited < secs * 1000; waited += 100) {
+		if (sys_sigwait_ms(&stop, 100) > 0)
+			break;
+		for (i = 0; i < nr; i++)
+			raw_events_poll(&ev[i], print_event, NULL);
+		fflush(stdout);
+	}
+	for (i = 0; i < nr; i++)
+		raw_events_close(&ev[i]);
+	return ret;
+}
+
 /* Open, prepare and load once; @only: NULL, or the one program to load. */
 static int load_once(const struct options *o, const char *only,
 		     struct kernel_types *kernel)
@@ -260,7 +325,9 @@ static int load_once(const struct options *o, const char *only,
 		ret = obj_load(obj, &err);
 	if (!ret)
 		report(obj, o);
-	else if (only)
+	if (!ret && o->run_s)
+		ret = run(obj, o->run_s, &err);
+	if (ret && only)
 		printf("%s refused: %s (%s)\n", only, err.msg, strerror(-ret));
 	if (ret)
 		bb_err_print(stderr, "bbload", &err);

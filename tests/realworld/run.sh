@@ -26,7 +26,7 @@ mkdir -p "$OUT" || exit 1
 # shellcheck disable=SC2086
 objs=$(perl tests/realworld/extract.pl "$OUT" $bins) || exit 1
 set -- $objs
-echo "1..$#"
+echo "1..$(($# + 3))"
 
 # One line per program: "NAME loaded" or "NAME refused ERRNO-TEXT", and
 # "xlated NAME: ..." for each loaded one.
@@ -68,4 +68,30 @@ done
 	echo "libbpf-tools: $# objects, $progs programs: barebpf loaded $loaded, refused $refused"
 	echo "xlated instructions identical to libbpf's apart from map ids: $same of $loaded loaded; objects where barebpf and libbpf disagree: $fail"
 } | tee "$OUT/summary.txt" | sed 's/^/# /'
+
+# End to end: three process tools attached, their events read back.
+# Each trigger is named after our pid, so other processes' events on this
+# shared machine cannot make the test pass.
+tag=bbrw$$
+ln -sf /bin/true "/tmp/$tag"
+e2e() {	# NAME DESCRIPTION TRIGGER...
+	name=$1 what=$2
+	shift 2
+	n=$((n + 1))
+	( sleep 1; "$@" ) &
+	timeout 20 "$BUILD/bbload" --run 2 --default-max-entries $MAX \
+		"$OUT/$name.bpf.o" > "$OUT/$name.run" 2>&1
+	wait
+	if grep -q "^event .*$tag" "$OUT/$name.run"; then
+		echo "ok $n - $name runs: $what ($(grep -c '^event' "$OUT/$name.run") events in 2 s)"
+	else
+		fail=$((fail + 1))
+		echo "not ok $n - $name runs: $what"
+		grep -v '^event' "$OUT/$name.run" | head -5 | sed 's/^/# /'
+	fi
+}
+e2e execsnoop "the exec of /tmp/$tag is an event" "/tmp/$tag"
+e2e exitsnoop "the exit of $tag is an event" "/tmp/$tag"
+e2e opensnoop "the open of /tmp/$tag.open is an event" sh -c "cat /tmp/$tag.open 2>/dev/null; true"
+rm -f "/tmp/$tag"
 [ $fail -eq 0 ]
