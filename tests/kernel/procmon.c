@@ -251,7 +251,7 @@ static pid_t spawn_named(const char *link, const char *target, int in_fd,
 static void test_one_process(struct procmon *pm)
 {
 	char link[64], comm[32], line[512], pidstr[16];
-	char *argv[] = { "x", "30", NULL };
+	char *argv[] = { "sleep", "30", NULL };	/* busybox picks its applet by argv[0] */
 	struct proc_info info;
 	pid_t child;
 	int status;
