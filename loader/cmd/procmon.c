@@ -499,6 +499,13 @@ static int open_stream(struct bpf_obj *obj, const struct options *o,
 	return ringbuf_open(rb, map, on_ring_event, st, err);
 }
 
+static int stream_poll(struct perf_buffer *pb, struct ringbuf *rb,
+		       int timeout_ms, struct bb_err *err)
+{
+	return pb ? perf_buffer_poll(pb, timeout_ms, err) :
+		    ringbuf_poll(rb, timeout_ms, err);
+}
+
 /* Print events until SIGINT or SIGTERM. */
 static int stream_events(struct bpf_obj *obj, const struct options *o,
 			 const sigset_t *stop, struct bb_err *err)
@@ -506,6 +513,7 @@ static int stream_events(struct bpf_obj *obj, const struct options *o,
 	struct stream_state st = { .json = o->json, .t0 = monotonic_ns() };
 	struct perf_buffer *pb = NULL;
 	struct ringbuf *rb = NULL;
+	uint64_t next_check = 0;
 	int ret;
 
 	ret = open_stream(obj, o, &st, &pb, &rb, err);
@@ -513,27 +521,27 @@ static int stream_events(struct bpf_obj *obj, const struct options *o,
 		printf("%-10s %-5s %-8s %-8s %-16s %s\n", "TIME(s)", "EVENT",
 		       "PID", "PPID", "COMM", "FILENAME / EXIT");
 	while (!ret) {
-		/* A short wait, so a pending signal is seen soon. */
-		ret = pb ? perf_buffer_poll(pb, 100, err) :
-			   ringbuf_poll(rb, 100, err);
+		ret = stream_poll(pb, rb, 100, err);
 		if (ret < 0)
 			break;
+		ret = 0;
+		fflush(stdout);
+		/* Every 100 ms, however busy: a lost count, a pending signal. */
+		if (monotonic_ns() < next_check)
+			continue;
+		next_check = monotonic_ns() + 100000000ull;
 		if (rb)
 			report_ringbuf_lost(obj, &st);
-		fflush(stdout);
-		ret = sys_sigwait_ms(stop, 0) > 0 ? 1 : 0;
-	}
-	if (ret > 0) {
-		/* Stopped: print what already arrived, then leave. */
-		ret = pb ? perf_buffer_consume(pb, err) : ringbuf_consume(rb, err);
-		if (rb)
-			report_ringbuf_lost(obj, &st);
-		fflush(stdout);
-		ret = ret < 0 ? ret : 1;
+		if (sys_sigwait_ms(stop, 0) > 0) {
+			/* Stopped: print what already arrived, then leave. */
+			ret = stream_poll(pb, rb, 0, err);
+			fflush(stdout);
+			break;
+		}
 	}
 	perf_buffer_free(pb);
 	ringbuf_free(rb);
-	return ret > 0 ? 0 : ret;
+	return ret < 0 ? ret : 0;
 }
 
 int main(int argc, char **argv)
