@@ -3,8 +3,9 @@
  * ringbuf_walk.c - walk the records of a BPF ring buffer.
  *
  * Ordering: producer_pos and each record's len word are loaded with
- * acquire semantics (the kernel stores them with release semantics after
- * writing the bytes they cover, kernel/bpf/ringbuf.c), and consumer_pos
+ * acquire semantics (the kernel publishes producer_pos with a release store
+ * and clears the busy bit with an atomic exchange, both after the bytes
+ * they cover are written: kernel/bpf/ringbuf.c), and consumer_pos
  * is stored with release semantics once we are done with a record, so the
  * kernel never reuses bytes we are still reading.
  */
