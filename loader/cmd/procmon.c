@@ -65,7 +65,8 @@ static void usage(FILE *f)
 		"  -h, --help      show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
-		"Processes that started before procmon are not shown: it only sees execs.\n",
+		"The table does not show processes that started before procmon: it only\n"
+		"sees execs.\n",
 		OBJ_NAME, EVENTS_OBJ_NAME);
 }
 

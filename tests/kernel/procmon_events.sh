@@ -27,7 +27,7 @@ bin=$tmp/bbev_$$
 cp /bin/sh "$bin"
 comm=$(basename "$bin" | cut -c1-15)	# comm is 15 chars and a NUL
 
-echo "1..13"
+echo "1..15"
 t=0
 ok() {	# ok COND-STATUS DESCRIPTION
 	t=$((t + 1))
@@ -109,6 +109,35 @@ run_one() {	# run_one perf|ringbuf
 
 run_one perf
 run_one ringbuf
+
+# A reader that stops while events keep coming: with a 1-page ring per CPU
+# (about 23 events), 60 execs (120 events) cannot all fit.  The kernel
+# reports the loss with the next event that fits on that CPU, so we keep
+# running markers until procmon prints it.
+out=$tmp/lost.json
+"$PROCMON" --events --pages 1 --json >"$out" 2>"$tmp/lost.err" &
+mon=$!
+"$bin" -c 'exit 0' & marker=$!; wait $marker
+tries=0
+until wait_for "$out" $marker 2 5 || [ $tries -ge 10 ]; do
+	"$bin" -c 'exit 0' & marker=$!; wait $marker
+	tries=$((tries + 1))
+done
+kill -STOP $mon
+k=0
+while [ $k -lt 60 ]; do "$bin" -c 'exit 0'; k=$((k + 1)); done
+kill -CONT $mon
+tries=0
+until grep -q '"event":"lost"' "$out" || [ $tries -ge 50 ]; do
+	"$bin" -c 'exit 0'
+	sleep 0.1
+	tries=$((tries + 1))
+done
+kill -INT $mon
+wait $mon
+ok $? "stopped reader: SIGINT still ends procmon with status 0"
+lost=$(sed -n 's/.*"event":"lost","count":\([0-9]*\).*/\1/p' "$out" | head -1)
+[ "${lost:-0}" -gt 0 ]; ok $? "stopped reader, 1-page rings: a lost line (${lost:-none})"
 
 "$PROCMON" --events=carrier-pigeon >/dev/null 2>&1
 [ $? = 2 ]; ok $? "unknown transport: usage error (status 2)"
