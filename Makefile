@@ -75,14 +75,21 @@ tracefs:
 		mount -t tracefs nodev /sys/kernel/tracing; \
 	fi
 
+# bpffs holds pins (procmon --pin, the pin tests); mounted on most systems.
+bpffs:
+	@if ! stat -f -c %T /sys/fs/bpf 2>/dev/null | grep -qx bpf_fs; then \
+		echo "mounting bpffs: mount -t bpf bpf /sys/fs/bpf"; \
+		mount -t bpf bpf /sys/fs/bpf; \
+	fi
+
 run: deps
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory tracefs
+	@$(MAKE) --no-print-directory tracefs bpffs
 	$(BUILD)/procmon $(ARGS)
 
 test: deps
 	@$(MAKE) --no-print-directory all tests
-	@$(MAKE) --no-print-directory tracefs
+	@$(MAKE) --no-print-directory tracefs bpffs
 	prove --exec '' $(PROVE_FLAGS) $(TESTS)
 
 tests: $(TESTS_C) $(BPF_OBJS)
@@ -90,6 +97,6 @@ tests: $(TESTS_C) $(BPF_OBJS)
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs run test tests clean
+.PHONY: all deps tracefs bpffs run test tests clean
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -144,10 +144,12 @@ static int add_map(struct obj_spec *spec, uint32_t sec, struct bb_err *err)
 		return bb_errf(err, -E2BIG,
 			       "elf: section '%s': %#llx bytes is too big for a map value",
 			       s->name, (unsigned long long)s->size);
-	m = realloc(spec->maps, (spec->nr_maps + 1) * sizeof(*m));
+	/* One spare zeroed entry past the end, as maps_parse() leaves. */
+	m = realloc(spec->maps, (spec->nr_maps + 2) * sizeof(*m));
 	if (!m)
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
 	spec->maps = m;
+	memset(&m[spec->nr_maps + 1], 0, sizeof(*m));
 	m = &spec->maps[spec->nr_maps];
 	*m = (struct map_spec){
 		.name = s->name,

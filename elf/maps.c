@@ -86,6 +86,8 @@ static int decode_member(const struct map_ctx *c, const struct btf_member *m,
 	if (!name || !*name)
 		return bb_errf(c->err, -EINVAL,
 			       "elf: map '%s': member without a name", c->map);
+	if (!strcmp(name, "values"))
+		return map_values_decode(c->btf, m, ms, c->err);
 	if (!strcmp(name, "key") || !strcmp(name, "value")) {
 		ret = decode_type(c, name, m->type, &id, &v);
 		if (ret)
@@ -143,30 +145,15 @@ static int find_symbol(const struct obj_spec *spec, uint32_t sec,
 		       ms->name);
 }
 
-static int decode_map(const struct obj_spec *spec, uint32_t sec,
-		      const struct btf_var_secinfo *vs, struct map_spec *ms,
-		      struct bb_err *err)
+int map_def_decode(const struct btf *btf, uint32_t struct_id,
+		   struct map_spec *ms, struct bb_err *err)
 {
-	const struct btf *btf = &spec->btf;
-	const struct btf_type *var = btf_type(btf, vs->type), *st;
-	struct map_ctx c = { .btf = btf, .map = "?", .err = err };
+	const struct btf_type *st = btf_type(btf, struct_id);
+	struct map_ctx c = { .btf = btf, .map = ms->name, .err = err };
 	const struct btf_member *m;
-	uint32_t id, i;
+	uint32_t i;
 	int ret;
 
-	if (!var || btf_kind(var) != BTF_KIND_VAR)
-		return bb_errf(err, -EINVAL,
-			       "elf: '.maps': BTF type %u is not a variable",
-			       vs->type);
-	ms->name = btf_str(btf, var->name_off);
-	if (!ms->name || !*ms->name)
-		return bb_errf(err, -EINVAL,
-			       "elf: '.maps': variable %u has no name", vs->type);
-	c.map = ms->name;
-	ret = btf_skip_mods(btf, var->type, &id, err);
-	if (ret)
-		return ret;
-	st = btf_type(btf, id);
 	if (!st || btf_kind(st) != BTF_KIND_STRUCT)
 		return bb_errf(err, -EINVAL,
 			       "elf: map '%s': definition is not a struct",
@@ -180,6 +167,31 @@ static int decode_map(const struct obj_spec *spec, uint32_t sec,
 	if (!ms->type)
 		return bb_errf(err, -EINVAL, "elf: map '%s': no type given",
 			       ms->name);
+	return 0;
+}
+
+static int decode_map(const struct obj_spec *spec, uint32_t sec,
+		      const struct btf_var_secinfo *vs, struct map_spec *ms,
+		      struct bb_err *err)
+{
+	const struct btf *btf = &spec->btf;
+	const struct btf_type *var = btf_type(btf, vs->type);
+	uint32_t id;
+	int ret;
+
+	if (!var || btf_kind(var) != BTF_KIND_VAR)
+		return bb_errf(err, -EINVAL,
+			       "elf: '.maps': BTF type %u is not a variable",
+			       vs->type);
+	ms->name = btf_str(btf, var->name_off);
+	if (!ms->name || !*ms->name)
+		return bb_errf(err, -EINVAL,
+			       "elf: '.maps': variable %u has no name", vs->type);
+	ret = btf_skip_mods(btf, var->type, &id, err);
+	if (!ret)
+		ret = map_def_decode(btf, id, ms, err);
+	if (ret)
+		return ret;
 	return find_symbol(spec, sec, ms, err);
 }
 

@@ -68,6 +68,8 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = datasecs_parse(spec, err);
 	if (!ret)
+		ret = map_slots_parse(spec, err);
+	if (!ret)
 		ret = progs_parse(spec, err);
 	if (!ret)
 		ret = relocs_parse(spec, err);
@@ -87,6 +89,11 @@ void obj_spec_free(struct obj_spec *spec)
 	}
 	free(spec->progs);
 	free(spec->vars);
+	/* <=: a map that failed half-decoded sits at nr_maps (calloc n + 1). */
+	for (i = 0; spec->maps && i <= spec->nr_maps; i++) {
+		free(spec->maps[i].inner);
+		free(spec->maps[i].slots);
+	}
 	free(spec->maps);
 	btf_free(&spec->btf);
 	elf_free(&spec->elf);

@@ -42,6 +42,17 @@ struct map_spec {
 	bool frozen;		/* .rodata: BPF_MAP_FREEZE once written */
 	const uint8_t *init;	/* initial value; NULL: all zeros (.bss) */
 	char kernel_name[BPF_OBJ_NAME_LEN];	/* "": the kernel gets name */
+	/* Map-in-map only (elf/map_in_map.c): */
+	struct map_spec *inner;	/* the __array(values, ...) template, or NULL */
+	uint32_t values_off;	/* offset of member "values" in the definition */
+	struct map_slot *slots;	/* slots initialised in C (.values = {...}) */
+	uint32_t nr_slots;
+};
+
+/* outer[index] = the map obj_spec.maps[map], set by the loader at load. */
+struct map_slot {
+	uint32_t index;
+	uint32_t map;
 };
 
 /* A global variable, found in a global data map by name. */
@@ -132,5 +143,13 @@ int maps_parse(struct obj_spec *spec, struct bb_err *err);
 int datasecs_parse(struct obj_spec *spec, struct bb_err *err);
 int progs_parse(struct obj_spec *spec, struct bb_err *err);
 int relocs_parse(struct obj_spec *spec, struct bb_err *err);
+int map_slots_parse(struct obj_spec *spec, struct bb_err *err);
+
+/* Decode the map definition struct @struct_id (maps.c, map_in_map.c). */
+int map_def_decode(const struct btf *btf, uint32_t struct_id,
+		   struct map_spec *ms, struct bb_err *err);
+/* Member "values" = __array(values, struct {...}) of map @ms. */
+int map_values_decode(const struct btf *btf, const struct btf_member *m,
+		      struct map_spec *ms, struct bb_err *err);
 
 #endif

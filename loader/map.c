@@ -13,6 +13,11 @@
 
 int map_create(struct bpf_map *map, struct bb_err *err)
 {
+	return map_create_in(map, -1, err);
+}
+
+int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err)
+{
 	const struct map_spec *s = map->spec;
 	struct map_create_args a = {
 		.type = s->type,
@@ -22,6 +27,7 @@ int map_create(struct bpf_map *map, struct bb_err *err)
 		.map_flags = s->map_flags,
 		.numa_node = s->numa_node,
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
+		.inner_map_fd = inner_map_fd >= 0 ? inner_map_fd : 0,
 	};
 	int fd;
 

@@ -12,6 +12,8 @@
 
 /* Create the kernel map for @map->spec; sets @map->fd. */
 int map_create(struct bpf_map *map, struct bb_err *err);
+/* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */
+int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err);
 
 /*
  * Ask the kernel (BPF_OBJ_GET_INFO_BY_FD) for @map's type and size: -EINVAL

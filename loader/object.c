@@ -9,6 +9,8 @@
 #include "file.h"
 #include "global_data.h"
 #include "map.h"
+#include "map_in_map.h"
+#include "map_pin.h"
 #include "object.h"
 #include "prog.h"
 #include "sys.h"
@@ -85,19 +87,25 @@ int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 	return obj_from_bytes(out, file, len, name, err);
 }
 
-/* Maps first: programs refer to them by fd. */
+/*
+ * Maps first: programs refer to them by fd.  A map may already exist
+ * (map_pin.h); maps of maps get their initial inner maps once all exist.
+ */
 int obj_load(struct bpf_obj *obj, struct bb_err *err)
 {
 	uint32_t i;
 	int ret;
 
 	for (i = 0; i < obj->spec.nr_maps; i++) {
-		ret = map_create(&obj->maps[i], err);
+		ret = map_setup(obj, &obj->maps[i], err);
 		if (!ret && obj->maps[i].spec->global_data)
 			ret = global_data_init(&obj->maps[i], err);
 		if (ret)
 			return ret;
 	}
+	ret = map_fill_slots(obj, err);
+	if (ret)
+		return ret;
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		ret = prog_relocate(&obj->progs[i], obj->maps,
 				    obj->spec.nr_maps, err);

@@ -23,6 +23,7 @@ struct bpf_map {
 	uint8_t *value;		/* the value to write at load, set by name */
 	void *mem;		/* .data/.bss after load: mmap of the value */
 	size_t mem_len;
+	bool reused;		/* fd is an existing map (pin or caller's fd) */
 };
 
 struct bpf_prog {
@@ -39,6 +40,7 @@ struct bpf_obj {
 	struct obj_spec spec;
 	struct bpf_map *maps;	/* one per spec.maps */
 	struct bpf_prog *progs;	/* one per spec.progs */
+	const char *pin_dir;	/* for pinning by name; NULL: /sys/fs/bpf */
 };
 
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);

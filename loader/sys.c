@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -74,6 +75,36 @@ int sys_ioctl(int fd, unsigned long req, unsigned long arg)
 ssize_t sys_readlink(const char *path, char *buf, size_t len)
 {
 	return CALL(__NR_readlinkat, AT_FDCWD, path, buf, len, 0);
+}
+
+int sys_dup(int fd)
+{
+	return CALL(__NR_fcntl, fd, F_DUPFD_CLOEXEC, 0, 0, 0);
+}
+
+int sys_mkdir(const char *path, int mode)
+{
+	return CALL(__NR_mkdirat, AT_FDCWD, path, mode, 0, 0);
+}
+
+int sys_unlink(const char *path)
+{
+	return CALL(__NR_unlinkat, AT_FDCWD, path, 0, 0, 0);
+}
+
+int sys_rmdir(const char *path)
+{
+	return CALL(__NR_unlinkat, AT_FDCWD, path, AT_REMOVEDIR, 0, 0);
+}
+
+int sys_statfs_type(const char *path, uint64_t *type)
+{
+	struct statfs st;
+	int ret = CALL(__NR_statfs, path, &st, 0, 0, 0);
+
+	if (ret == 0)
+		*type = (uint64_t)st.f_type;
+	return ret;
 }
 
 /* The kernel's sigset is 8 bytes on x86-64, not glibc's 128. */
@@ -140,6 +171,7 @@ int sys_map_create(const struct map_create_args *a)
 	attr.map_flags = a->map_flags;
 	attr.numa_node = a->numa_node;
 	copy_name(attr.map_name, a->name);
+	attr.inner_map_fd = a->inner_map_fd;
 	return sys_bpf(BPF_MAP_CREATE, &attr);
 }
 
@@ -266,6 +298,36 @@ int sys_map_get_fd_by_id(uint32_t id)
 	return fd_by_id(BPF_MAP_GET_FD_BY_ID, id);
 }
 
+int sys_obj_pin(int fd, const char *path)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.bpf_fd = fd;
+	attr.pathname = ptr(path);
+	return sys_bpf(BPF_OBJ_PIN, &attr);
+}
+
+int sys_obj_get(const char *path)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.pathname = ptr(path);
+	return sys_bpf(BPF_OBJ_GET, &attr);
+}
+
+int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.target_fd = target_fd;
+	attr.link_create.attach_type = attach_type;
+	return sys_bpf(BPF_LINK_CREATE, &attr);
+}
+
 int sys_map_freeze(int fd)
 {
 	union bpf_attr attr;
@@ -308,6 +370,9 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD",
 		[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
 		[BPF_MAP_FREEZE] = "BPF_MAP_FREEZE",
+		[BPF_OBJ_PIN] = "BPF_OBJ_PIN",
+		[BPF_OBJ_GET] = "BPF_OBJ_GET",
+		[BPF_LINK_CREATE] = "BPF_LINK_CREATE",
 	};
 
 	if (cmd < 0 || (size_t)cmd >= sizeof(names) / sizeof(names[0]) ||

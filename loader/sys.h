@@ -38,6 +38,13 @@ int sys_close(int fd);
 int sys_fstat_size(int fd, uint64_t *size);
 int sys_ioctl(int fd, unsigned long req, unsigned long arg);
 ssize_t sys_readlink(const char *path, char *buf, size_t len);
+/* A second fd for the same open file (F_DUPFD_CLOEXEC). */
+int sys_dup(int fd);
+int sys_mkdir(const char *path, int mode);
+int sys_unlink(const char *path);
+int sys_rmdir(const char *path);
+/* statfs(2), reduced to the filesystem's magic number (f_type). */
+int sys_statfs_type(const char *path, uint64_t *type);
 
 /*
  * Signals.  Our tools block SIGINT/SIGTERM and wait for them with a
@@ -67,6 +74,7 @@ struct map_create_args {
 	uint32_t map_flags;
 	uint32_t numa_node;	/* used only with BPF_F_NUMA_NODE */
 	const char *name;	/* truncated to BPF_OBJ_NAME_LEN - 1 */
+	uint32_t inner_map_fd;	/* map-in-map only: template of the inner maps */
 };
 int sys_map_create(const struct map_create_args *args);
 
@@ -109,6 +117,11 @@ void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
 	       off_t off);
 int sys_mmap_failed(const void *addr);
 int sys_munmap(void *addr, size_t len);
+/* Pin the map/program/link @fd at @path in a bpffs; open a pinned one. */
+int sys_obj_pin(int fd, const char *path);
+int sys_obj_get(const char *path);
+/* BPF_LINK_CREATE: attach @prog_fd to @target_fd, returns the link fd. */
+int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
 
 /* The name of a bpf command, for messages ("BPF_MAP_CREATE"). */
 const char *sys_bpf_cmd_name(int cmd);

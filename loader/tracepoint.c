@@ -98,7 +98,7 @@ static int open_event(uint32_t id, struct bb_err *err)
 	return fd;
 }
 
-int tracepoint_attach(struct bpf_prog *prog, struct bb_err *err)
+int tracepoint_open_event(const struct bpf_prog *prog, struct bb_err *err)
 {
 	char cat[256], name[256];
 	uint32_t id;
@@ -113,6 +113,16 @@ int tracepoint_attach(struct bpf_prog *prog, struct bb_err *err)
 	fd = open_event(id, err);
 	if (fd < 0)
 		return bb_err_prefix(err, fd, "program '%s'", prog->spec->name);
+	return fd;
+}
+
+int tracepoint_attach(struct bpf_prog *prog, struct bb_err *err)
+{
+	int fd, ret;
+
+	fd = tracepoint_open_event(prog, err);
+	if (fd < 0)
+		return fd;
 	ret = sys_ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog->fd);
 	if (ret) {
 		bb_errf(err, ret, "program '%s': ioctl(PERF_EVENT_IOC_SET_BPF): %s",

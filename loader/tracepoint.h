@@ -13,6 +13,9 @@
 int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 		  struct bb_err *err);
 
+/* perf_event_open(PERF_TYPE_TRACEPOINT, id) for @prog's target: the fd. */
+int tracepoint_open_event(const struct bpf_prog *prog, struct bb_err *err);
+
 /*
  * perf_event_open(PERF_TYPE_TRACEPOINT, id), PERF_EVENT_IOC_SET_BPF,
  * PERF_EVENT_IOC_ENABLE.  The perf event fd is @prog->attach_fd; closing

@@ -6,6 +6,12 @@
  * tracepoint adds a process, the exit tracepoint removes it.  This program
  * loads and attaches it, then prints the map every --interval ms.
  *
+ * With --pin the programs stay attached after procmon exits, through BPF
+ * links pinned in --pin-dir, and the table lives in a map pinned there:
+ * the next procmon --pin finds the links, opens the pinned table and only
+ * reads it, so it shows the processes that started while it was stopped.
+ * --unpin removes the pins, which detaches the programs and frees the map.
+ *
  * With --events it loads kernel/procmon_events.bpf.c instead, which sends
  * one event per exec and per exit through a perf buffer (the default) or
  * a BPF ring buffer (--events=ringbuf), and prints each as it comes.
@@ -24,19 +30,26 @@
 #include "../../kernel/procmon_events.h"
 #include "../kernel_btf.h"
 #include "../map.h"
+#include "../map_pin.h"
+#include "../obj_pin.h"
 #include "../object.h"
 #include "../perf_buffer.h"
+#include "../pin.h"
 #include "../ringbuf.h"
 #include "../sys.h"
+#include "../tool.h"
 
 #define OBJ_NAME "procmon.bpf.o"
 #define EVENTS_OBJ_NAME "procmon_events.bpf.o"
+#define PIN_DIR PIN_DIR_DEFAULT "/procmon"
 
 struct options {
 	const char *obj;	/* NULL: next to our binary */
 	long interval_ms;
 	long count;		/* 0: until a signal */
 	int json;
+	int pin, unpin;
+	const char *pin_dir;
 	int events;		/* 0: table; 1 + PROCMON_VIA_*: event stream */
 	long pages;		/* perf ring size per CPU, in pages */
 };
@@ -45,6 +58,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
+		"               [--pin | --unpin] [--pin-dir DIR]\n"
 		"       procmon --events[=perf|ringbuf] [--pages N] [--obj PATH] [--json]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
@@ -56,6 +70,12 @@ static void usage(FILE *f)
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
 		"  --json          print one JSON object per process or event (JSON Lines)\n"
+		"  --pin           keep tracking after exit: pin the programs' links and\n"
+		"                  the table in DIR; a later --pin run shows the table,\n"
+		"                  including processes started in between\n"
+		"  --unpin         remove those pins (detaching the programs) and exit\n"
+		"  --pin-dir DIR   where --pin and --unpin work, inside a mounted bpffs\n"
+		"                  (default %s)\n"
 		"  --events[=HOW]  print one line per exec and per exit as they happen,\n"
 		"                  and a line when events were lost, instead of the table;\n"
 		"                  HOW is perf (a perf buffer, the default) or ringbuf\n"
@@ -64,10 +84,11 @@ static void usage(FILE *f)
 		"                  of two (default 64)\n"
 		"  -h, --help      show this help\n"
 		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
+		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
+		"and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
 		"The table does not show processes that started before procmon: it only\n"
-		"sees execs.\n",
-		OBJ_NAME, EVENTS_OBJ_NAME);
+		"sees execs (with --pin: before the first --pin run).\n",
+		OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR);
 }
 
 static int parse_num(const char *s, long *out)
@@ -86,14 +107,18 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "pin", no_argument, NULL, 'p' },
+		{ "unpin", no_argument, NULL, 'u' },
+		{ "pin-dir", required_argument, NULL, 'd' },
 		{ "events", optional_argument, NULL, 'e' },
-		{ "pages", required_argument, NULL, 'p' },
+		{ "pages", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int c;
 
-	*o = (struct options){ .interval_ms = 1000, .pages = 64 };
+	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR,
+			       .pages = 64 };
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -110,6 +135,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'j':
 			o->json = 1;
 			break;
+		case 'p':
+			o->pin = 1;
+			break;
+		case 'u':
+			o->unpin = 1;
+			break;
+		case 'd':
+			o->pin_dir = optarg;
+			break;
 		case 'e':
 			if (!optarg || !strcmp(optarg, "perf"))
 				o->events = 1 + PROCMON_VIA_PERF;
@@ -118,7 +152,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			else
 				goto bad;
 			break;
-		case 'p':
+		case 'P':
 			if (parse_num(optarg, &o->pages) || o->pages > 1 << 20)
 				goto bad;
 			break;
@@ -130,30 +164,20 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return -1;
 		}
 	}
+	if (o->pin && o->unpin) {
+		fprintf(stderr, "procmon: --pin and --unpin exclude each other\n");
+		return -1;
+	}
+	if (o->events && (o->pin || o->unpin)) {
+		fprintf(stderr, "procmon: --events works without --pin and --unpin\n");
+		return -1;
+	}
 	if (optind == argc)
 		return 0;
 bad:
 	fprintf(stderr, "procmon: bad argument '%s' (see --help)\n",
 		optind < argc ? argv[optind] : optarg);
 	return -1;
-}
-
-/* @name in the directory of /proc/self/exe. */
-static int default_obj_path(char *path, size_t len, const char *name,
-			    struct bb_err *err)
-{
-	ssize_t n = sys_readlink("/proc/self/exe", path, len - 1);
-	char *slash;
-
-	if (n < 0)
-		return bb_errf(err, n, "/proc/self/exe: %s (use --obj PATH)",
-			       strerror(-n));
-	path[n] = '\0';
-	slash = strrchr(path, '/');
-	if (!slash || (size_t)(slash - path) + 2 + strlen(name) > len)
-		return bb_errf(err, -ENAMETOOLONG, "path too long (use --obj)");
-	strcpy(slash + 1, name);
-	return 0;
 }
 
 struct task_field {
@@ -312,6 +336,73 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 		printf("\n");
 	fflush(stdout);
 	return 0;
+}
+
+/* Load, fill task_offsets, attach: the programs live while we do. */
+static int start(struct bpf_obj *obj, struct bb_err *err)
+{
+	int ret = obj_load(obj, err);
+
+	if (!ret)
+		ret = set_task_offsets(obj, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
+	return ret;
+}
+
+/*
+ * --pin.  If a previous run left its links pinned, its programs are still
+ * filling the pinned table: open the table and do nothing else.
+ * Otherwise start as usual, but with the table pinned by name and the
+ * programs attached through pinned links.
+ */
+static int start_pinned(struct bpf_obj *obj, const char *dir,
+			struct bb_err *err)
+{
+	char path[PATH_MAX];
+	int ret, fd;
+
+	ret = pin_mkdir(dir, err);
+	if (!ret)
+		ret = obj_map_pin_by_name(obj, "process_map", err);
+	if (ret)
+		return ret;
+	obj_set_pin_dir(obj, dir);
+	if (obj_links_pinned(obj, dir)) {
+		ret = map_pin_path(obj, obj_map(obj, "process_map"), path,
+				   sizeof(path), err);
+		fd = ret ? ret : pin_open(path, err);
+		if (fd < 0)
+			return fd;
+		ret = obj_map_reuse_fd(obj, "process_map", fd, err);
+		sys_close(fd);
+		if (!ret)
+			fprintf(stderr, "procmon: reusing the programs and table pinned in %s\n",
+				dir);
+		return ret;
+	}
+	ret = obj_load(obj, err);
+	if (!ret)
+		ret = set_task_offsets(obj, err);
+	if (!ret)
+		ret = obj_attach_pinned(obj, dir, err);
+	if (!ret)
+		fprintf(stderr, "procmon: attached and pinned in %s (procmon --unpin to detach)\n",
+			dir);
+	return ret;
+}
+
+static int unpin(struct bpf_obj *obj, const char *dir, struct bb_err *err)
+{
+	int ret, removed = 0;
+
+	ret = obj_map_pin_by_name(obj, "process_map", err);
+	if (!ret)
+		ret = obj_unpin(obj, dir, &removed, err);
+	if (!ret)
+		fprintf(stderr, "procmon: removed %d pin%s from %s\n", removed,
+			removed == 1 ? "" : "s", dir);
+	return ret;
 }
 
 /* Print tables until --count is reached or a signal comes: 1 on signal. */
@@ -500,6 +591,18 @@ static int open_stream(struct bpf_obj *obj, const struct options *o,
 	return ringbuf_open(rb, map, on_ring_event, st, err);
 }
 
+static int start_events(struct bpf_obj *obj, uint32_t transport,
+			struct bb_err *err)
+{
+	int ret = obj_load(obj, err);
+
+	if (!ret)
+		ret = set_events_config(obj, transport, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
+	return ret;
+}
+
 static int stream_poll(struct perf_buffer *pb, struct ringbuf *rb,
 		       int timeout_ms, struct bb_err *err)
 {
@@ -549,35 +652,30 @@ int main(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
-	char path[PATH_MAX];
 	struct options o;
 	sigset_t stop;
 	int ret;
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	ret = sys_block_signals(&stop);
-	if (!ret && !o.obj) {
-		ret = default_obj_path(path, sizeof(path),
-				       o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
-				       &err);
-		o.obj = path;
+	ret = tool_open_obj(o.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
+			    &stop, &obj, &err);
+	if (!ret && o.events) {
+		ret = start_events(obj, o.events - 1, &err);
+		if (!ret)
+			ret = stream_events(obj, &o, &stop, &err);
+		goto out;
+	}
+	if (!ret && o.unpin) {
+		ret = unpin(obj, o.pin_dir, &err);
+		goto out;
 	}
 	if (!ret)
-		ret = obj_open(&obj, o.obj, &err);
+		ret = o.pin ? start_pinned(obj, o.pin_dir, &err) :
+			      start(obj, &err);
 	if (!ret)
-		ret = obj_load(obj, &err);
-	if (!ret)
-		ret = o.events ? set_events_config(obj, o.events - 1, &err) :
-				 set_task_offsets(obj, &err);
-	if (!ret)
-		ret = obj_attach(obj, &err);
-	if (!ret)
-		ret = o.events ? stream_events(obj, &o, &stop, &err) :
-				 monitor(obj, &o, &stop, &err);
+		ret = monitor(obj, &o, &stop, &err);
+out:
 	obj_close(obj);
 	if (ret) {
 		bb_err_print(stderr, "procmon", &err);

@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uidcount - count execs per user and command: a map-in-map demo.
+ *
+ * kernel/uidcount.bpf.c keeps one hash map (command -> execs) per user,
+ * inside the map of maps per_uid.  Root's map is put there by the object
+ * itself (a slot initialised in C).  Any other user first shows up in the
+ * "untracked" map; we then create a map for that user and insert it into
+ * per_uid while the program runs, and from then on the program counts the
+ * user's commands in it.  Reading works the other way round: per_uid gives
+ * map ids, and BPF_MAP_GET_FD_BY_ID turns each into an fd we can walk.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/types.h>		/* __u32 and __u64 for the shared header */
+#include "../../kernel/uidcount.h"
+#include "../map.h"
+#include "../map_in_map.h"
+#include "../object.h"
+#include "../sys.h"
+#include "../tool.h"
+
+#define OBJ_NAME "uidcount.bpf.o"
+
+struct options {
+	const char *obj;
+	long interval_ms;
+	long count;		/* 0: until a signal */
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: uidcount [--obj PATH] [--interval MS] [--count N]\n"
+		"\n"
+		"Count execs per user and command, one BPF map per user inside a\n"
+		"map of maps.  Root is counted from the start; another user gets a\n"
+		"map of its own once its first exec is seen (that exec is shown as\n"
+		"'untracked'; the following ones are counted per command).\n"
+		"\n"
+		"  --obj PATH      BPF object (default: %s next to this binary)\n"
+		"  --interval MS   print every MS milliseconds (default 1000)\n"
+		"  --count N       exit after N tables (default: until Ctrl+C)\n"
+		"  -h, --help      show this help\n"
+		"\n"
+		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
+		OBJ_NAME);
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "obj", required_argument, NULL, 'o' },
+		{ "interval", required_argument, NULL, 'i' },
+		{ "count", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	long *num;
+	char *end;
+	int c;
+
+	*o = (struct options){ .interval_ms = 1000 };
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			exit(0);
+		}
+		if (c == 'o') {
+			o->obj = optarg;
+			continue;
+		}
+		if (c != 'i' && c != 'c') {
+			usage(stderr);
+			return -1;
+		}
+		num = c == 'i' ? &o->interval_ms : &o->count;
+		errno = 0;
+		*num = strtol(optarg, &end, 10);
+		if (errno || end == optarg || *end || *num < 0) {
+			fprintf(stderr, "uidcount: bad number '%s'\n", optarg);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "uidcount: unexpected '%s' (see --help)\n",
+			argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+/* uid -> execs seen before the user had a map, kept for printing. */
+struct users {
+	uint32_t uid[UIDCOUNT_MAX_USERS * 2];
+	uint64_t untracked[UIDCOUNT_MAX_USERS * 2];
+	size_t nr;
+};
+
+static uint64_t *untracked_of(struct users *u, uint32_t uid, int add)
+{
+	size_t i;
+
+	for (i = 0; i < u->nr; i++)
+		if (u->uid[i] == uid)
+			return &u->untracked[i];
+	if (!add || u->nr == sizeof(u->uid) / sizeof(u->uid[0]))
+		return NULL;
+	u->uid[u->nr] = uid;
+	u->untracked[u->nr] = 0;
+	return &u->untracked[u->nr++];
+}
+
+struct new_user {
+	uint32_t uid;
+	uint64_t execs;
+};
+
+struct new_users {
+	struct new_user v[UIDCOUNT_MAX_USERS];
+	size_t nr;
+};
+
+static int collect_new(const void *key, const void *value, void *ctx)
+{
+	struct new_users *n = ctx;
+
+	if (n->nr < UIDCOUNT_MAX_USERS) {
+		memcpy(&n->v[n->nr].uid, key, sizeof(uint32_t));
+		memcpy(&n->v[n->nr].execs, value, sizeof(uint64_t));
+		n->nr++;
+	}
+	return 0;
+}
+
+/* Give every user seen in "untracked" a map of its own, in per_uid. */
+static int track_new_users(struct bpf_obj *obj, struct users *u,
+			   struct bb_err *err)
+{
+	struct bpf_map *untracked = obj_map(obj, "untracked");
+	struct bpf_map *per_uid = obj_map(obj, "per_uid");
+	struct new_users n = { .nr = 0 };
+	char name[32];
+	uint64_t *pre;
+	size_t i;
+	int fd, ret;
+
+	ret = map_for_each(untracked, collect_new, &n);
+	if (ret)
+		return bb_errf(err, ret, "reading 'untracked': %s",
+			       strerror(-ret));
+	for (i = 0; i < n.nr; i++) {
+		snprintf(name, sizeof(name), "uid_%u", n.v[i].uid);
+		fd = map_create_inner(per_uid, name, err);
+		if (fd < 0)
+			return fd;
+		ret = map_set_inner(per_uid, n.v[i].uid, fd, err);
+		sys_close(fd);	/* per_uid holds the map now */
+		if (ret == -E2BIG || ret == -ENOSPC)
+			continue;	/* full: the user stays untracked */
+		if (ret)
+			return ret;
+		map_delete(untracked, &n.v[i].uid);
+		pre = untracked_of(u, n.v[i].uid, 1);
+		if (pre)
+			*pre += n.v[i].execs;
+		printf("# new user %u: gave it a map of its own\n",
+		       n.v[i].uid);
+	}
+	return 0;
+}
+
+struct comm_count {
+	struct uid_comm key;
+	uint64_t execs;
+};
+
+struct comms {
+	struct comm_count v[UIDCOUNT_MAX_COMMS];
+	size_t nr;
+	uint64_t total;
+};
+
+static int collect_comm(const void *key, const void *value, void *ctx)
+{
+	struct comms *c = ctx;
+
+	if (c->nr < UIDCOUNT_MAX_COMMS) {
+		memcpy(&c->v[c->nr].key, key, sizeof(struct uid_comm));
+		memcpy(&c->v[c->nr].execs, value, sizeof(uint64_t));
+		c->total += c->v[c->nr].execs;
+		c->nr++;
+	}
+	return 0;
+}
+
+static int by_execs(const void *a, const void *b)
+{
+	const struct comm_count *x = a, *y = b;
+
+	return x->execs < y->execs ? 1 : x->execs > y->execs ? -1 :
+	       memcmp(x->key.comm, y->key.comm, UIDCOUNT_COMM_LEN);
+}
+
+struct print_ctx {
+	const struct bpf_map *per_uid;
+	struct users *users;
+};
+
+/* One user: per_uid gave us its map's id; open it and walk it. */
+static int print_user(const void *key, const void *value, void *ctx)
+{
+	struct print_ctx *p = ctx;
+	struct bpf_map inner = { .spec = p->per_uid->spec->inner };
+	static struct comms c;
+	uint32_t uid, id;
+	uint64_t *pre;
+	size_t i;
+	int ret;
+
+	memcpy(&uid, key, sizeof(uid));
+	memcpy(&id, value, sizeof(id));
+	inner.fd = sys_map_get_fd_by_id(id);
+	if (inner.fd < 0)
+		return 0;	/* replaced or gone since we read the id */
+	c.nr = 0;
+	c.total = 0;
+	ret = map_for_each(&inner, collect_comm, &c);
+	sys_close(inner.fd);
+	if (ret)
+		return ret;
+	qsort(c.v, c.nr, sizeof(c.v[0]), by_execs);
+	printf("uid %-6u %6llu execs:", uid, (unsigned long long)c.total);
+	for (i = 0; i < c.nr; i++)
+		printf(" %.*s %llu", UIDCOUNT_COMM_LEN, c.v[i].key.comm,
+		       (unsigned long long)c.v[i].execs);
+	pre = untracked_of(p->users, uid, 0);
+	if (pre && *pre)
+		printf(" (+%llu untracked)", (unsigned long long)*pre);
+	printf("\n");
+	return 0;
+}
+
+static int print_table(struct bpf_obj *obj, struct users *u,
+		       struct bb_err *err)
+{
+	struct print_ctx p = { obj_map(obj, "per_uid"), u };
+	int ret = map_for_each(p.per_uid, print_user, &p);
+
+	if (ret)
+		return bb_errf(err, ret, "reading 'per_uid': %s",
+			       strerror(-ret));
+	printf("\n");
+	fflush(stdout);
+	return 0;
+}
+
+/* Load, attach, then every interval: add maps for new users, print. */
+static int run(struct bpf_obj *obj, const struct options *o,
+	       const sigset_t *stop, struct bb_err *err)
+{
+	static struct users users;
+	long n;
+	int ret;
+
+	if (!obj_map(obj, "per_uid") || !obj_map(obj, "untracked"))
+		return bb_errf(err, -ENOENT, "%s: needs maps 'per_uid' and 'untracked'",
+			       obj->path);
+	ret = obj_load(obj, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
+	if (ret)
+		return ret;
+	printf("# counting execs per user (Ctrl+C to stop)\n");
+	fflush(stdout);
+	for (n = 0; !o->count || n < o->count; n++) {
+		ret = sys_sigwait_ms(stop, o->interval_ms);
+		if (ret > 0)
+			break;
+		ret = track_new_users(obj, &users, err);
+		if (!ret)
+			ret = print_table(obj, &users, err);
+		if (ret)
+			break;
+	}
+	return ret > 0 ? 0 : ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct bb_err err = { 0 };
+	struct bpf_obj *obj = NULL;
+	struct options o;
+	sigset_t stop;
+	int ret;
+
+	if (parse_args(argc, argv, &o))
+		return 2;
+	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
+	if (!ret)
+		ret = run(obj, &o, &stop, &err);
+	obj_close(obj);
+	if (ret) {
+		bb_err_print(stderr, "uidcount", &err);
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tool.c - our tools load NAME.bpf.o from the directory they run from,
+ * and stop on SIGINT/SIGTERM by waiting for them, not by handlers.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include "sys.h"
+#include "tool.h"
+
+static int path_next_to_exe(const char *name, char *path, size_t len,
+			    struct bb_err *err)
+{
+	ssize_t n = sys_readlink("/proc/self/exe", path, len - 1);
+	char *slash;
+
+	if (n < 0)
+		return bb_errf(err, n, "/proc/self/exe: %s (use --obj PATH)",
+			       strerror(-n));
+	path[n] = '\0';
+	slash = strrchr(path, '/');
+	if (!slash || (size_t)(slash - path) + 2 + strlen(name) > len)
+		return bb_errf(err, -ENAMETOOLONG, "path too long (use --obj)");
+	strcpy(slash + 1, name);
+	return 0;
+}
+
+int tool_open_obj(const char *path, const char *name, sigset_t *stop,
+		  struct bpf_obj **obj, struct bb_err *err)
+{
+	char buf[PATH_MAX];
+	int ret;
+
+	sigemptyset(stop);
+	sigaddset(stop, SIGINT);
+	sigaddset(stop, SIGTERM);
+	ret = sys_block_signals(stop);
+	if (ret)
+		return bb_errf(err, ret, "rt_sigprocmask: %s", strerror(-ret));
+	if (!path) {
+		ret = path_next_to_exe(name, buf, sizeof(buf), err);
+		if (ret)
+			return ret;
+		path = buf;
+	}
+	return obj_open(obj, path, err);
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* tool.h - the start that our command-line tools (loader/cmd/) share. */
+#ifndef BAREBPF_TOOL_H
+#define BAREBPF_TOOL_H
+
+#include <signal.h>
+
+#include "object.h"
+
+/*
+ * Block SIGINT and SIGTERM (the set goes in @stop, for sys_sigwait_ms())
+ * and open the BPF object @path, or, when @path is NULL, the file @name
+ * in the directory of our own binary (/proc/self/exe).
+ */
+int tool_open_obj(const char *path, const char *name, sigset_t *stop,
+		  struct bpf_obj **obj, struct bb_err *err);
+
+#endif
