@@ -27,7 +27,7 @@ bin=$tmp/bbev_$$
 cp /bin/sh "$bin"
 comm=$(basename "$bin" | cut -c1-15)	# comm is 15 chars and a NUL
 
-echo "1..15"
+echo "1..16"
 t=0
 ok() {	# ok COND-STATUS DESCRIPTION
 	t=$((t + 1))
@@ -141,3 +141,5 @@ lost=$(sed -n 's/.*"event":"lost","count":\([0-9]*\).*/\1/p' "$out" | head -1)
 
 "$PROCMON" --events=carrier-pigeon >/dev/null 2>&1
 [ $? = 2 ]; ok $? "unknown transport: usage error (status 2)"
+"$PROCMON" --events --pin >/dev/null 2>&1
+[ $? = 2 ]; ok $? "--events with --pin: usage error (status 2)"
