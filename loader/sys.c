@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -132,6 +133,24 @@ int sys_perf_event_open(struct perf_event_attr *attr, pid_t pid, int cpu,
 	attr->size = sizeof(*attr);
 	return CALL(__NR_perf_event_open, attr, pid, cpu, group_fd,
 		    flags | PERF_FLAG_FD_CLOEXEC);
+}
+
+int sys_epoll_create(void)
+{
+	return CALL(__NR_epoll_create1, EPOLL_CLOEXEC, 0, 0, 0, 0);
+}
+
+int sys_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data)
+{
+	struct epoll_event ev = { .events = events, .data.u64 = data };
+
+	return CALL(__NR_epoll_ctl, epfd, op, fd, &ev, 0);
+}
+
+/* epoll_pwait with no mask: epoll_wait itself is missing on arm64. */
+int sys_epoll_wait(int epfd, void *events, int max, int timeout_ms)
+{
+	return CALL(__NR_epoll_pwait, epfd, events, max, timeout_ms, NULL);
 }
 
 static void copy_name(char *dst, const char *name)
