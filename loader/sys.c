@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "narrate.h"
 #include "sys.h"
 
 long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
@@ -27,8 +28,18 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 
 sys_call_fn sys_call = sys_call_real;
 
+/* Every call passes here, and is narrated (--verbose) on its way back. */
+static long call(long nr, long a1, long a2, long a3, long a4, long a5)
+{
+	long args[6] = { a1, a2, a3, a4, a5, 0 };
+	long ret = sys_call(nr, a1, a2, a3, a4, a5, 0);
+
+	narrate_syscall(nr, args, ret);
+	return ret;
+}
+
 #define CALL(nr, a1, a2, a3, a4, a5) \
-	sys_call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5), 0)
+	call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5))
 
 static int sys_bpf(int cmd, union bpf_attr *attr)
 {

@@ -19,6 +19,7 @@
 #include "../../kernel/procmon.h"
 #include "../kernel_btf.h"
 #include "../map.h"
+#include "../narrate.h"
 #include "../object.h"
 #include "../sys.h"
 
@@ -29,12 +30,13 @@ struct options {
 	long interval_ms;
 	long count;		/* 0: until a signal */
 	int json;
+	int verbose;
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
+		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json] [-v]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
@@ -44,6 +46,8 @@ static void usage(FILE *f)
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
 		"  --json          print one JSON object per process (JSON Lines)\n"
+		"  -v, --verbose   narrate every kernel call on stderr, and the time\n"
+		"                  from start to attached (CLOCK_MONOTONIC)\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
@@ -67,13 +71,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			o->obj = optarg;
@@ -88,6 +93,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'j':
 			o->json = 1;
+			break;
+		case 'v':
+			o->verbose = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -301,6 +309,8 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o))
 		return 2;
+	if (o.verbose)
+		narrate_start(stderr);
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
@@ -317,6 +327,9 @@ int main(int argc, char **argv)
 		ret = set_task_offsets(obj, &err);
 	if (!ret)
 		ret = obj_attach(obj, &err);
+	if (!ret)
+		narrate_say("attached %u programs, %.3f ms after start (CLOCK_MONOTONIC)",
+			    obj->spec.nr_progs, narrate_elapsed_ms());
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 	obj_close(obj);
