@@ -35,13 +35,13 @@ int narrate_on(void)
 	return narrate_out != NULL;
 }
 
-double narrate_elapsed_ms(void)
+uint64_t narrate_elapsed_us(void)
 {
 	struct timespec now;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - narrate_t0.tv_sec) * 1e3 +
-	       (now.tv_nsec - narrate_t0.tv_nsec) / 1e6;
+	return (uint64_t)(now.tv_sec - narrate_t0.tv_sec) * 1000000 +
+	       (now.tv_nsec - narrate_t0.tv_nsec) / 1000;
 }
 
 void narrate_say(const char *fmt, ...)

@@ -27,8 +27,11 @@ void narrate_syscall(long nr, const long *args, long ret);
 /* A line of our own, when narration is on (no newline needed). */
 void narrate_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Milliseconds of CLOCK_MONOTONIC since narrate_start(). */
-double narrate_elapsed_ms(void);
+/*
+ * Microseconds of CLOCK_MONOTONIC since narrate_start().  (Integers: a
+ * float in printf would cost the static binary several KiB.)
+ */
+uint64_t narrate_elapsed_us(void);
 
 /* "ENOENT" for -ENOENT or ENOENT; NULL if we have no name for it. */
 const char *errno_name(int err);

@@ -18,6 +18,7 @@
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/procmon.h"
 #include "../kernel_btf.h"
+#include "../embedded.h"
 #include "../map.h"
 #include "../narrate.h"
 #include "../object.h"
@@ -41,7 +42,8 @@ static void usage(FILE *f)
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
 		"\n"
-		"  --obj PATH      BPF object to load (default: %s next to this binary)\n"
+		"  --obj PATH      BPF object to load instead of the one built into\n"
+		"                  this binary (or, if none is, %s next to it)\n"
 		"  --interval MS   print the table every MS milliseconds (default 1000;\n"
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
@@ -130,6 +132,25 @@ static int default_obj_path(char *path, size_t len, struct bb_err *err)
 	return 0;
 }
 
+/* --obj, else the object built into us, else the file next to us. */
+static int open_obj(struct bpf_obj **obj, struct options *o, char *path,
+		    size_t len, struct bb_err *err)
+{
+	int ret;
+
+	if (!o->obj && embedded_bpf_obj_len())
+		return obj_open_mem(obj, embedded_bpf_obj,
+				    embedded_bpf_obj_len(),
+				    OBJ_NAME " (embedded)", err);
+	if (!o->obj) {
+		ret = default_obj_path(path, len, err);
+		if (ret)
+			return ret;
+		o->obj = path;
+	}
+	return obj_open(obj, o->obj, err);
+}
+
 /* Tell the BPF side where task_struct keeps real_parent and tgid. */
 static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 {
@@ -188,7 +209,8 @@ static void format_age(char *buf, size_t len, uint64_t ns)
 	uint64_t s = ns / 1000000000ull;
 
 	if (s < 60)
-		snprintf(buf, len, "%.1fs", ns / 1e9);
+		snprintf(buf, len, "%u.%us", (unsigned)s,
+			 (unsigned)(ns / 100000000 % 10));
 	else if (s < 3600)
 		snprintf(buf, len, "%um%02us", (unsigned)(s / 60),
 			 (unsigned)(s % 60));
@@ -315,12 +337,8 @@ int main(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	ret = sys_block_signals(&stop);
-	if (!ret && !o.obj) {
-		ret = default_obj_path(path, sizeof(path), &err);
-		o.obj = path;
-	}
 	if (!ret)
-		ret = obj_open(&obj, o.obj, &err);
+		ret = open_obj(&obj, &o, path, sizeof(path), &err);
 	if (!ret)
 		ret = obj_load(obj, &err);
 	if (!ret)
@@ -328,8 +346,9 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = obj_attach(obj, &err);
 	if (!ret)
-		narrate_say("attached %u programs, %.3f ms after start (CLOCK_MONOTONIC)",
-			    obj->spec.nr_progs, narrate_elapsed_ms());
+		narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
+			    obj->spec.nr_progs,
+			    (unsigned long long)narrate_elapsed_us());
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 	obj_close(obj);
