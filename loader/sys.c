@@ -258,6 +258,16 @@ int sys_map_get_fd_by_id(uint32_t id)
 	return fd_by_id(BPF_MAP_GET_FD_BY_ID, id);
 }
 
+int sys_obj_pin(int fd, const char *path)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.bpf_fd = fd;
+	attr.pathname = ptr(path);
+	return sys_bpf(BPF_OBJ_PIN, &attr);
+}
+
 const char *sys_bpf_cmd_name(int cmd)
 {
 	static const char *const names[] = {
@@ -267,6 +277,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_MAP_DELETE_ELEM] = "BPF_MAP_DELETE_ELEM",
 		[BPF_MAP_GET_NEXT_KEY] = "BPF_MAP_GET_NEXT_KEY",
 		[BPF_PROG_LOAD] = "BPF_PROG_LOAD",
+		[BPF_OBJ_PIN] = "BPF_OBJ_PIN",
 		[BPF_PROG_GET_NEXT_ID] = "BPF_PROG_GET_NEXT_ID",
 		[BPF_MAP_GET_NEXT_ID] = "BPF_MAP_GET_NEXT_ID",
 		[BPF_PROG_GET_FD_BY_ID] = "BPF_PROG_GET_FD_BY_ID",

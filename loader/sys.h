@@ -91,6 +91,9 @@ int sys_map_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);
 int sys_map_get_fd_by_id(uint32_t id);
 
+/* BPF_OBJ_PIN: make @fd's object a file at @path (on a bpffs). */
+int sys_obj_pin(int fd, const char *path);
+
 /* The name of a bpf command, for messages ("BPF_MAP_CREATE"). */
 const char *sys_bpf_cmd_name(int cmd);
 
