@@ -106,14 +106,20 @@ STATIC      := $(BUILD)/static
 STATIC_CMDS := procmon barebpf
 STATIC_INC  := $(STATIC)/include
 MULTIARCH   := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
+# Small: no unwind tables (C needs none), no stack protector or CET
+# padding, unused functions dropped, no page of padding between segments.
+STATIC_CFLAGS  = -Os -ffunction-sections -fdata-sections \
+		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
+		 -fno-stack-protector -fcf-protection=none
+STATIC_LDFLAGS = -static -Wl,--gc-sections -Wl,-z,noseparate-code \
+		 -Wl,--build-id=none
 
 static: $(BPF_OBJS)
 	@mkdir -p $(STATIC_INC)
 	@ln -sfn /usr/include/linux $(STATIC_INC)/linux
 	@ln -sfn /usr/include/asm-generic $(STATIC_INC)/asm-generic
 	@ln -sfn /usr/include/$(MULTIARCH)/asm $(STATIC_INC)/asm
-	@CFLAGS="-Os -idirafter $(STATIC_INC) -ffunction-sections -fdata-sections" \
-	LDFLAGS="-static -Wl,--gc-sections" \
+	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
 		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj \
 		BPF_BUILD=$(BPF_BUILD) $(STATIC_CMDS:%=$(STATIC)/obj/%)
 	@for c in $(STATIC_CMDS); do \

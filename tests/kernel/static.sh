@@ -1,0 +1,71 @@
+#!/bin/sh
+# The static tools (make static): they exist, are static and stripped,
+# report their size, and do the real work: procmon, static or not, sees a
+# process we start after it has attached; static barebpf inspects exactly
+# as the dynamic one does.
+set -u
+. tests/tap.sh
+S=$B/static
+
+[ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF and perf events)"
+[ -x "$S/procmon" ] && [ -x "$S/barebpf" ] || bail "no $S/procmon or $S/barebpf (make static)"
+
+for t in procmon barebpf; do
+	desc=$(file -b "$S/$t")
+	case "$desc" in
+	*"statically linked"*stripped*) ok "$S/$t: $desc" ;;
+	*) not_ok "$S/$t is static and stripped: file says '$desc'" ;;
+	esac
+	if readelf -l "$S/$t" | grep -q INTERP; then
+		not_ok "$S/$t has no program interpreter"
+	else
+		ok "$S/$t has no program interpreter (no dynamic loader)"
+	fi
+	diag "$S/$t: $(stat -c %s "$S/$t") bytes (budget and symbols: bench/size.sh)"
+done
+
+# procmon in the background, narrating: its "attached" line on stderr
+# tells us when a new process is sure to be seen.  Then we start one with
+# a name of our own, which lives until procmon has printed its tables.
+procmon_sees_new_process() {	# BINARY
+	name=bbst$$
+	cp /bin/sleep "$tmp/$name"
+	"$1" -v --json --interval 200 --count 5 > "$tmp/out" 2> "$tmp/err" &
+	pm=$!
+	i=0
+	while ! grep -q '^attached' "$tmp/err" && kill -0 $pm 2>/dev/null && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	"$tmp/$name" 30 &
+	probe=$!
+	wait $pm
+	st=$?
+	kill $probe 2>/dev/null
+	wait $probe 2>/dev/null
+	if [ $st -ne 0 ]; then
+		sed 's/^/# /' "$tmp/err" | tail -5
+		not_ok "$1: procmon exits 0"
+		return
+	fi
+	ok "$1: procmon exits 0"
+	if grep -q "\"pid\":$probe,.*\"comm\":\"$name\"" "$tmp/out"; then
+		ok "$1: procmon shows our process $probe ($name)"
+	else
+		tail -3 "$tmp/out" | sed 's/^/# /'
+		not_ok "$1: procmon shows our process $probe ($name)"
+	fi
+	grep -q '^bpf(BPF_MAP_CREATE) hash "process_map" key=4 value=40 max=10240 -> fd [0-9]' "$tmp/err"
+	is_ok $? "$1: -v narrates BPF_MAP_CREATE of process_map"
+}
+
+procmon_sees_new_process "$S/procmon"
+procmon_sees_new_process "$B/procmon"
+
+for obj in $(find "$B" -name '*.bpf.o' | sort); do
+	"$S/barebpf" inspect --disasm "$obj" > "$tmp/s" 2>&1
+	"$B/barebpf" inspect --disasm "$obj" > "$tmp/d" 2>&1
+	cmp -s "$tmp/s" "$tmp/d"
+	is_ok $? "static barebpf inspect --disasm $obj: same as the dynamic build"
+done
+done_testing
