@@ -83,9 +83,12 @@ int main(int argc, char **argv)
 		{ "run", cmd_run },
 		{ "load", cmd_load },
 	};
+	static char out_buf[4096];
 	int verbose = 0;
 	size_t i;
 
+	/* As procmon: no "is stdout a terminal?" ioctl from libc. */
+	setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	argc = take_verbose(argc, argv, &verbose);
 	if (verbose)
 		narrate_start(stderr);

@@ -322,6 +322,7 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 
 int main(int argc, char **argv)
 {
+	static char out_buf[4096];
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
 	char path[PATH_MAX];
@@ -329,6 +330,12 @@ int main(int argc, char **argv)
 	sigset_t stop;
 	int ret;
 
+	/*
+	 * Choose stdout's buffering ourselves (we flush after each table):
+	 * left to itself, libc asks the kernel whether stdout is a terminal
+	 * (an ioctl) on the first printf, and strace shows a probe.
+	 */
+	setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	if (parse_args(argc, argv, &o))
 		return 2;
 	if (o.verbose)
