@@ -1,8 +1,8 @@
 #!/bin/sh
 # The static tools (make static): they exist, are static and stripped,
 # report their size, and do the real work: procmon, static or not, sees a
-# process we start after it has attached; static barebpf inspects exactly
-# as the dynamic one does.
+# process we start after it has attached, from the object built into it or
+# the one --obj names; static barebpf inspects exactly as the dynamic one.
 set -u
 . tests/tap.sh
 S=$B/static
@@ -61,6 +61,15 @@ procmon_sees_new_process() {	# BINARY
 
 procmon_sees_new_process "$S/procmon"
 procmon_sees_new_process "$B/procmon"
+
+# The object is built in, but --obj still wins: it opens the file given
+# (a missing one is an error naming it), and runs the same with a real one.
+"$S/procmon" --obj "$tmp/missing.bpf.o" --interval 0 --count 1 > /dev/null 2> "$tmp/err"
+[ $? -ne 0 ] && grep -q "$tmp/missing.bpf.o" "$tmp/err"
+is_ok $? "$S/procmon --obj MISSING fails, naming the file"
+"$S/procmon" -v --obj "$B/procmon.bpf.o" --interval 0 --count 1 > /dev/null 2> "$tmp/err"
+[ $? -eq 0 ] && grep -q "^openat(\"$B/procmon.bpf.o\") -> fd" "$tmp/err"
+is_ok $? "$S/procmon --obj $B/procmon.bpf.o loads that file"
 
 for obj in $(find "$B" -name '*.bpf.o' | sort); do
 	"$S/barebpf" inspect --disasm "$obj" > "$tmp/s" 2>&1
