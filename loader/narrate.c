@@ -44,12 +44,20 @@ uint64_t narrate_elapsed_us(void)
 	       (now.tv_nsec - narrate_t0.tv_nsec) / 1000;
 }
 
+/* What the tool printed so far comes first, so the story stays in order. */
+static void flush_stdout(void)
+{
+	if (narrate_out != stdout)
+		fflush(stdout);
+}
+
 void narrate_say(const char *fmt, ...)
 {
 	va_list ap;
 
 	if (!narrate_out)
 		return;
+	flush_stdout();
 	va_start(ap, fmt);
 	vfprintf(narrate_out, fmt, ap);
 	va_end(ap);
@@ -302,6 +310,7 @@ void narrate_syscall(long nr, const long *args, long ret)
 
 	if (!narrate_out || repeated_read(nr, args, ret))
 		return;
+	flush_stdout();
 	switch (nr) {
 	case __NR_bpf:
 		narrate_bpf(&l, args, ret);
