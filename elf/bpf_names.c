@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * bpf_names.c - the names behind enum bpf_map_type, enum bpf_prog_type and
- * the helper ids, in the order of include/uapi/linux/bpf.h (the values are
+ * bpf_names.c - the names behind enum bpf_cmd, enum bpf_map_type, enum
+ * bpf_prog_type and the helper ids, in the order of include/uapi/linux/bpf.h (the values are
  * stable uapi: new ones are only ever appended).
  */
 #include <stddef.h>
@@ -10,6 +10,23 @@
 
 #define NAME_AT(table, i) \
 	((i) < sizeof(table) / sizeof(table[0]) ? table[i] : NULL)
+
+static const char *const cmds[] = {
+	"BPF_MAP_CREATE", "BPF_MAP_LOOKUP_ELEM", "BPF_MAP_UPDATE_ELEM",
+	"BPF_MAP_DELETE_ELEM", "BPF_MAP_GET_NEXT_KEY", "BPF_PROG_LOAD",
+	"BPF_OBJ_PIN", "BPF_OBJ_GET", "BPF_PROG_ATTACH", "BPF_PROG_DETACH",
+	"BPF_PROG_TEST_RUN", "BPF_PROG_GET_NEXT_ID", "BPF_MAP_GET_NEXT_ID",
+	"BPF_PROG_GET_FD_BY_ID", "BPF_MAP_GET_FD_BY_ID",
+	"BPF_OBJ_GET_INFO_BY_FD", "BPF_PROG_QUERY", "BPF_RAW_TRACEPOINT_OPEN",
+	"BPF_BTF_LOAD", "BPF_BTF_GET_FD_BY_ID", "BPF_TASK_FD_QUERY",
+	"BPF_MAP_LOOKUP_AND_DELETE_ELEM", "BPF_MAP_FREEZE",
+	"BPF_BTF_GET_NEXT_ID", "BPF_MAP_LOOKUP_BATCH",
+	"BPF_MAP_LOOKUP_AND_DELETE_BATCH", "BPF_MAP_UPDATE_BATCH",
+	"BPF_MAP_DELETE_BATCH", "BPF_LINK_CREATE", "BPF_LINK_UPDATE",
+	"BPF_LINK_GET_FD_BY_ID", "BPF_LINK_GET_NEXT_ID", "BPF_ENABLE_STATS",
+	"BPF_ITER_CREATE", "BPF_LINK_DETACH", "BPF_PROG_BIND_MAP",
+	"BPF_TOKEN_CREATE",
+};
 
 static const char *const map_types[] = {
 	"unspec", "hash", "array", "prog_array", "perf_event_array",
@@ -47,6 +64,11 @@ static const char *const helpers[] = {
 	"skb_set_tunnel_opt", "skb_change_proto", "skb_change_type",
 	"skb_under_cgroup", "get_hash_recalc", "get_current_task",
 };
+
+const char *bpf_cmd_name(int cmd)
+{
+	return cmd < 0 ? NULL : NAME_AT(cmds, (uint32_t)cmd);
+}
 
 const char *bpf_map_type_name(uint32_t type)
 {

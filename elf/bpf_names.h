@@ -15,6 +15,9 @@ const char *bpf_map_type_name(uint32_t type);
 /* "tracepoint" for BPF_PROG_TYPE_TRACEPOINT. */
 const char *bpf_prog_type_name(uint32_t type);
 
+/* "BPF_MAP_CREATE" for bpf() command 0. */
+const char *bpf_cmd_name(int cmd);
+
 /* "map_lookup_elem" for helper 1 (bpf_map_lookup_elem without "bpf_"). */
 const char *bpf_helper_name(int32_t id);
 

@@ -126,6 +126,15 @@ static void result(struct line *l, long ret, int is_fd)
 		add(l, is_fd ? " -> fd %ld" : " -> %ld", ret);
 }
 
+/* mmap returns an address, or -errno. */
+static void result_ptr(struct line *l, long ret)
+{
+	if (ret < 0 && ret > -4096)
+		result(l, ret, 0);
+	else
+		add(l, " -> %#lx", (unsigned long)ret);
+}
+
 static const char *or_number(const char *name, char *tmp, size_t len,
 			     uint32_t v)
 {
@@ -221,6 +230,23 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 	case BPF_MAP_GET_FD_BY_ID:
 		add(l, " id %u", a->prog_id);
 		return;
+	case BPF_MAP_FREEZE:
+		add(l, " map fd %u", a->map_fd);
+		return;
+	case BPF_RAW_TRACEPOINT_OPEN:
+		add(l, " \"%s\" prog fd %u",
+		    a->raw_tracepoint.name ?
+		    (const char *)(unsigned long)a->raw_tracepoint.name : "",
+		    a->raw_tracepoint.prog_fd);
+		return;
+	case BPF_LINK_CREATE:
+		add(l, " prog fd %u target fd %u attach_type %u",
+		    a->link_create.prog_fd, a->link_create.target_fd,
+		    a->link_create.attach_type);
+		return;
+	case BPF_BTF_LOAD:
+		add(l, " %u bytes of BTF", a->btf_size);
+		return;
 	}
 }
 
@@ -228,9 +254,9 @@ static void narrate_bpf(struct line *l, const long *args, long ret)
 {
 	const union bpf_attr *a = (const union bpf_attr *)args[1];
 	int cmd = (int)args[0];
-	const char *name = sys_bpf_cmd_name(cmd);
+	const char *name = bpf_cmd_name(cmd);
 
-	if (strcmp(name, "BPF_?"))
+	if (name)
 		add(l, "bpf(%s)", name);
 	else
 		add(l, "bpf(cmd %d)", cmd);
@@ -336,6 +362,29 @@ void narrate_syscall(long nr, const long *args, long ret)
 		break;
 	case __NR_fstat:
 		add(&l, "fstat(fd %ld)", args[0]);
+		result(&l, ret, 0);
+		break;
+	case __NR_mmap:
+		add(&l, "mmap(%ld bytes, fd %ld, offset %ld)", args[1],
+		    args[4], args[5]);
+		result_ptr(&l, ret);
+		break;
+	case __NR_munmap:
+		add(&l, "munmap(%ld bytes)", args[1]);
+		result(&l, ret, 0);
+		break;
+	case __NR_epoll_create1:
+		add(&l, "epoll_create1()");
+		result(&l, ret, 1);
+		break;
+	case __NR_epoll_ctl:
+		add(&l, "epoll_ctl(epoll fd %ld, op %ld, fd %ld)", args[0],
+		    args[1], args[2]);
+		result(&l, ret, 0);
+		break;
+	case __NR_epoll_pwait:
+	case __NR_epoll_wait:
+		add(&l, "epoll_wait(epoll fd %ld, %ld ms)", args[0], args[3]);
 		result(&l, ret, 0);
 		break;
 	case __NR_readlinkat:

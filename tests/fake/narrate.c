@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 
+#include "elf/bpf_names.h"
 #include "loader/narrate.h"
 #include "loader/sys.h"
 #include "tests/tap.h"
@@ -111,5 +112,9 @@ int main(void)
 	       "bpf(BPF_OBJ_PIN) \"/sys/fs/bpf/x\" fd 4 -> -EEXIST (File exists)\n",
 	       "a wrapper added later is narrated too (BPF_OBJ_PIN)");
 	is_str(said(make_map, 0), "", "narration off: not a word");
+	is_str(bpf_cmd_name(BPF_LINK_CREATE), "BPF_LINK_CREATE", "command names follow the uapi enum (BPF_LINK_CREATE)");
+	is_str(bpf_cmd_name(BPF_PROG_BIND_MAP), "BPF_PROG_BIND_MAP", "command names follow the uapi enum (BPF_PROG_BIND_MAP)");
+	is_str(bpf_map_type_name(BPF_MAP_TYPE_RINGBUF), "ringbuf", "map type names follow the uapi enum");
+	is_str(bpf_prog_type_name(BPF_PROG_TYPE_TRACEPOINT), "tracepoint", "program type names follow the uapi enum");
 	return done_testing();
 }
