@@ -70,8 +70,8 @@ int cmd_disasm(int argc, char **argv)
 		return 2;
 	}
 	ret = file_read_all(argv[1], &bytes, &len, &err);
-	if (!ret)
-		ret = elf_parse(&ef, bytes, len, &err);
+	if (!ret && elf_parse(&ef, bytes, len, &err))
+		ret = bb_err_prefix(&err, -EINVAL, "%s", argv[1]);
 	if (ret) {
 		bb_err_print(stderr, "barebpf disasm", &err);
 		free(bytes);

@@ -331,6 +331,35 @@ static void show_maps(struct inspect *in)
 		json_end(in->j, ']');
 }
 
+/* The variables (object symbols) a global data section holds. */
+static void show_variables(struct inspect *in, uint32_t sec)
+{
+	const struct elf_file *ef = &in->ef;
+	uint32_t i;
+
+	if (in->j)
+		json_begin(in->j, "variables", '[');
+	for (i = 1; i < ef->nr_symbols; i++) {
+		const struct elf_symbol *v = &ef->symbols[i];
+
+		if (v->shndx != sec || v->type != STT_OBJECT)
+			continue;
+		if (in->j) {
+			json_begin(in->j, NULL, '{');
+			json_str(in->j, "name", v->name);
+			json_u64(in->j, "offset", v->value);
+			json_u64(in->j, "size", v->size);
+			json_end(in->j, '}');
+			continue;
+		}
+		printf("    %s: offset %llu, %llu bytes\n", v->name,
+		       (unsigned long long)v->value,
+		       (unsigned long long)v->size);
+	}
+	if (in->j)
+		json_end(in->j, ']');
+}
+
 static void show_global_data(struct inspect *in)
 {
 	const struct elf_file *ef = &in->ef;
@@ -350,12 +379,14 @@ static void show_global_data(struct inspect *in)
 			json_begin(in->j, NULL, '{');
 			json_str(in->j, "section", s->name);
 			json_u64(in->j, "size", s->size);
+			show_variables(in, i);
 			json_end(in->j, '}');
 			continue;
 		}
 		printf("  %s: %llu bytes%s\n", s->name,
 		       (unsigned long long)s->size,
 		       s->type == SHT_NOBITS ? " (zeroes, not in the file)" : "");
+		show_variables(in, i);
 	}
 	if (in->j)
 		json_end(in->j, ']');
