@@ -30,3 +30,21 @@ skip_all() {
 bail() { echo "1..1"; echo "not ok 1 - $*"; exit 1; }
 
 done_testing() { echo "1..$tap_n"; exit $tap_failed; }
+
+# For kernel tests of tools that narrate (-v): run "$@" in the background
+# (stdout to $tmp/out, stderr to $tmp/err, pid in $bg) and return once it
+# has said "attached", or died.  A process started after that is seen.
+run_until_attached() {
+	"$@" > "$tmp/out" 2> "$tmp/err" &
+	bg=$!
+	_i=0
+	while ! grep -q '^attached' "$tmp/err" && kill -0 $bg 2>/dev/null &&
+	      [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
+# A process of our own, named $1 (its comm), alive until stop_probe.
+start_probe() { cp /bin/sleep "$tmp/$1"; "$tmp/$1" 30 & probe=$!; }
+stop_probe() { kill $probe 2>/dev/null; wait $probe 2>/dev/null; }

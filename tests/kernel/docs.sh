@@ -10,6 +10,9 @@ set -u
 
 [ "$(id -u)" -eq 0 ] || skip_all "needs root (the commands in docs/ load BPF programs)"
 ls docs/*.md > /dev/null 2>&1 || bail "no docs/*.md"
+# Some commands pin: they need the bpf filesystem where it usually is.
+[ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ] ||
+	mount -t bpf bpf /sys/fs/bpf
 
 for doc in docs/*.md; do
 	# One "text<TAB>target" line per markdown link.

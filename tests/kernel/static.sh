@@ -29,20 +29,11 @@ done
 # a name of our own, which lives until procmon has printed its tables.
 procmon_sees_new_process() {	# BINARY
 	name=bbst$$
-	cp /bin/sleep "$tmp/$name"
-	"$1" -v --json --interval 200 --count 5 > "$tmp/out" 2> "$tmp/err" &
-	pm=$!
-	i=0
-	while ! grep -q '^attached' "$tmp/err" && kill -0 $pm 2>/dev/null && [ $i -lt 200 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	"$tmp/$name" 30 &
-	probe=$!
-	wait $pm
+	run_until_attached "$1" -v --json --interval 200 --count 5
+	start_probe $name
+	wait $bg
 	st=$?
-	kill $probe 2>/dev/null
-	wait $probe 2>/dev/null
+	stop_probe
 	if [ $st -ne 0 ]; then
 		sed 's/^/# /' "$tmp/err" | tail -5
 		not_ok "$1: procmon exits 0"
