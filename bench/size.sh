@@ -41,10 +41,11 @@ nm -S --size-sort "$S/obj/procmon" | awk -v ours="$(echo $ours)" -v embed="$embe
 		for (i = 1; i <= length($2); i++)
 			sz = sz * 16 + index("0123456789abcdef", substr($2, i, 1)) - 1
 		if (seen[$1 $2]++) next	# aliases (weak + strong) count once
+		if ($3 ~ /^[bB]$/) next	# .bss takes no room in the file
 		if ($4 in mine) a += sz; else b += sz
 	}
 	END {
-		printf "    symbols from barebpf (elf/, loader/): %6d bytes\n", a
+		printf "    symbols from barebpf (elf/, loader/): %6d bytes (not counting string literals)\n", a
 		printf "    symbols from musl libc:               %6d bytes\n", b
 		printf "    embedded procmon.bpf.o (in .rodata):  %6d bytes\n", embed
 	}'
