@@ -27,6 +27,20 @@ is_ok $st "barebpf run shows our process in process_map, decoded through BTF"
 [ "$(grep -c '^--- dump' "$tmp/out")" -eq 3 ]
 is_ok $? "barebpf run dumps --count times"
 
+# Maps whose entries cannot be listed are said to be so; the run goes on.
+cat > "$tmp/streams.bpf.c" <<'SRC'
+#include "bpf_defs.h"
+char LICENSE[] SEC("license") = "GPL";
+struct { __uint(type, BPF_MAP_TYPE_RINGBUF); __uint(max_entries, 4096); } rb SEC(".maps");
+struct { __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u64); } pc SEC(".maps");
+SEC("tp/sched/sched_process_exec")
+int f(void *ctx) { __u32 k = 0; bpf_ringbuf_output(&rb, &k, 4, 0); bpf_map_lookup_elem(&pc, &k); return 0; }
+SRC
+clang -target bpf -O2 -g -Ikernel -c "$tmp/streams.bpf.c" -o "$tmp/streams.bpf.o" || bail "clang"
+"$TOOL" run "$tmp/streams.bpf.o" --interval 0 --count 2 > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 0 ] && [ "$(grep -c 'cannot be listed' "$tmp/out")" -eq 4 ]
+is_ok $? "barebpf run goes on past a ring buffer and a per-CPU map, saying why it cannot list them"
+
 # load, one program
 "$TOOL" load "$OBJ" --prog handle_exit > "$tmp/out" 2> "$tmp/err"
 st=$?

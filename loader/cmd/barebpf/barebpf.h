@@ -46,8 +46,10 @@ void json_i64(struct json *j, const char *key, int64_t v);
 int disasm_prog_side_by_side(struct bpf_obj *obj, struct bpf_prog *prog,
 			     struct json *j, struct bb_err *err);
 
-/* Print every entry of @map, decoded by BTF where we can. */
-int dump_map(const struct bpf_obj *obj, const struct bpf_map *map,
-	     struct bb_err *err);
+/*
+ * Print every entry of @map, decoded by BTF where we can.  A map whose
+ * entries cannot be listed (per-CPU, ring buffer...) is said to be so.
+ */
+void dump_map(const struct bpf_obj *obj, const struct bpf_map *map);
 
 #endif

@@ -6,6 +6,7 @@
  * Like procmon, we block SIGINT/SIGTERM and wait for them with a timeout
  * (sys_sigwait_ms): a Ctrl+C ends the wait, then we detach and close.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -20,19 +21,14 @@ struct run_opts {
 	long count;	/* 0: until a signal */
 };
 
-static int dump_all(const struct bpf_obj *obj, long n, struct bb_err *err)
+static void dump_all(const struct bpf_obj *obj, long n)
 {
 	uint32_t i;
-	int ret;
 
 	printf("--- dump %ld\n", n + 1);
-	for (i = 0; i < obj->spec.nr_maps; i++) {
-		ret = dump_map(obj, &obj->maps[i], err);
-		if (ret)
-			return ret;
-	}
+	for (i = 0; i < obj->spec.nr_maps; i++)
+		dump_map(obj, &obj->maps[i]);
 	fflush(stdout);
-	return 0;
 }
 
 static int run(const struct run_opts *o, struct bb_err *err)
@@ -60,7 +56,10 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		ret = sys_sigwait_ms(&stop, o->interval_ms);
 		if (ret > 0)
 			break;	/* SIGINT or SIGTERM */
-		ret = dump_all(obj, n, err);
+		if (ret == -EAGAIN)
+			ret = 0;	/* the interval is over */
+		if (!ret)
+			dump_all(obj, n);
 	}
 	obj_close(obj);
 	return ret > 0 ? 0 : ret;
