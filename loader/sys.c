@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "narrate.h"
 #include "sys.h"
 
 long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
@@ -29,8 +30,21 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 
 sys_call_fn sys_call = sys_call_real;
 
-#define CALL(nr, a1, a2, a3, a4, a5) \
-	sys_call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5), 0)
+/* Every call passes here, and is narrated (--verbose) on its way back. */
+static long call(long nr, long a1, long a2, long a3, long a4, long a5,
+		 long a6)
+{
+	long args[6] = { a1, a2, a3, a4, a5, a6 };
+	long ret = sys_call(nr, a1, a2, a3, a4, a5, a6);
+
+	narrate_syscall(nr, args, ret);
+	return ret;
+}
+
+#define CALL6(nr, a1, a2, a3, a4, a5, a6) \
+	call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5), \
+	     (long)(a6))
+#define CALL(nr, a1, a2, a3, a4, a5) CALL6(nr, a1, a2, a3, a4, a5, 0)
 
 static int sys_bpf(int cmd, union bpf_attr *attr)
 {

@@ -32,6 +32,7 @@
 #include "../map.h"
 #include "../map_pin.h"
 #include "../obj_pin.h"
+#include "../narrate.h"
 #include "../object.h"
 #include "../perf_buffer.h"
 #include "../pin.h"
@@ -54,20 +55,22 @@ struct options {
 	int perf_link;		/* attach with BPF_LINK_CREATE, not ioctls */
 	int events;		/* 0: table; 1 + PROCMON_VIA_*: event stream */
 	long pages;		/* perf ring size per CPU, in pages */
+	int verbose;
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
+		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json] [-v]\n"
 		"               [--pin | --unpin] [--pin-dir DIR] [--perf-link]\n"
 		"       procmon --events[=perf|ringbuf] [--pages N] [--obj PATH] [--json]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
 		"\n"
-		"  --obj PATH      BPF object to load (default: %s, or with\n"
-		"                  --events %s, next to this binary)\n"
+		"  --obj PATH      BPF object to load instead of the one built into\n"
+		"                  this binary (%s, or with --events %s;\n"
+		"                  without one built in: that file next to this binary)\n"
 		"  --interval MS   print the table every MS milliseconds (default 1000;\n"
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
@@ -86,6 +89,8 @@ static void usage(FILE *f)
 		"                  (a BPF ring buffer); ends at Ctrl+C\n"
 		"  --pages N       with --events=perf: ring size per CPU in pages, a power\n"
 		"                  of two (default 64)\n"
+		"  -v, --verbose   narrate every kernel call on stderr, and the time\n"
+		"                  from start to attached (CLOCK_MONOTONIC)\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
@@ -117,6 +122,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "perf-link", no_argument, NULL, 'l' },
 		{ "events", optional_argument, NULL, 'e' },
 		{ "pages", required_argument, NULL, 'P' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -124,7 +130,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR,
 			       .pages = 64 };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			o->obj = optarg;
@@ -163,6 +169,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'P':
 			if (parse_num(optarg, &o->pages) || o->pages > 1 << 20)
 				goto bad;
+			break;
+		case 'v':
+			o->verbose = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -264,7 +273,8 @@ static void format_age(char *buf, size_t len, uint64_t ns)
 	uint64_t s = ns / 1000000000ull;
 
 	if (s < 60)
-		snprintf(buf, len, "%.1fs", ns / 1e9);
+		snprintf(buf, len, "%u.%us", (unsigned)s,
+			 (unsigned)(ns / 100000000 % 10));
 	else if (s < 3600)
 		snprintf(buf, len, "%um%02us", (unsigned)(s / 60),
 			 (unsigned)(s % 60));
@@ -656,22 +666,41 @@ static int stream_events(struct bpf_obj *obj, const struct options *o,
 	return ret < 0 ? ret : 0;
 }
 
+/* With --verbose: how long loading and attaching took. */
+static void say_attached(const struct bpf_obj *obj)
+{
+	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
+		    obj->spec.nr_progs,
+		    (unsigned long long)narrate_elapsed_us());
+}
+
 int main(int argc, char **argv)
 {
+	static char out_buf[4096];
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
 	struct options o;
 	sigset_t stop;
 	int ret;
 
+	/*
+	 * Choose stdout's buffering ourselves (we flush after each table):
+	 * left to itself, libc asks the kernel whether stdout is a terminal
+	 * (an ioctl) on the first printf, and strace shows a probe.
+	 */
+	setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	if (parse_args(argc, argv, &o))
 		return 2;
+	if (o.verbose)
+		narrate_start(stderr);
 	ret = tool_open_obj(o.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
 			    &stop, &obj, &err);
 	if (!ret)
 		obj_use_perf_link(obj, o.perf_link);
 	if (!ret && o.events) {
 		ret = start_events(obj, o.events - 1, &err);
+		if (!ret)
+			say_attached(obj);
 		if (!ret)
 			ret = stream_events(obj, &o, &stop, &err);
 		goto out;
@@ -683,6 +712,8 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = o.pin ? start_pinned(obj, o.pin_dir, &err) :
 			      start(obj, &err);
+	if (!ret)
+		say_attached(obj);
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 out:

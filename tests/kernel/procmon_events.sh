@@ -3,11 +3,19 @@
 #
 # procmon_events.sh - `procmon --events` end to end, on both transports.
 #
-# A copy of /bin/sh under a distinctive name runs N times, each time
-# exiting with its own code.  procmon (JSON Lines) must print, for each of
-# those pids, exactly one exec (right file, comm, parent) and exactly one
-# exit (right code); other processes on the machine are ignored by pid.
-# Then SIGINT must end procmon with status 0.
+# A script under a distinctive name runs N times, each time exiting with
+# its own code.  procmon (JSON Lines) must print, for each of those pids,
+# exactly one exec (right file, comm, parent) and exactly one exit (right
+# code); other processes on the machine are ignored by pid.  Then SIGINT
+# must end procmon with status 0.
+#
+# Runs under busybox too (docs/vm-tests.md): no perl, and no copy of
+# /bin/sh under another name, since busybox picks its applet from argv[0]
+# ("bbev_123: applet not found").  A "#!/bin/sh" script gives the same
+# events: the kernel runs its interpreter within the one execve, so there
+# is one exec event whose file is the script's path and whose comm is the
+# script's name (both come from the path given to execve, not from the
+# interpreter), while the interpreter itself gets argv[0] "/bin/sh".
 set -u
 
 BUILD=${BUILD:-build}
@@ -24,7 +32,8 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 bin=$tmp/bbev_$$
-cp /bin/sh "$bin"
+printf '#!/bin/sh\nexit "$1"\n' >"$bin"
+chmod +x "$bin"
 comm=$(basename "$bin" | cut -c1-15)	# comm is 15 chars and a NUL
 
 echo "1..16"
@@ -46,6 +55,74 @@ wait_for() {
 	return 1
 }
 
+# awk program: count the events of procmon's JSON Lines ($out) that
+# belong to our pids.  want is " PID:CODE PID:CODE ..."; prints
+# "NEXEC NEXIT GOOD_EXEC GOOD_EXIT BAD" where BAD counts lines that are not
+# one flat JSON object.  Strings are compared in their JSON form, which is
+# the text itself as long as it has no quote, backslash or control
+# character (true of our mktemp path and name).
+COUNT_EVENTS='
+# The value of "key" in line s: a number, or the inside of a string
+# ("\001" if absent).  A key preceded by { or , cannot be inside a string,
+# where every quote is escaped.
+function get(s, key,	i, c, v) {
+	i = index(s, "{\"" key "\":")
+	if (!i)
+		i = index(s, ",\"" key "\":")
+	if (!i)
+		return "\001"
+	s = substr(s, i + length(key) + 4)
+	if (substr(s, 1, 1) != "\"") {
+		match(s, /^-?[0-9][0-9.eE+-]*/)
+		return RSTART ? substr(s, 1, RLENGTH) : "\001"
+	}
+	v = ""
+	for (i = 2; i <= length(s); i++) {
+		c = substr(s, i, 1)
+		if (c == "\"")
+			return v
+		if (c == "\\") {
+			v = v c
+			i++
+			c = substr(s, i, 1)
+		}
+		v = v c
+	}
+	return "\001"
+}
+BEGIN {
+	n = split(want, w, " ")
+	for (j = 1; j <= n; j++) {
+		split(w[j], pc, ":")
+		code[pc[1]] = pc[2]
+	}
+}
+!/^\{.*\}$/ { bad++; next }
+{
+	pid = get($0, "pid")
+	if (!(pid in code))
+		next
+	ev = get($0, "event")
+	if (ev == "exec") {
+		nexec[pid]++
+		okexec[pid] = get($0, "filename") == bin && \
+			get($0, "comm") == comm && get($0, "ppid") == ppid
+	} else if (ev == "exit") {
+		nexit[pid]++
+		okexit[pid] = get($0, "exit_code") == code[pid] && \
+			get($0, "signal") == 0 && get($0, "comm") == comm
+	}
+}
+END {
+	for (pid in code) {
+		te += nexec[pid]
+		tx += nexit[pid]
+		ge += nexec[pid] == 1 && okexec[pid]
+		gx += nexit[pid] == 1 && okexit[pid]
+	}
+	print te + 0, tx + 0, ge + 0, gx + 0, bad + 0
+}'
+
 run_one() {	# run_one perf|ringbuf
 	out=$tmp/$1.json
 	"$PROCMON" --events="$1" --json >"$out" 2>"$tmp/$1.err" &
@@ -54,7 +131,7 @@ run_one() {	# run_one perf|ringbuf
 	ready=1
 	i=0
 	while [ $i -lt 50 ]; do
-		"$bin" -c 'exit 0' &
+		"$bin" 0 &
 		marker=$!
 		wait $marker
 		if wait_for "$out" $marker 2 5; then ready=0; break; fi
@@ -64,7 +141,7 @@ run_one() {	# run_one perf|ringbuf
 	pids=""
 	k=1
 	while [ $k -le $N ]; do
-		"$bin" -c "exit $k" &
+		"$bin" $k &
 		pids="$pids $!:$k"
 		wait $!
 		k=$((k + 1))
@@ -74,31 +151,11 @@ run_one() {	# run_one perf|ringbuf
 	kill -INT $mon
 	wait $mon
 	ok $? "$1: SIGINT ends procmon with status 0"
-	perl -MJSON::PP -e '
-		my ($file, $bin, $comm, $ppid, @want) = @ARGV;
-		my (%exec, %exit, $bad);
-		open(my $f, "<", $file) or die;
-		while (<$f>) {
-			my $e = decode_json($_);
-			next unless defined $e->{pid};
-			push @{$exec{$e->{pid}}}, $e if $e->{event} eq "exec";
-			push @{$exit{$e->{pid}}}, $e if $e->{event} eq "exit";
-		}
-		my ($nexec, $nexit, $good_exec, $good_exit) = (0, 0, 0, 0);
-		for (@want) {
-			my ($pid, $code) = split /:/;
-			my $x = $exec{$pid} || [];
-			my $y = $exit{$pid} || [];
-			$nexec += @$x; $nexit += @$y;
-			$good_exec++ if @$x == 1 && $x->[0]{filename} eq $bin &&
-				$x->[0]{comm} eq $comm && $x->[0]{ppid} == $ppid;
-			$good_exit++ if @$y == 1 && $y->[0]{exit_code} == $code &&
-				$y->[0]{signal} == 0 && $y->[0]{comm} eq $comm;
-		}
-		print "$nexec $nexit $good_exec $good_exit\n";
-	' "$out" "$bin" "$comm" $$ $pids >"$tmp/$1.counts"
-	read nexec nexit good_exec good_exit <"$tmp/$1.counts"
-	[ "$nexec" = $N ]; ok $? "$1: $N execs of $comm, $nexec exec events"
+	awk -v bin="$bin" -v comm="$comm" -v ppid=$$ -v want="$pids" \
+		"$COUNT_EVENTS" "$out" >"$tmp/$1.counts"
+	read nexec nexit good_exec good_exit bad <"$tmp/$1.counts"
+	[ "$nexec" = $N ] && [ "$bad" = 0 ]
+	ok $? "$1: $N execs of $comm, $nexec exec events ($bad lines not JSON objects)"
 	[ "$nexit" = $N ]; ok $? "$1: $N exits, $nexit exit events"
 	[ "$good_exec" = $N ]; ok $? "$1: each exec has its file, comm and parent ($good_exec/$N)"
 	[ "$good_exit" = $N ]; ok $? "$1: each exit has its own code ($good_exit/$N)"
@@ -117,19 +174,19 @@ run_one ringbuf
 out=$tmp/lost.json
 "$PROCMON" --events --pages 1 --json >"$out" 2>"$tmp/lost.err" &
 mon=$!
-"$bin" -c 'exit 0' & marker=$!; wait $marker
+"$bin" 0 & marker=$!; wait $marker
 tries=0
 until wait_for "$out" $marker 2 5 || [ $tries -ge 10 ]; do
-	"$bin" -c 'exit 0' & marker=$!; wait $marker
+	"$bin" 0 & marker=$!; wait $marker
 	tries=$((tries + 1))
 done
 kill -STOP $mon
 k=0
-while [ $k -lt 60 ]; do "$bin" -c 'exit 0'; k=$((k + 1)); done
+while [ $k -lt 60 ]; do "$bin" 0; k=$((k + 1)); done
 kill -CONT $mon
 tries=0
 until grep -q '"event":"lost"' "$out" || [ $tries -ge 50 ]; do
-	"$bin" -c 'exit 0'
+	"$bin" 0
 	sleep 0.1
 	tries=$((tries + 1))
 done
