@@ -65,7 +65,8 @@ trace_tool() {	# trace_tool OUT CMD...
 	while ! grep -q epoll_wait "$out" 2>/dev/null && [ $i -lt 100 ]; do
 		sleep 0.1; i=$((i + 1))
 	done
-	kill -INT $(cat /proc/$sp/task/$sp/children 2>/dev/null) 2>/dev/null
+	kids=$(cat /proc/$sp/task/$sp/children 2>/dev/null)
+	kill -INT ${kids:-$sp} 2>/dev/null	# no child: stop strace itself
 	wait $sp
 }
 
