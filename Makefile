@@ -6,10 +6,14 @@
 #                   test-realworld and test-vm
 #   make test-realworld  libbpf-tools' objects: barebpf against libbpf
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
+#   make static     fully static, stripped tools (musl) in build/static/
+#   make bench      measure everything, side by side: bench/RESULTS.md
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
 #   elf/*.c loader/*.c      -> build/libbarebpf.a
 #   loader/cmd/NAME.c       -> build/NAME
+#   loader/cmd/NAME/*.c     -> linked into build/NAME only (its helper files)
+#   kernel/NAME.bpf.c, kernel/NAME_*.bpf.c -> also embedded in build/NAME
 #   kernel/NAME.bpf.c       -> build/NAME.bpf.o
 #   kernel/test/NAME.bpf.c  -> build/test/NAME.bpf.o  (objects tests load)
 #   tests/TIER/NAME.c       -> build/tests/TIER/NAME.t (TAP programs)
@@ -18,13 +22,14 @@
 CC        ?= gcc
 CLANG     ?= clang
 BUILD     ?= build
+BPF_BUILD ?= $(BUILD)
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
 BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
 DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
-PKGS = clang llvm libelf-dev strace perl
+PKGS = clang llvm libelf-dev strace perl musl-tools file binutils
 
 LIB_SRCS  := $(wildcard elf/*.c loader/*.c)
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -32,7 +37,7 @@ LIB       := $(BUILD)/libbarebpf.a
 CMD_SRCS  := $(wildcard loader/cmd/*.c)
 CMDS      := $(CMD_SRCS:loader/cmd/%.c=$(BUILD)/%)
 BPF_SRCS  := $(wildcard kernel/*.bpf.c kernel/test/*.bpf.c)
-BPF_OBJS  := $(BPF_SRCS:kernel/%.bpf.c=$(BUILD)/%.bpf.o)
+BPF_OBJS  := $(BPF_SRCS:kernel/%.bpf.c=$(BPF_BUILD)/%.bpf.o)
 TEST_SRCS := $(wildcard tests/parser/*.c tests/fake/*.c tests/kernel/*.c)
 TESTS_C   := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%.t)
 TESTS_SH  := $(wildcard tests/parser/*.sh tests/fake/*.sh tests/kernel/*.sh)
@@ -50,10 +55,26 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(LIB)
-	$(CC) $(CFLAGS) $< $(LIB) -o $@ $(LDFLAGS)
+# A tool also links its helper files and, embedded, its BPF objects:
+# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c.
+$(foreach c,$(CMD_SRCS:loader/cmd/%.c=%),$(eval $(BUILD)/$(c): \
+	$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard loader/cmd/$(c)/*.c)) \
+	$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
+		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c))))
 
-$(BUILD)/%.bpf.o: kernel/%.bpf.c
+$(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(LIB)
+	$(CC) $(CFLAGS) $(filter %.o,$^) $(LIB) -o $@ $(LDFLAGS)
+
+# The object, without its DWARF (BTF stays), and one entry of the section
+# bb_embedded: its name and where its bytes start and end (embedded.h).
+# The section is writable only so that a PIE needs no text relocation.
+$(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o
+	@mkdir -p $(dir $@)
+	llvm-strip -g $< -o $(@:.o=.embed)
+	printf '\t.section .rodata\n\t.balign 8\n1:\t.incbin "%s"\n2:\n3:\t.asciz "%s"\n\t.section bb_embedded,"aw"\n\t.balign 8\n\t.quad 3b, 1b, 2b\n\t.section .note.GNU-stack,"",@progbits\n' \
+		$(@:.o=.embed) $(notdir $<) | $(CC) -c -x assembler - -o $@
+
+$(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(BPF_CFLAGS) $(DEPFLAGS) -MF $(@:.o=.d) -c $< -o $@
 
@@ -90,8 +111,38 @@ run: deps
 	@$(MAKE) --no-print-directory tracefs bpffs
 	$(BUILD)/procmon $(ARGS)
 
+# Fully static, stripped tools, built with musl (Debian's musl-tools).
+# musl's headers have no linux/ or asm/, and adding all of /usr/include
+# would let glibc's headers in, so a directory holding links to only the
+# kernel's uapi headers goes after musl's own include path.
+MUSL_CC     ?= musl-gcc
+STATIC      := $(BUILD)/static
+STATIC_CMDS := procmon barebpf
+STATIC_INC  := $(STATIC)/include
+MULTIARCH   := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
+# Small: no unwind tables (C needs none), no stack protector or CET
+# padding, unused functions dropped, no page of padding between segments.
+STATIC_CFLAGS  = -Os -ffunction-sections -fdata-sections \
+		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
+		 -fno-stack-protector -fcf-protection=none
+STATIC_LDFLAGS = -static -Wl,--gc-sections -Wl,-z,noseparate-code \
+		 -Wl,--build-id=none
+
+static: $(BPF_OBJS)
+	@mkdir -p $(STATIC_INC)
+	@ln -sfn /usr/include/linux $(STATIC_INC)/linux
+	@ln -sfn /usr/include/asm-generic $(STATIC_INC)/asm-generic
+	@ln -sfn /usr/include/$(MULTIARCH)/asm $(STATIC_INC)/asm
+	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
+		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj \
+		BPF_BUILD=$(BPF_BUILD) $(STATIC_CMDS:%=$(STATIC)/obj/%)
+	@for c in $(STATIC_CMDS); do \
+		strip -s -R .comment -o $(STATIC)/$$c $(STATIC)/obj/$$c || exit 1; \
+		echo "$(STATIC)/$$c: $$(stat -c %s $(STATIC)/$$c) bytes"; \
+	done
+
 test: deps
-	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory all tests static
 	@$(MAKE) --no-print-directory tracefs bpffs
 	prove --exec '' $(PROVE_FLAGS) $(TESTS)
 	@$(MAKE) --no-print-directory test-realworld
@@ -134,12 +185,22 @@ test-vm: deps
 	@$(MAKE) --no-print-directory vm-static
 	tests/vm/run.sh $(VM_BUILD)
 
+# Measurements, not tests (bench/bench.sh): installs the tools it
+# compares against, builds, and writes bench/RESULTS.md.  Needs root.
+BENCH_PKGS = libbpf-tools bpftool strace
+
+bench:
+	@$(MAKE) --no-print-directory deps PKGS="$(PKGS) $(BENCH_PKGS)"
+	@$(MAKE) --no-print-directory all static
+	@$(MAKE) --no-print-directory tracefs bpffs
+	sh bench/bench.sh
+
 tests: $(TESTS_C) $(BPF_OBJS)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean vm-static kernel-tests test-vm \
-	test-realworld
+.PHONY: all deps tracefs bpffs run test tests clean static vm-static kernel-tests test-vm \
+	bench test-realworld
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

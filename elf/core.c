@@ -143,12 +143,10 @@ static bool kinds_compat(const struct btf_type *a, const struct btf_type *b)
 
 /* -- the target index ------------------------------------------------ */
 
-static const struct btf *sort_btf;	/* qsort has no context argument */
-
-static int id_cmp(const void *a, const void *b)
+static int id_cmp(const void *a, const void *b, void *btf)
 {
-	return ess_cmp(name_of(sort_btf, *(const uint32_t *)a),
-		       name_of(sort_btf, *(const uint32_t *)b));
+	return ess_cmp(name_of(btf, *(const uint32_t *)a),
+		       name_of(btf, *(const uint32_t *)b));
 }
 
 int core_target_init(struct core_target *t, const struct btf *btf,
@@ -164,8 +162,7 @@ int core_target_init(struct core_target *t, const struct btf *btf,
 	for (id = 1; id < btf->nr_types; id++)
 		if (*name_of(btf, id))
 			t->ids[t->nr++] = id;
-	sort_btf = btf;
-	qsort(t->ids, t->nr, sizeof(*t->ids), id_cmp);
+	qsort_r(t->ids, t->nr, sizeof(*t->ids), id_cmp, (void *)btf);
 	return 0;
 }
 

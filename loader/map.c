@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "file.h"
 #include "cpus.h"
+#include "file.h"
 #include "map.h"
 #include "sys.h"
 
@@ -74,10 +74,15 @@ int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err)
 	};
 	int fd;
 
-	if (!a.max_entries && s->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY) {
-		fd = cpus_possible(&a.max_entries, err);
+	/*
+	 * A perf event array declared without a size gets one slot per
+	 * possible CPU: bpf_perf_event_output(BPF_F_CURRENT_CPU) indexes it
+	 * by the CPU the program runs on (libbpf does the same).
+	 */
+	if (s->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY && !a.max_entries) {
+		fd = cpus_possible_count(&a.max_entries, err);
 		if (fd)
-			return fd;
+			return bb_err_prefix(err, fd, "map '%s'", s->name);
 	}
 	map_btf_ids(map, &a);
 	fd = sys_map_create(&a);
@@ -88,6 +93,25 @@ int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err)
 			       a.max_entries, strerror(-fd), errno_hint(fd),
 			       a.max_entries ? "" : " (max_entries 0: set it before loading)");
 	map->fd = fd;
+	return 0;
+}
+
+int map_check_type(const struct bpf_map *map, uint32_t type,
+		   uint32_t *max_entries, struct bb_err *err)
+{
+	struct bpf_map_info info;
+	uint32_t len = sizeof(info);
+	int ret;
+
+	memset(&info, 0, sizeof(info));
+	ret = sys_obj_get_info_by_fd(map->fd, &info, &len);
+	if (ret)
+		return bb_errf(err, ret, "map '%s': bpf(BPF_OBJ_GET_INFO_BY_FD): %s",
+			       map->spec->name, strerror(-ret));
+	if (info.type != type)
+		return bb_errf(err, -EINVAL, "map '%s' has type %u, not %u",
+			       map->spec->name, info.type, type);
+	*max_entries = info.max_entries;
 	return 0;
 }
 

@@ -18,6 +18,14 @@ int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err);
 /* The map's max_entries: the caller's override, or the object's. */
 uint32_t map_max_entries(const struct bpf_map *map);
 
+/*
+ * Ask the kernel (BPF_OBJ_GET_INFO_BY_FD) for @map's type and size: -EINVAL
+ * unless its type is @type; *@max_entries gets the size the kernel uses
+ * (which may differ from the spec's: a perf event array declared with 0).
+ */
+int map_check_type(const struct bpf_map *map, uint32_t type,
+		   uint32_t *max_entries, struct bb_err *err);
+
 int map_lookup(const struct bpf_map *map, const void *key, void *value);
 /* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */
 int map_update(const struct bpf_map *map, const void *key, const void *value,

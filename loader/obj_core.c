@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "narrate.h"
 #include "obj_core.h"
 
 int kernel_types_get(struct kernel_types *k, bool index, struct bb_err *err)
@@ -33,31 +34,30 @@ void kernel_types_free(struct kernel_types *k)
 	memset(k, 0, sizeof(*k));
 }
 
-static void narrate(FILE *f, const struct bpf_prog *prog,
-		    const struct core_reloc *r, const struct core_result *res,
-		    const struct kernel_types *k)
+/* One line per relocation, with --verbose (narrate.h). */
+static void narrate(const struct bpf_prog *prog, const struct core_reloc *r,
+		    const struct core_result *res, const struct kernel_types *k)
 {
-	if (!f)
+	const char *p = prog->spec->name;
+	unsigned long long o = res->old_val, n = res->new_val;
+
+	if (!narrate_on())
 		return;
 	if (r->kind == BPF_CORE_TYPE_ID_LOCAL)
-		fprintf(f, "core: %s: insn %u: %s: local type id %llu\n",
-			prog->spec->name, r->insn, res->what,
-			(unsigned long long)res->old_val);
+		narrate_say("core: %s: insn %u: %s: local type id %llu", p,
+			    r->insn, res->what, o);
 	else if (res->poisoned)
-		fprintf(f, "core: %s: insn %u: %s: no match in the kernel: poisoned\n",
-			prog->spec->name, r->insn, res->what);
+		narrate_say("core: %s: insn %u: %s: no match in the kernel: poisoned",
+			    p, r->insn, res->what);
 	else if (!res->target_id)
-		fprintf(f, "core: %s: insn %u: %s: no match in the kernel: %llu -> %llu\n",
-			prog->spec->name, r->insn, res->what,
-			(unsigned long long)res->old_val,
-			(unsigned long long)res->new_val);
+		narrate_say("core: %s: insn %u: %s: no match in the kernel: %llu -> %llu",
+			    p, r->insn, res->what, o, n);
 	else
-		fprintf(f, "core: %s: insn %u: %s: kernel type %u '%s': %llu -> %llu\n",
-			prog->spec->name, r->insn, res->what, res->target_id,
-			btf_str(&k->kb.btf,
-				btf_type(&k->kb.btf, res->target_id)->name_off),
-			(unsigned long long)res->old_val,
-			(unsigned long long)res->new_val);
+		narrate_say("core: %s: insn %u: %s: kernel type %u '%s': %llu -> %llu",
+			    p, r->insn, res->what, res->target_id,
+			    btf_str(&k->kb.btf,
+				    btf_type(&k->kb.btf, res->target_id)->name_off),
+			    o, n);
 }
 
 int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
@@ -80,7 +80,7 @@ int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
 		if (ret)
 			return bb_err_prefix(err, ret, "program '%s': CO-RE relocation #%u",
 					     s->name, i);
-		narrate(obj->core_log, prog, &s->cores[i], &res, k);
+		narrate(prog, &s->cores[i], &res, k);
 		if (res.poisoned && !prog->nr_poisoned++)
 			snprintf(prog->poisoned, sizeof(prog->poisoned), "%s", res.what);
 	}

@@ -23,8 +23,9 @@ void kernel_types_free(struct kernel_types *k);
 
 /*
  * Patch @prog->insns (already relocated for maps) for this kernel.  With
- * obj->core_log set, one line per relocation: what, kernel type, old ->
- * new value.  Poisoned relocations are counted in @prog->nr_poisoned.
+ * narration on (--verbose), one line per relocation: what, kernel type,
+ * old -> new value.  Poisoned relocations are counted in
+ * @prog->nr_poisoned.
  */
 int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
 		       struct kernel_types *k, struct bb_err *err);

@@ -135,11 +135,29 @@ static int load_maps(struct bpf_obj *obj, struct bb_err *err)
 	return map_fill_slots(obj, err);
 }
 
-static int load_prog(struct bpf_obj *obj, struct bpf_prog *p,
-		     struct kernel_types *k, struct bb_err *err)
+/* The kernel's BTF: the caller's, or ours, read on first need. */
+static struct kernel_types *kernel_types(struct bpf_obj *obj)
 {
-	int ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
+	if (obj->kernel)
+		return obj->kernel;
+	if (!obj->kernel_own)
+		obj->kernel_own = calloc(1, sizeof(*obj->kernel_own));
+	return obj->kernel_own;
+}
 
+int obj_load_prog(struct bpf_obj *obj, struct bpf_prog *p, struct bb_err *err)
+{
+	struct kernel_types *k = kernel_types(obj);
+	int ret;
+
+	if (!k)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	ret = btf_target_needed(p) && !p->attach_btf_id ?
+	      kernel_types_get(k, false, err) : 0;
+	if (!ret && btf_target_needed(p) && !p->attach_btf_id)
+		ret = btf_target_resolve(p, &k->kb, err);
+	if (!ret)
+		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
 	if (!ret)
 		ret = prog_core_relocate(p, obj, k, err);
 	if (!ret)
@@ -148,28 +166,35 @@ static int load_prog(struct bpf_obj *obj, struct bpf_prog *p,
 	return ret ? btf_target_refused(p, ret, err) : 0;
 }
 
+int obj_load_maps(struct bpf_obj *obj, struct bb_err *err)
+{
+	int ret = obj_btf_load(obj, err);
+
+	return ret ? ret : load_maps(obj, err);
+}
+
 /*
  * The object's BTF first (maps and programs name it), then maps:
  * programs refer to them by fd.  A map may already exist (map_pin.h);
  * maps of maps get their initial inner maps once all exist.  Programs
- * switched off (bpf_prog.off) are neither relocated nor loaded.
+ * switched off (bpf_prog.off) are neither relocated nor loaded.  The
+ * targets of tp_btf/fentry programs are looked up before anything is
+ * created: a missing one fails early.
  */
 int obj_load(struct bpf_obj *obj, struct bb_err *err)
 {
-	struct kernel_types own = { 0 };
-	struct kernel_types *k = obj->kernel ? obj->kernel : &own;
+	struct kernel_types *k = kernel_types(obj);
 	uint32_t i;
 	int ret;
 
+	if (!k)
+		return bb_errf(err, -ENOMEM, "out of memory");
 	ret = resolve_btf_targets(obj, k, err);
 	if (!ret)
-		ret = obj_btf_load(obj, err);
-	if (!ret)
-		ret = load_maps(obj, err);
+		ret = obj_load_maps(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		if (!obj->progs[i].off)
-			ret = load_prog(obj, &obj->progs[i], k, err);
-	kernel_types_free(&own);
+			ret = obj_load_prog(obj, &obj->progs[i], err);
 	return ret;
 }
 
@@ -236,6 +261,9 @@ void obj_close(struct bpf_obj *obj)
 		close_fd(&obj->maps[i].fd);
 	}
 	close_fd(&obj->btf_fd);
+	if (obj->kernel_own)
+		kernel_types_free(obj->kernel_own);
+	free(obj->kernel_own);
 	free(obj->progs);
 	free(obj->maps);
 	obj_spec_free(&obj->spec);

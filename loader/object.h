@@ -54,12 +54,12 @@ struct bpf_obj {
 	struct bpf_prog *progs;	/* one per spec.progs */
 	const char *pin_dir;	/* for pinning by name; NULL: /sys/fs/bpf */
 	int btf_fd;		/* the object's BTF in the kernel, or -1 */
-	FILE *core_log;		/* non-NULL: narrate each CO-RE relocation */
 	/*
 	 * The kernel's BTF, when the caller loads several objects and wants
 	 * it read once (obj_core.h); NULL: obj_load() reads it if needed.
 	 */
 	struct kernel_types *kernel;
+	struct kernel_types *kernel_own;	/* the one we read, if we did */
 };
 
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);
@@ -69,6 +69,15 @@ int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 		 const char *name, struct bb_err *err);
 
 int obj_load(struct bpf_obj *obj, struct bb_err *err);
+
+/*
+ * obj_load() in two steps, for a caller that wants to try every program
+ * even if one is refused (barebpf load): first the object's BTF and the
+ * maps, then one program at a time.  obj_load() is these two.
+ */
+int obj_load_maps(struct bpf_obj *obj, struct bb_err *err);
+int obj_load_prog(struct bpf_obj *obj, struct bpf_prog *prog,
+		  struct bb_err *err);
 int obj_attach(struct bpf_obj *obj, struct bb_err *err);
 void obj_close(struct bpf_obj *obj);
 

@@ -142,10 +142,11 @@ static int load_failed(const struct bpf_prog *prog, const char *license,
 
 	if (ret != -EPERM && ret != -ENOSYS)
 		verifier_log(prog, license, kern_version, btf_fd, &log);
-	/* The verifier says no with EACCES or EINVAL, and explains in the log. */
+	/* With the verifier's words, EACCES is its no, not a privilege. */
 	bb_errf(err, ret,
 		"bpf(BPF_PROG_LOAD) for program '%s' (section '%s'): %s%s%s",
-		s->name, s->section, strerror(-ret), errno_hint(ret),
+		s->name, s->section, strerror(-ret),
+		log && *log ? "" : errno_hint(ret),
 		log && *log ? "; the verifier rejected it, its log follows:" : "");
 	if (prog->nr_poisoned && log && strstr(log, "unknown#195896080"))
 		bb_err_prefix(err, ret,

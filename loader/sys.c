@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -18,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "narrate.h"
 #include "sys.h"
 
 long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
@@ -30,8 +32,21 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 
 sys_call_fn sys_call = sys_call_real;
 
-#define CALL(nr, a1, a2, a3, a4, a5) \
-	sys_call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5), 0)
+/* Every call passes here, and is narrated (--verbose) on its way back. */
+static long call(long nr, long a1, long a2, long a3, long a4, long a5,
+		 long a6)
+{
+	long args[6] = { a1, a2, a3, a4, a5, a6 };
+	long ret = sys_call(nr, a1, a2, a3, a4, a5, a6);
+
+	narrate_syscall(nr, args, ret);
+	return ret;
+}
+
+#define CALL6(nr, a1, a2, a3, a4, a5, a6) \
+	call(nr, (long)(a1), (long)(a2), (long)(a3), (long)(a4), (long)(a5), \
+	     (long)(a6))
+#define CALL(nr, a1, a2, a3, a4, a5) CALL6(nr, a1, a2, a3, a4, a5, 0)
 
 static int sys_bpf(int cmd, union bpf_attr *attr)
 {
@@ -134,6 +149,24 @@ int sys_perf_event_open(struct perf_event_attr *attr, pid_t pid, int cpu,
 	attr->size = sizeof(*attr);
 	return CALL(__NR_perf_event_open, attr, pid, cpu, group_fd,
 		    flags | PERF_FLAG_FD_CLOEXEC);
+}
+
+int sys_epoll_create(void)
+{
+	return CALL(__NR_epoll_create1, EPOLL_CLOEXEC, 0, 0, 0, 0);
+}
+
+int sys_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data)
+{
+	struct epoll_event ev = { .events = events, .data.u64 = data };
+
+	return CALL(__NR_epoll_ctl, epfd, op, fd, &ev, 0);
+}
+
+/* epoll_pwait with no mask: epoll_wait itself is missing on arm64. */
+int sys_epoll_wait(int epfd, void *events, int max, int timeout_ms)
+{
+	return CALL(__NR_epoll_pwait, epfd, events, max, timeout_ms, NULL);
 }
 
 static void copy_name(char *dst, const char *name)
@@ -281,6 +314,25 @@ int sys_map_get_next_key(int fd, const void *key, void *next_key)
 	return sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr);
 }
 
+int sys_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys,
+			 void *values, uint32_t *count)
+{
+	union bpf_attr attr;
+	int ret;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.batch.map_fd = fd;
+	attr.batch.in_batch = ptr(in_batch);
+	attr.batch.out_batch = ptr(out_batch);
+	attr.batch.keys = ptr(keys);
+	attr.batch.values = ptr(values);
+	attr.batch.count = *count;
+	ret = sys_bpf(BPF_MAP_LOOKUP_BATCH, &attr);
+	/* The kernel writes back how many it copied, on -ENOENT too. */
+	*count = attr.batch.count;
+	return ret;
+}
+
 int sys_obj_get_info_by_fd(int fd, void *info, uint32_t *info_len)
 {
 	union bpf_attr attr;
@@ -402,6 +454,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD",
 		[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
 		[BPF_MAP_FREEZE] = "BPF_MAP_FREEZE",
+		[BPF_MAP_LOOKUP_BATCH] = "BPF_MAP_LOOKUP_BATCH",
 		[BPF_OBJ_PIN] = "BPF_OBJ_PIN",
 		[BPF_OBJ_GET] = "BPF_OBJ_GET",
 		[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN",

@@ -59,6 +59,12 @@ int sys_sigwait_ms(const sigset_t *set, long timeout_ms);
 int sys_perf_event_open(struct perf_event_attr *attr, pid_t pid, int cpu,
 			int group_fd, unsigned long flags);
 
+/* epoll, for the event streams (loader/perf_buffer.c, loader/ringbuf.c). */
+int sys_epoll_create(void);		/* epoll_create1(EPOLL_CLOEXEC) */
+int sys_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
+/* Returns the number of ready events (0 on timeout) or -errno. */
+int sys_epoll_wait(int epfd, void *events, int max, int timeout_ms);
+
 /* bpf(2), one per command. */
 struct map_create_args {
 	uint32_t type;
@@ -127,6 +133,14 @@ int sys_map_delete_elem(int fd, const void *key);
 int sys_map_lookup_and_delete_elem(int fd, const void *key, void *value);
 int sys_map_get_next_key(int fd, const void *key, void *next_key);
 int sys_obj_get_info_by_fd(int fd, void *info, uint32_t *info_len);
+/*
+ * BPF_MAP_LOOKUP_BATCH (the kernel since 5.6): copy up to *@count entries
+ * into @keys and @values, starting where @in_batch says (NULL: the start);
+ * @out_batch receives where to go on.  *@count becomes the number copied,
+ * also when the answer is -ENOENT (no more entries after these).
+ */
+int sys_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys,
+			 void *values, uint32_t *count);
 int sys_prog_get_next_id(uint32_t start, uint32_t *next);
 int sys_map_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);
@@ -135,9 +149,10 @@ int sys_map_get_fd_by_id(uint32_t id);
 int sys_map_freeze(int fd);
 
 /*
- * mmap(2), here of a map fd (BPF_F_MMAPABLE, loader/global_data.c).
+ * mmap(2) of a map fd (BPF_F_MMAPABLE, loader/global_data.c; ring buffers,
+ * loader/ringbuf.c) or of a perf event (its ring, loader/perf_buffer.c).
  * sys_mmap() returns the address, or an -errno cast to a pointer: test it
- * with sys_mmap_failed().  (Same interface as the event-stream branch.)
+ * with sys_mmap_failed().
  */
 void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
 	       off_t off);

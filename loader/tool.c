@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sys.h"
+#include "embedded.h"
 #include "tool.h"
 
 static int path_next_to_exe(const char *name, char *path, size_t len,
@@ -30,6 +31,7 @@ static int path_next_to_exe(const char *name, char *path, size_t len,
 int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 		  struct bpf_obj **obj, struct bb_err *err)
 {
+	const struct embedded_obj *e;
 	char buf[PATH_MAX];
 	int ret;
 
@@ -39,6 +41,9 @@ int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 	ret = sys_block_signals(stop);
 	if (ret)
 		return bb_errf(err, ret, "rt_sigprocmask: %s", strerror(-ret));
+	if (!path && (e = embedded_find(name)))
+		return obj_open_mem(obj, e->start, e->end - e->start, e->name,
+				    err);
 	if (!path) {
 		ret = path_next_to_exe(name, buf, sizeof(buf), err);
 		if (ret)

@@ -9,8 +9,9 @@
 
 /*
  * Block SIGINT and SIGTERM (the set goes in @stop, for sys_sigwait_ms())
- * and open the BPF object @path, or, when @path is NULL, the file @name
- * in the directory of our own binary (/proc/self/exe).
+ * and open the BPF object @path or, when @path is NULL, the object @name
+ * built into this binary (embedded.h) or else the file @name in the
+ * directory of our own binary (/proc/self/exe).
  */
 int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 		  struct bpf_obj **obj, struct bb_err *err);

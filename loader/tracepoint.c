@@ -56,22 +56,33 @@ static int tracefs_at(const char *dir)
 	return 1;
 }
 
+/*
+ * Read the id straight from where tracefs usually is; only when that file
+ * is missing do we look further (the old debugfs place, then whether
+ * tracefs is mounted at all), so a normal run makes one openat() per
+ * tracepoint and no probing.
+ */
 int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 		  struct bb_err *err)
 {
-	const char *root = NULL;
 	char path[PATH_MAX];
 	int ret;
 
+	snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH, cat,
+		 name);
+	ret = read_id(path, id, err);
+	if (ret != -ENOENT)
+		return ret;
 	if (tracefs_at(TRACEFS_PATH))
-		root = TRACEFS_PATH;
-	else if (tracefs_at(TRACEFS_DEBUGFS_PATH))
-		root = TRACEFS_DEBUGFS_PATH;
-	if (!root)
+		return bb_errf(err, ret,
+			       "tracepoint %s/%s does not exist in this kernel (no %s)",
+			       cat, name, path);
+	if (!tracefs_at(TRACEFS_DEBUGFS_PATH))
 		return bb_errf(err, -ENOENT,
 			       "tracefs is not mounted (looked in %s and %s): mount it with 'mount -t tracefs nodev %s'",
 			       TRACEFS_PATH, TRACEFS_DEBUGFS_PATH, TRACEFS_PATH);
-	snprintf(path, sizeof(path), "%s/events/%s/%s/id", root, cat, name);
+	snprintf(path, sizeof(path), "%s/events/%s/%s/id",
+		 TRACEFS_DEBUGFS_PATH, cat, name);
 	ret = read_id(path, id, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret,

@@ -17,12 +17,13 @@
 #include <string.h>
 
 #include "../cli.h"
-#include "../global_data.h"
+#include "../obj_knobs.h"
 #include "../map.h"
+#include "../narrate.h"
 #include "../obj_core.h"
 #include "../object.h"
 #include "../sys.h"
-#include "../raw_events.h"
+#include "../perf_buffer.h"
 #include "../xlated.h"
 
 #define MAX_OPTS 64
@@ -67,7 +68,8 @@ static void usage(FILE *f)
 		"                            long, the records they write to perf\n"
 		"                            event arrays (raw: size, printable text,\n"
 		"                            hex); Ctrl+C stops early\n"
-		"  -v, --verbose             narrate each CO-RE relocation on stderr\n"
+		"  -v, --verbose             narrate every kernel call and each CO-RE\n"
+		"                            relocation on stderr\n"
 		"  -h, --help                show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF, and CAP_PERFMON for tracing programs).\n");
@@ -139,54 +141,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* "NAME=NUMBER" -> name (in @buf) and value. */
-static int split(const char *arg, char *buf, size_t len, long long *val)
-{
-	const char *eq = strchr(arg, '=');
-	char *end;
-
-	if (!eq || (size_t)(eq - arg) >= len || eq == arg)
-		return -EINVAL;
-	memcpy(buf, arg, eq - arg);
-	buf[eq - arg] = '\0';
-	*val = strtoll(eq + 1, &end, 0);
-	return *end || end == eq + 1 ? -EINVAL : 0;
-}
-
-static int set_var(struct bpf_obj *obj, const char *arg, struct bb_err *err)
-{
-	const struct var_spec *v;
-	long long val;
-	char name[256];
-
-	if (split(arg, name, sizeof(name), &val))
-		return bb_errf(err, -EINVAL, "--set %s: want VAR=NUMBER", arg);
-	v = obj_spec_var(&obj->spec, name);
-	if (!v)
-		return bb_errf(err, -ENOENT, "--set: %s has no global variable '%s'",
-			       obj->path, name);
-	if (v->size > sizeof(val))
-		return bb_errf(err, -EINVAL, "--set: '%s' is %u bytes, not a number",
-			       name, v->size);
-	return obj_var_set(obj, name, &val, v->size, err);
-}
-
-static int set_max(struct bpf_obj *obj, const char *arg, struct bb_err *err)
-{
-	struct bpf_map *m;
-	long long val;
-	char name[256];
-
-	if (split(arg, name, sizeof(name), &val) || val <= 0 || val > UINT32_MAX)
-		return bb_errf(err, -EINVAL, "--max-entries %s: want MAP=N", arg);
-	m = obj_map(obj, name);
-	if (!m)
-		return bb_errf(err, -ENOENT, "--max-entries: %s has no map '%s'",
-			       obj->path, name);
-	m->max_entries = val;
-	return 0;
-}
-
 static bool wanted(const struct options *o, const char *prog)
 {
 	int i;
@@ -204,23 +158,16 @@ static int prepare(struct bpf_obj *obj, const struct options *o,
 	uint32_t i;
 	int ret = 0, k;
 
-	for (i = 0; i < obj->spec.nr_maps; i++) {
-		const struct map_spec *s = obj->maps[i].spec;
-
-		if (!s->max_entries && o->default_max &&
-		    s->type != BPF_MAP_TYPE_PERF_EVENT_ARRAY)
-			obj->maps[i].max_entries = o->default_max;
-	}
+	obj_knob_default_max_entries(obj, o->default_max);
 	for (k = 0; !ret && k < o->nr_maxes; k++)
-		ret = set_max(obj, o->maxes[k], err);
+		ret = obj_knob_max_entries(obj, o->maxes[k], err);
 	for (k = 0; !ret && k < o->nr_sets; k++)
-		ret = set_var(obj, o->sets[k], err);
+		ret = obj_knob_set_var(obj, o->sets[k], err);
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		const char *name = obj->progs[i].spec->name;
 
 		obj->progs[i].off = only ? strcmp(name, only) : !wanted(o, name);
 	}
-	obj->core_log = o->verbose ? stderr : NULL;
 	return ret;
 }
 
@@ -254,13 +201,12 @@ static void report(const struct bpf_obj *obj, const struct options *o)
 	}
 }
 
-static void print_event(const struct raw_events *ev, uint32_t cpu,
-			const uint8_t *data, uint32_t size, void *ctx)
+static void print_event(void *ctx, int cpu, const void *raw, uint32_t size)
 {
+	const uint8_t *data = raw;
 	uint32_t i, run = 0;
 
-	(void)ctx;
-	printf("event %s cpu %u: %u bytes:", ev->map->spec->name, cpu, size);
+	printf("event %s cpu %d: %u bytes:", (const char *)ctx, cpu, size);
 	/* The text in it (comm, file names) first: runs of 3+ printable. */
 	for (i = 0; i <= size; i++) {
 		if (i < size && data[i] >= 0x20 && data[i] < 0x7f) {
@@ -277,10 +223,18 @@ static void print_event(const struct raw_events *ev, uint32_t cpu,
 	printf("%s\n", size > 64 ? " ..." : "");
 }
 
+static void print_lost(void *ctx, int cpu, uint64_t count)
+{
+	printf("lost %s cpu %d: %llu records\n", (const char *)ctx, cpu,
+	       (unsigned long long)count);
+}
+
+#define RUN_MAX_ARRAYS 8
+
 /* Attach, then print perf event array records for @secs seconds. */
 static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
 {
-	struct raw_events ev[8];
+	struct perf_buffer *pb[RUN_MAX_ARRAYS] = { 0 };
 	uint32_t i, nr = 0;
 	sigset_t stop;
 	long waited;
@@ -291,20 +245,24 @@ static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
 	sigaddset(&stop, SIGTERM);
 	sys_block_signals(&stop);
 	ret = obj_attach(obj, err);
-	for (i = 0; !ret && i < obj->spec.nr_maps && nr < 8; i++)
-		if (obj->maps[i].spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
-			ret = raw_events_open(&ev[nr++], &obj->maps[i], err);
-	if (ret)
-		nr -= nr > 0;	/* the failed one closed itself */
-	for (waited = 0; !ret && waited < secs * 1000; waited += 100) {
-		if (sys_sigwait_ms(&stop, 100) > 0)
+	for (i = 0; !ret && i < obj->spec.nr_maps && nr < RUN_MAX_ARRAYS; i++) {
+		const struct bpf_map *m = &obj->maps[i];
+		struct perf_handlers h = { print_event, print_lost,
+					   (void *)m->spec->name };
+
+		if (m->spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
+			ret = perf_buffer_open(&pb[nr++], m, 64, &h, err);
+	}
+	/* Read often: a busy machine fills a ring fast. */
+	for (waited = 0; !ret && waited < secs * 1000; waited += 20) {
+		if (sys_sigwait_ms(&stop, 20) > 0)
 			break;
-		for (i = 0; i < nr; i++)
-			raw_events_poll(&ev[i], print_event, NULL);
+		for (i = 0; !ret && i < nr; i++)
+			ret = perf_buffer_consume(pb[i], err) < 0 ? -EIO : 0;
 		fflush(stdout);
 	}
 	for (i = 0; i < nr; i++)
-		raw_events_close(&ev[i]);
+		perf_buffer_free(pb[i]);
 	return ret;
 }
 
@@ -371,6 +329,8 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o))
 		return 2;
+	if (o.verbose)
+		narrate_start(stderr);
 	if (o.each)
 		return load_each(&o);
 	return load_once(&o, NULL, NULL) ? 1 : 0;

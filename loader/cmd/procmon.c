@@ -11,6 +11,10 @@
  * the next procmon --pin finds the links, opens the pinned table and only
  * reads it, so it shows the processes that started while it was stopped.
  * --unpin removes the pins, which detaches the programs and frees the map.
+ *
+ * With --events it loads kernel/procmon_events.bpf.c instead, which sends
+ * one event per exec and per exit through a perf buffer (the default) or
+ * a BPF ring buffer (--events=ringbuf), and prints each as it comes.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,17 +27,22 @@
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/procmon.h"
+#include "../../kernel/procmon_events.h"
 #include "../kernel_btf.h"
 #include "../map.h"
 #include "../map_pin.h"
 #include "../obj_pin.h"
+#include "../narrate.h"
 #include "../object.h"
+#include "../perf_buffer.h"
 #include "../pin.h"
 #include "../perf_attach.h"
+#include "../ringbuf.h"
 #include "../sys.h"
 #include "../tool.h"
 
 #define OBJ_NAME "procmon.bpf.o"
+#define EVENTS_OBJ_NAME "procmon_events.bpf.o"
 #define PIN_DIR PIN_DIR_DEFAULT "/procmon"
 
 struct options {
@@ -44,22 +53,28 @@ struct options {
 	int pin, unpin;
 	const char *pin_dir;
 	int perf_link;		/* attach with BPF_LINK_CREATE, not ioctls */
+	int events;		/* 0: table; 1 + PROCMON_VIA_*: event stream */
+	long pages;		/* perf ring size per CPU, in pages */
+	int verbose;
 };
 
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json]\n"
+		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json] [-v]\n"
 		"               [--pin | --unpin] [--pin-dir DIR] [--perf-link]\n"
+		"       procmon --events[=perf|ringbuf] [--pages N] [--obj PATH] [--json]\n"
 		"\n"
 		"Show live processes, tracked by BPF programs on the tracepoints\n"
 		"sched/sched_process_exec and sched/sched_process_exit.\n"
 		"\n"
-		"  --obj PATH      BPF object to load (default: %s next to this binary)\n"
+		"  --obj PATH      BPF object to load instead of the one built into\n"
+		"                  this binary (%s, or with --events %s;\n"
+		"                  without one built in: that file next to this binary)\n"
 		"  --interval MS   print the table every MS milliseconds (default 1000;\n"
 		"                  0 prints as soon as the programs are attached)\n"
 		"  --count N       exit after N tables (default: until Ctrl+C)\n"
-		"  --json          print one JSON object per process (JSON Lines)\n"
+		"  --json          print one JSON object per process or event (JSON Lines)\n"
 		"  --pin           keep tracking after exit: pin the programs' links and\n"
 		"                  the table in DIR; a later --pin run shows the table,\n"
 		"                  including processes started in between\n"
@@ -68,13 +83,21 @@ static void usage(FILE *f)
 		"                  (default %s)\n"
 		"  --perf-link     attach through perf links (BPF_LINK_CREATE, Linux\n"
 		"                  5.15+) instead of PERF_EVENT_IOC_SET_BPF\n"
+		"  --events[=HOW]  print one line per exec and per exit as they happen,\n"
+		"                  and a line when events were lost, instead of the table;\n"
+		"                  HOW is perf (a perf buffer, the default) or ringbuf\n"
+		"                  (a BPF ring buffer); ends at Ctrl+C\n"
+		"  --pages N       with --events=perf: ring size per CPU in pages, a power\n"
+		"                  of two (default 64)\n"
+		"  -v, --verbose   narrate every kernel call on stderr, and the time\n"
+		"                  from start to attached (CLOCK_MONOTONIC)\n"
 		"  -h, --help      show this help\n"
 		"\n"
 		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
 		"and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
-		"Processes that started before procmon are not shown: it only sees execs\n"
-		"(with --pin: before the first --pin run).\n",
-		OBJ_NAME, PIN_DIR);
+		"The table does not show processes that started before procmon: it only\n"
+		"sees execs (with --pin: before the first --pin run).\n",
+		OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR);
 }
 
 static int parse_num(const char *s, long *out)
@@ -97,13 +120,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "unpin", no_argument, NULL, 'u' },
 		{ "pin-dir", required_argument, NULL, 'd' },
 		{ "perf-link", no_argument, NULL, 'l' },
+		{ "events", optional_argument, NULL, 'e' },
+		{ "pages", required_argument, NULL, 'P' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int c;
 
-	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR,
+			       .pages = 64 };
+	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			o->obj = optarg;
@@ -131,6 +158,21 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'l':
 			o->perf_link = 1;
 			break;
+		case 'e':
+			if (!optarg || !strcmp(optarg, "perf"))
+				o->events = 1 + PROCMON_VIA_PERF;
+			else if (!strcmp(optarg, "ringbuf"))
+				o->events = 1 + PROCMON_VIA_RINGBUF;
+			else
+				goto bad;
+			break;
+		case 'P':
+			if (parse_num(optarg, &o->pages) || o->pages > 1 << 20)
+				goto bad;
+			break;
+		case 'v':
+			o->verbose = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -143,6 +185,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 		fprintf(stderr, "procmon: --pin and --unpin exclude each other\n");
 		return -1;
 	}
+	if (o->events && (o->pin || o->unpin)) {
+		fprintf(stderr, "procmon: --events works without --pin and --unpin\n");
+		return -1;
+	}
 	if (optind == argc)
 		return 0;
 bad:
@@ -151,27 +197,45 @@ bad:
 	return -1;
 }
 
+struct task_field {
+	const char *member;	/* of struct task_struct */
+	uint32_t *off;		/* where its offset goes */
+};
+
+/* Look the offsets of task_struct members up in the kernel's own BTF. */
+static int task_offsets_from_btf(const struct task_field *f, size_t n,
+				 struct bb_err *err)
+{
+	struct kernel_btf kb;
+	size_t i;
+	int ret;
+
+	ret = kernel_btf_load(&kb, err);
+	if (ret)
+		return ret;
+	for (i = 0; !ret && i < n; i++)
+		ret = kernel_btf_offsetof(&kb, "task_struct", f[i].member,
+					  f[i].off, err);
+	kernel_btf_free(&kb);
+	return ret;
+}
+
 /* Tell the BPF side where task_struct keeps real_parent and tgid. */
 static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 {
 	struct bpf_map *map = obj_map(obj, "task_offsets");
 	struct task_offsets off = { 0 };
-	struct kernel_btf kb;
+	const struct task_field fields[] = {
+		{ "real_parent", &off.real_parent },
+		{ "tgid", &off.tgid },
+	};
 	uint32_t zero = 0;
 	int ret;
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'task_offsets'",
 			       obj->path);
-	ret = kernel_btf_load(&kb, err);
-	if (ret)
-		return ret;
-	ret = kernel_btf_offsetof(&kb, "task_struct", "real_parent",
-				  &off.real_parent, err);
-	if (!ret)
-		ret = kernel_btf_offsetof(&kb, "task_struct", "tgid", &off.tgid,
-					  err);
-	kernel_btf_free(&kb);
+	ret = task_offsets_from_btf(fields, 2, err);
 	if (ret)
 		return ret;
 	ret = map_update(map, &zero, &off, BPF_ANY);
@@ -209,7 +273,8 @@ static void format_age(char *buf, size_t len, uint64_t ns)
 	uint64_t s = ns / 1000000000ull;
 
 	if (s < 60)
-		snprintf(buf, len, "%.1fs", ns / 1e9);
+		snprintf(buf, len, "%u.%us", (unsigned)s,
+			 (unsigned)(ns / 100000000 % 10));
 	else if (s < 3600)
 		snprintf(buf, len, "%um%02us", (unsigned)(s / 60),
 			 (unsigned)(s % 60));
@@ -386,26 +451,269 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 	return ret > 0 ? 0 : ret;
 }
 
+/*
+ * --events: one line per exec and per exit, as they happen.
+ *
+ * The perf buffer has one ring per CPU, so two events from different
+ * CPUs may print in the other order (an exit before the exec on another
+ * CPU); the ring buffer is one ring for all CPUs and keeps their order.
+ */
+
+static int set_events_config(struct bpf_obj *obj, uint32_t transport,
+			     struct bb_err *err)
+{
+	struct bpf_map *map = obj_map(obj, "events_config");
+	struct events_config c = { .transport = transport };
+	const struct task_field fields[] = {
+		{ "real_parent", &c.real_parent },
+		{ "tgid", &c.tgid },
+		{ "exit_code", &c.exit_code },
+		{ "start_time", &c.start_time },
+	};
+	uint32_t zero = 0;
+	int ret;
+
+	if (!map)
+		return bb_errf(err, -ENOENT, "%s: no map 'events_config'",
+			       obj->path);
+	ret = task_offsets_from_btf(fields, 4, err);
+	if (ret)
+		return ret;
+	ret = map_update(map, &zero, &c, BPF_ANY);
+	if (ret)
+		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) events_config: %s",
+			       strerror(-ret));
+	return 0;
+}
+
+struct stream_state {
+	int json;
+	uint64_t t0;		/* when we started, CLOCK_MONOTONIC ns */
+	uint64_t ringbuf_lost;	/* losses already reported */
+};
+
+/* task->exit_code is a wait(2) status: a signal, or an exit code << 8. */
+static void format_exit(char *buf, size_t len, uint32_t code)
+{
+	if (code & 0x7f)
+		snprintf(buf, len, "signal %u%s", code & 0x7f,
+			 code & 0x80 ? " (core dumped)" : "");
+	else
+		snprintf(buf, len, "code %u", (code >> 8) & 0xff);
+}
+
+static void print_event_json(const struct procmon_event *ev, double t)
+{
+	printf("{\"time_s\":%.6f,\"event\":\"%s\",\"pid\":%u,\"ppid\":%u,\"comm\":",
+	       t, ev->type == PROCMON_EXEC ? "exec" : "exit", ev->pid, ev->ppid);
+	json_str(ev->comm, PROCMON_COMM_LEN);
+	if (ev->type == PROCMON_EXEC) {
+		printf(",\"filename\":");
+		json_str(ev->filename, PROCMON_FILENAME_LEN);
+	} else {
+		printf(",\"exit_code\":%u,\"signal\":%u,\"duration_ms\":%.3f",
+		       (ev->exit_code >> 8) & 0xff, ev->exit_code & 0x7f,
+		       ev->duration_ns / 1e6);
+	}
+	printf("}\n");
+}
+
+static void print_event(struct stream_state *st, const void *data,
+			uint32_t size)
+{
+	const struct procmon_event *ev = data;
+	double t = (monotonic_ns() - st->t0) / 1e9;
+	char comm[PROCMON_COMM_LEN + 1], file[PROCMON_FILENAME_LEN + 1];
+	char code[48], age[32];
+
+	if (size < sizeof(*ev))
+		return;		/* not one of ours: cannot happen */
+	if (st->json) {
+		print_event_json(ev, t);
+		return;
+	}
+	snprintf(comm, sizeof(comm), "%.*s", PROCMON_COMM_LEN, ev->comm);
+	if (ev->type == PROCMON_EXEC) {
+		snprintf(file, sizeof(file), "%.*s", PROCMON_FILENAME_LEN,
+			 ev->filename);
+		printf("%-10.3f %-5s %-8u %-8u %-16s %s\n", t, "EXEC", ev->pid,
+		       ev->ppid, comm, file);
+		return;
+	}
+	format_exit(code, sizeof(code), ev->exit_code);
+	if (ev->duration_ns < 1000000000ull)
+		snprintf(age, sizeof(age), "%.1fms", ev->duration_ns / 1e6);
+	else
+		format_age(age, sizeof(age), ev->duration_ns);
+	printf("%-10.3f %-5s %-8u %-8u %-16s %s after %s\n", t, "EXIT",
+	       ev->pid, ev->ppid, comm, code, age);
+}
+
+static void print_lost(struct stream_state *st, uint64_t n, const char *where)
+{
+	double t = (monotonic_ns() - st->t0) / 1e9;
+
+	if (st->json)
+		printf("{\"time_s\":%.6f,\"event\":\"lost\",\"count\":%llu}\n",
+		       t, (unsigned long long)n);
+	else
+		printf("%-10.3f %-5s %llu events (%s)\n", t, "LOST",
+		       (unsigned long long)n, where);
+}
+
+static void on_perf_event(void *ctx, int cpu, const void *data, uint32_t size)
+{
+	(void)cpu;
+	print_event(ctx, data, size);
+}
+
+static void on_perf_lost(void *ctx, int cpu, uint64_t n)
+{
+	char where[48];
+
+	snprintf(where, sizeof(where), "perf ring of cpu %d was full", cpu);
+	print_lost(ctx, n, where);
+}
+
+static void on_ring_event(void *ctx, const void *data, uint32_t size)
+{
+	print_event(ctx, data, size);
+}
+
+/* The ring buffer has no loss records: the BPF side counts them. */
+static void report_ringbuf_lost(struct bpf_obj *obj, struct stream_state *st)
+{
+	struct events_config c;
+	uint32_t zero = 0;
+
+	if (map_lookup(obj_map(obj, "events_config"), &zero, &c) ||
+	    c.ringbuf_lost <= st->ringbuf_lost)
+		return;
+	print_lost(st, c.ringbuf_lost - st->ringbuf_lost, "ring buffer was full");
+	st->ringbuf_lost = c.ringbuf_lost;
+}
+
+static int open_stream(struct bpf_obj *obj, const struct options *o,
+		       struct stream_state *st, struct perf_buffer **pb,
+		       struct ringbuf **rb, struct bb_err *err)
+{
+	const char *name = o->events - 1 == PROCMON_VIA_PERF ? "events" :
+							       "events_rb";
+	struct perf_handlers h = { on_perf_event, on_perf_lost, st };
+	struct bpf_map *map = obj_map(obj, name);
+
+	if (!map)
+		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
+	if (o->events - 1 == PROCMON_VIA_PERF)
+		return perf_buffer_open(pb, map, o->pages, &h, err);
+	return ringbuf_open(rb, map, on_ring_event, st, err);
+}
+
+static int start_events(struct bpf_obj *obj, uint32_t transport,
+			struct bb_err *err)
+{
+	int ret = obj_load(obj, err);
+
+	if (!ret)
+		ret = set_events_config(obj, transport, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
+	return ret;
+}
+
+static int stream_poll(struct perf_buffer *pb, struct ringbuf *rb,
+		       int timeout_ms, struct bb_err *err)
+{
+	return pb ? perf_buffer_poll(pb, timeout_ms, err) :
+		    ringbuf_poll(rb, timeout_ms, err);
+}
+
+/* Print events until SIGINT or SIGTERM. */
+static int stream_events(struct bpf_obj *obj, const struct options *o,
+			 const sigset_t *stop, struct bb_err *err)
+{
+	struct stream_state st = { .json = o->json, .t0 = monotonic_ns() };
+	struct perf_buffer *pb = NULL;
+	struct ringbuf *rb = NULL;
+	uint64_t next_check = 0;
+	int ret;
+
+	ret = open_stream(obj, o, &st, &pb, &rb, err);
+	if (!ret && !o->json)
+		printf("%-10s %-5s %-8s %-8s %-16s %s\n", "TIME(s)", "EVENT",
+		       "PID", "PPID", "COMM", "FILENAME / EXIT");
+	while (!ret) {
+		ret = stream_poll(pb, rb, 100, err);
+		if (ret < 0)
+			break;
+		ret = 0;
+		fflush(stdout);
+		/* Every 100 ms, however busy: a lost count, a pending signal. */
+		if (monotonic_ns() < next_check)
+			continue;
+		next_check = monotonic_ns() + 100000000ull;
+		if (rb)
+			report_ringbuf_lost(obj, &st);
+		if (sys_sigwait_ms(stop, 0) > 0) {
+			/* Stopped: print what already arrived, then leave. */
+			ret = stream_poll(pb, rb, 0, err);
+			fflush(stdout);
+			break;
+		}
+	}
+	perf_buffer_free(pb);
+	ringbuf_free(rb);
+	return ret < 0 ? ret : 0;
+}
+
+/* With --verbose: how long loading and attaching took. */
+static void say_attached(const struct bpf_obj *obj)
+{
+	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
+		    obj->spec.nr_progs,
+		    (unsigned long long)narrate_elapsed_us());
+}
+
 int main(int argc, char **argv)
 {
+	static char out_buf[4096];
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
 	struct options o;
 	sigset_t stop;
 	int ret;
 
+	/*
+	 * Choose stdout's buffering ourselves (we flush after each table):
+	 * left to itself, libc asks the kernel whether stdout is a terminal
+	 * (an ioctl) on the first printf, and strace shows a probe.
+	 */
+	setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	if (parse_args(argc, argv, &o))
 		return 2;
-	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
+	if (o.verbose)
+		narrate_start(stderr);
+	ret = tool_open_obj(o.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
+			    &stop, &obj, &err);
+	if (!ret)
+		obj_use_perf_link(obj, o.perf_link);
+	if (!ret && o.events) {
+		ret = start_events(obj, o.events - 1, &err);
+		if (!ret)
+			say_attached(obj);
+		if (!ret)
+			ret = stream_events(obj, &o, &stop, &err);
+		goto out;
+	}
 	if (!ret && o.unpin) {
 		ret = unpin(obj, o.pin_dir, &err);
 		goto out;
 	}
-	if (!ret) {
-		obj_use_perf_link(obj, o.perf_link);
+	if (!ret)
 		ret = o.pin ? start_pinned(obj, o.pin_dir, &err) :
 			      start(obj, &err);
-	}
+	if (!ret)
+		say_attached(obj);
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 out:

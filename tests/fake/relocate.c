@@ -8,6 +8,7 @@
  * entries that fall inside each program, find the map each one's symbol
  * names, and build the expected program from the original section bytes.
  */
+#include <elf.h>
 
 #include "loader/object.h"
 #include "tests/fake/fake_kernel.h"

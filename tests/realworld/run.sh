@@ -26,7 +26,7 @@ mkdir -p "$OUT" || exit 1
 # shellcheck disable=SC2086
 objs=$(perl tests/realworld/extract.pl "$OUT" $bins) || exit 1
 set -- $objs
-echo "1..$(($# + 3))"
+echo "1..$(($# + 4))"
 
 # One line per program: "NAME loaded" or "NAME refused ERRNO-TEXT", and
 # "xlated NAME: ..." for each loaded one.
@@ -74,12 +74,13 @@ done
 # shared machine cannot make the test pass.
 tag=bbrw$$
 ln -sf /bin/true "/tmp/$tag"
-e2e() {	# NAME DESCRIPTION TRIGGER...
-	name=$1 what=$2
-	shift 2
+e2e() {	# NAME DESCRIPTION "BBLOAD OPTIONS" TRIGGER...
+	name=$1 what=$2 opts=$3
+	shift 3
 	n=$((n + 1))
 	( sleep 1; "$@" ) &
-	timeout 20 "$BUILD/bbload" --run 2 --default-max-entries $MAX \
+	# shellcheck disable=SC2086
+	timeout 20 "$BUILD/bbload" --run 2 --default-max-entries $MAX $opts \
 		"$OUT/$name.bpf.o" > "$OUT/$name.run" 2>&1
 	wait
 	if grep -q "^event .*$tag" "$OUT/$name.run"; then
@@ -90,8 +91,24 @@ e2e() {	# NAME DESCRIPTION TRIGGER...
 		grep -v '^event' "$OUT/$name.run" | head -5 | sed 's/^/# /'
 	fi
 }
-e2e execsnoop "the exec of /tmp/$tag is an event" "/tmp/$tag"
-e2e exitsnoop "the exit of $tag is an event" "/tmp/$tag"
-e2e opensnoop "the open of /tmp/$tag.open is an event" sh -c "cat /tmp/$tag.open 2>/dev/null; true"
+e2e execsnoop "the exec of /tmp/$tag is an event" "" "/tmp/$tag"
+e2e exitsnoop "the exit of $tag is an event" "" "/tmp/$tag"
+# Only failed opens (opensnoop's own knob): ours fails, most others do not.
+e2e opensnoop "the failed open of /tmp/$tag.open is an event" "--set targ_failed=1" \
+	sh -c "cat /tmp/$tag.open 2>/dev/null; true"
 rm -f "/tmp/$tag"
+
+# barebpf load takes the same knobs: biolatency's maps sized, a .rodata
+# knob set, every program loaded.
+n=$((n + 1))
+if "$BUILD/barebpf" load --default-max-entries $MAX --set targ_ms=1 \
+	"$OUT/biolatency.bpf.o" > "$OUT/biolatency.load" 2>&1 &&
+	[ "$(grep -c ': id [0-9]' "$OUT/biolatency.load")" -eq \
+	  "$(grep -c ' loaded$' "$OUT/biolatency.barebpf")" ]; then
+	echo "ok $n - barebpf load --default-max-entries --set: biolatency's $(grep -c ': id' "$OUT/biolatency.load") programs load"
+else
+	fail=$((fail + 1))
+	echo "not ok $n - barebpf load --default-max-entries --set biolatency"
+	sed 's/^/# /' "$OUT/biolatency.load" | head -5
+fi
 [ $fail -eq 0 ]

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dump.c - print every entry of a map: key and value decoded through the
+ * object's BTF (integers, char arrays, structs), or as hex bytes when BTF
+ * does not say enough.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "../../../elf/bpf_names.h"
+#include "../../map.h"
+#include "barebpf.h"
+#include "btf_str.h"
+
+struct dump_ctx {
+	const struct btf *btf;	/* NULL: no BTF, hex only */
+	const struct map_spec *spec;
+	unsigned long n;
+};
+
+static void hex(const uint8_t *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		printf("%s%02x", i ? " " : "", p[i]);
+}
+
+static void field(const struct dump_ctx *c, uint32_t type_id, const void *p,
+		  size_t len)
+{
+	if (c->btf && !btf_value_print(stdout, c->btf, type_id, p, len))
+		return;
+	hex(p, len);
+}
+
+static int print_entry(const void *key, const void *value, void *ctx)
+{
+	struct dump_ctx *c = ctx;
+
+	printf("    ");
+	field(c, c->spec->key_type_id, key, c->spec->key_size);
+	printf(" => ");
+	field(c, c->spec->value_type_id, value, c->spec->value_size);
+	printf("\n");
+	c->n++;
+	return 0;
+}
+
+void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
+{
+	const struct map_spec *s = map->spec;
+	const char *type = bpf_map_type_name(s->type);
+	struct dump_ctx c = {
+		.btf = obj->spec.has_btf ? &obj->spec.btf : NULL,
+		.spec = s,
+	};
+	int ret;
+
+	printf("  map %s (%s, max_entries %u):\n", s->name, type ? type : "?",
+	       s->max_entries);
+	ret = map_for_each(map, print_entry, &c);
+	if (ret) {
+		/*
+		 * Per-CPU values (-ENOTSUP from map_for_each); ring buffers
+		 * and perf event arrays, whose entries the kernel does not
+		 * hand out (its -ENOTSUPP, 524): say so, go on with the rest.
+		 */
+		printf("    (its entries cannot be listed with lookups: %s)\n",
+		       ret == -ENOTSUP ? "per-CPU values" :
+		       ret == -524 ? "the kernel does not hand them out" :
+		       strerror(-ret));
+		return;
+	}
+	if (!c.n)
+		printf("    (empty)\n");
+}

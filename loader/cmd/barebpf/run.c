@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * run.c - `barebpf run OBJ`: load any object, attach every program its
+ * section names a target for, and print every map each interval.
+ *
+ * Like procmon, we block SIGINT/SIGTERM and wait for them with a timeout
+ * (sys_sigwait_ms): a Ctrl+C ends the wait, then we detach and close.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+
+#include "../../narrate.h"
+#include "../../sys.h"
+#include "barebpf.h"
+
+struct run_opts {
+	const char *path;
+	long interval_ms;
+	long count;	/* 0: until a signal */
+};
+
+static void dump_all(const struct bpf_obj *obj, long n)
+{
+	uint32_t i;
+
+	printf("--- dump %ld\n", n + 1);
+	for (i = 0; i < obj->spec.nr_maps; i++)
+		dump_map(obj, &obj->maps[i]);
+	fflush(stdout);
+}
+
+static int run(const struct run_opts *o, struct bb_err *err)
+{
+	struct bpf_obj *obj = NULL;
+	sigset_t stop;
+	long n;
+	int ret;
+
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	ret = sys_block_signals(&stop);
+	if (!ret)
+		ret = obj_open(&obj, o->path, err);
+	if (!ret)
+		ret = obj_load(obj, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
+	if (!ret)
+		narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
+			    obj->spec.nr_progs,
+			    (unsigned long long)narrate_elapsed_us());
+	for (n = 0; !ret && (!o->count || n < o->count); n++) {
+		ret = sys_sigwait_ms(&stop, o->interval_ms);
+		if (ret > 0)
+			break;	/* SIGINT or SIGTERM */
+		if (ret == -EAGAIN)
+			ret = 0;	/* the interval is over */
+		if (!ret)
+			dump_all(obj, n);
+	}
+	obj_close(obj);
+	return ret > 0 ? 0 : ret;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "interval", required_argument, NULL, 'i' },
+		{ "count", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct run_opts o = { .interval_ms = 1000 };
+	struct bb_err err = { 0 };
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'i' && (o.interval_ms = parse_count(optarg)) >= 0)
+			continue;
+		if (c == 'c' && (o.count = parse_count(optarg)) >= 0)
+			continue;
+		goto usage;
+	}
+	if (optind != argc - 1)
+		goto usage;
+	o.path = argv[optind];
+	if (run(&o, &err)) {
+		bb_err_print(stderr, "barebpf run", &err);
+		return 1;
+	}
+	return 0;
+usage:
+	fprintf(stderr, "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
+	return 2;
+}

@@ -1,0 +1,96 @@
+#!/bin/sh
+# barebpf run and load, for real: run attaches and shows a process we
+# start in process_map, decoded through BTF; load prints kernel ids, loads
+# only what --prog names, pins under --pin, tries every program and exits
+# 1 when one is refused (with the verifier's words).
+# vm: host-only: it compiles a BPF object with clang at test time.
+set -u
+. tests/tap.sh
+TOOL=$B/barebpf
+OBJ=$B/procmon.bpf.o
+
+[ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF and perf events)"
+[ -x "$TOOL" ] && [ -f "$OBJ" ] || bail "no $TOOL or $OBJ (make)"
+
+# run: wait for "attached" (narrated on stderr), then exec a process of
+# our own; it lives until the dumps are done.
+name=bbrun$$
+run_until_attached "$TOOL" -v run "$OBJ" --interval 1000 --count 3
+start_probe $name
+wait $bg
+st=$?
+stop_probe
+is_ok $st "barebpf run exits 0 after --count dumps"
+grep -q "^    $probe => {pid=$probe, ppid=[0-9]*, uid=[0-9]*, gid=[0-9]*, exec_ns=[0-9]*, comm=\"$name\"}" "$tmp/out"
+st=$?
+is_ok $st "barebpf run shows our process in process_map, decoded through BTF"
+[ $st -eq 0 ] || tail -5 "$tmp/out" | sed 's/^/# /'
+[ "$(grep -c '^--- dump' "$tmp/out")" -eq 3 ]
+is_ok $? "barebpf run dumps --count times"
+
+# Maps whose entries cannot be listed are said to be so; the run goes on.
+cat > "$tmp/streams.bpf.c" <<'SRC'
+#include "bpf_defs.h"
+char LICENSE[] SEC("license") = "GPL";
+struct { __uint(type, BPF_MAP_TYPE_RINGBUF); __uint(max_entries, 4096); } rb SEC(".maps");
+struct { __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY); __uint(max_entries, 1); __type(key, __u32); __type(value, __u64); } pc SEC(".maps");
+SEC("tp/sched/sched_process_exec")
+int f(void *ctx) { __u32 k = 0; bpf_ringbuf_output(&rb, &k, 4, 0); bpf_map_lookup_elem(&pc, &k); return 0; }
+SRC
+clang -target bpf -O2 -g -Ikernel -c "$tmp/streams.bpf.c" -o "$tmp/streams.bpf.o" || bail "clang"
+"$TOOL" run "$tmp/streams.bpf.o" --interval 0 --count 2 > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 0 ] && [ "$(grep -c 'cannot be listed' "$tmp/out")" -eq 4 ]
+is_ok $? "barebpf run goes on past a ring buffer and a per-CPU map, saying why it cannot list them"
+
+# load, one program
+"$TOOL" load "$OBJ" --prog handle_exit > "$tmp/out" 2> "$tmp/err"
+st=$?
+[ $st -eq 0 ] && grep -q '^handle_exit: id [1-9][0-9]*$' "$tmp/out" && ! grep -q handle_exec "$tmp/out"
+is_ok $? "barebpf load --prog handle_exit loads that one and prints its id"
+
+# load with --pin: the pins are ours (a directory with our pid in it).
+pin=/sys/fs/bpf/barebpf-test-$$
+[ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ] ||
+	mount -t bpf bpf /sys/fs/bpf
+if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
+	mkdir "$pin"
+	"$TOOL" load "$OBJ" --pin "$pin" > "$tmp/out" 2> "$tmp/err"
+	is_ok $? "barebpf load --pin exits 0"
+	for f in handle_exec handle_exit process_map task_offsets; do
+		[ -e "$pin/$f" ]
+		is_ok $? "pinned $pin/$f"
+	done
+	"$TOOL" load "$OBJ" --pin "$pin" > /dev/null 2> "$tmp/err"
+	[ $? -ne 0 ] && grep -q 'already exists' "$tmp/err"
+	is_ok $? "pinning over an existing pin fails, saying so"
+	rm -r "$pin"
+else
+	not_ok "bpffs mounted at /sys/fs/bpf (mount -t bpf bpf /sys/fs/bpf)"
+fi
+
+# A program the verifier refuses (an unchecked map lookup), next to a
+# good one: both are tried, the exit status says one failed.
+cat > "$tmp/bad.bpf.c" <<'SRC'
+#include "bpf_defs.h"
+char LICENSE[] SEC("license") = "GPL";
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} counts SEC(".maps");
+SEC("tp/sched/sched_process_exit")
+int unchecked(void *ctx) { __u32 k = 0; __u64 *v = bpf_map_lookup_elem(&counts, &k); *v += 1; return 0; }
+SEC("tp/sched/sched_process_exec")
+int checked(void *ctx) { __u32 k = 0; __u64 *v = bpf_map_lookup_elem(&counts, &k); if (v) *v += 1; return 0; }
+SRC
+clang -target bpf -O2 -g -Ikernel -c "$tmp/bad.bpf.c" -o "$tmp/bad.bpf.o" || bail "clang"
+"$TOOL" load "$tmp/bad.bpf.o" > "$tmp/out" 2> "$tmp/err"
+st=$?
+[ $st -eq 1 ]
+is_ok $? "barebpf load exits 1 when a program is refused"
+grep -q '^checked: id [1-9]' "$tmp/out"
+is_ok $? "the other program is still tried, and loads"
+grep -q "invalid mem access 'map_value_or_null'" "$tmp/err" && ! grep -q 'run as root' "$tmp/err"
+is_ok $? "the refusal comes with the verifier's words (and no advice about root)"
+done_testing

@@ -1,0 +1,50 @@
+# tap.sh - TAP for the shell tests (sourced, like tests/tap.h for C):
+#
+#	. tests/tap.sh
+#	ok "what" / not_ok "what" / check CMD... "what" / skip_all "why"
+#	done_testing    (prints the plan, exits 1 if anything failed)
+#
+# $tmp is a fresh directory, removed on exit.  BAREBPF_NO_SKIP=1 turns a
+# skip into a failure, as in tap.h.
+tap_n=0
+tap_failed=0
+B=${BUILD:-build}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); tap_failed=1; echo "not ok $tap_n - $*"; }
+diag() { echo "$*" | sed 's/^/# /'; }
+
+# is OK-CONDITION-EXIT-STATUS "what": ok when the last command succeeded.
+is_ok() { if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi; }
+
+skip_all() {
+	case "${BAREBPF_NO_SKIP:-}" in
+	""|0) echo "1..0 # SKIP $*"; exit 0 ;;
+	*) echo "1..1"; echo "not ok 1 - would skip, but BAREBPF_NO_SKIP is set: $*"; exit 1 ;;
+	esac
+}
+
+# Stop here with one failure: a test needs something that is missing.
+bail() { echo "1..1"; echo "not ok 1 - $*"; exit 1; }
+
+done_testing() { echo "1..$tap_n"; exit $tap_failed; }
+
+# For kernel tests of tools that narrate (-v): run "$@" in the background
+# (stdout to $tmp/out, stderr to $tmp/err, pid in $bg) and return once it
+# has said "attached", or died.  A process started after that is seen.
+run_until_attached() {
+	"$@" > "$tmp/out" 2> "$tmp/err" &
+	bg=$!
+	_i=0
+	while ! grep -q '^attached' "$tmp/err" && kill -0 $bg 2>/dev/null &&
+	      [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
+# A process of our own, named $1 (its comm), alive until stop_probe.
+start_probe() { cp /bin/sleep "$tmp/$1"; "$tmp/$1" 30 & probe=$!; }
+stop_probe() { kill $probe 2>/dev/null; wait $probe 2>/dev/null; }
