@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../elf/fmt.h"
 #include "map.h"
 #include "map_in_map.h"
 #include "sys.h"
@@ -72,10 +73,10 @@ int map_create_inner(const struct bpf_map *outer, const char *name,
 
 static void describe(char *buf, size_t len, const struct bpf_map_info *i)
 {
-	snprintf(buf, len,
-		 "type %u, key_size %u, value_size %u, max_entries %u, map_flags %#x",
-		 i->type, i->key_size, i->value_size, i->max_entries,
-		 i->map_flags);
+	fmt_snprintf(buf, len,
+		     "type %u, key_size %u, value_size %u, max_entries %u, map_flags %#x",
+		     i->type, i->key_size, i->value_size, i->max_entries,
+		     i->map_flags);
 }
 
 /* Why the kernel said EINVAL: show the map next to the template. */

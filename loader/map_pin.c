@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "../elf/fmt.h"
 #include "map_in_map.h"
 #include "map_pin.h"
 #include "pin.h"
@@ -86,7 +87,7 @@ int obj_map_reuse_fd(struct bpf_obj *obj, const char *name, int fd,
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
-	snprintf(what, sizeof(what), "fd %d", fd);
+	fmt_snprintf(what, sizeof(what), "fd %d", fd);
 	ret = map_check_compat(map->spec, fd, what, err);
 	if (ret)
 		return ret;
@@ -118,7 +119,7 @@ static int open_pinned(struct bpf_map *map, const char *path,
 	fd = pin_open(path, err);
 	if (fd < 0)
 		return fd;
-	snprintf(what, sizeof(what), "the map pinned at '%s'", path);
+	fmt_snprintf(what, sizeof(what), "the map pinned at '%s'", path);
 	ret = map_check_compat(map->spec, fd, what, err);
 	if (ret) {
 		sys_close(fd);

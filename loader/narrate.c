@@ -19,12 +19,13 @@
 
 #include "../elf/bpf_names.h"
 #include "narrate.h"
+#include "out.h"
 #include "sys.h"
 
-static FILE *narrate_out;
+static struct out *narrate_out;
 static struct timespec narrate_t0;
 
-void narrate_start(FILE *out)
+void narrate_start(struct out *out)
 {
 	narrate_out = out;
 	clock_gettime(CLOCK_MONOTONIC, &narrate_t0);
@@ -47,8 +48,8 @@ uint64_t narrate_elapsed_us(void)
 /* What the tool printed so far comes first, so the story stays in order. */
 static void flush_stdout(void)
 {
-	if (narrate_out != stdout)
-		fflush(stdout);
+	if (narrate_out != out_stdout)
+		out_flush(out_stdout);
 }
 
 void narrate_say(const char *fmt, ...)
@@ -59,10 +60,10 @@ void narrate_say(const char *fmt, ...)
 		return;
 	flush_stdout();
 	va_start(ap, fmt);
-	vfprintf(narrate_out, fmt, ap);
+	out_vprintf(narrate_out, fmt, ap);
 	va_end(ap);
-	fputc('\n', narrate_out);
-	fflush(narrate_out);
+	out_putc(narrate_out, '\n');
+	out_flush(narrate_out);
 }
 
 const char *errno_name(int err)
@@ -108,7 +109,7 @@ static void add(struct line *l, const char *fmt, ...)
 	if (l->len >= sizeof(l->buf))
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, sizeof(l->buf) - l->len, fmt, ap);
+	n = fmt_vsnprintf(l->buf + l->len, sizeof(l->buf) - l->len, fmt, ap);
 	va_end(ap);
 	if (n > 0)
 		l->len += (size_t)n;
@@ -140,7 +141,7 @@ static const char *or_number(const char *name, char *tmp, size_t len,
 {
 	if (name)
 		return name;
-	snprintf(tmp, len, "type %u", v);
+	fmt_snprintf(tmp, len, "type %u", v);
 	return tmp;
 }
 
@@ -322,8 +323,8 @@ static int repeated_read(long nr, const long *args, long ret)
 		return 1;
 	}
 	if (repeat.n)
-		fprintf(narrate_out, "  ... and %lu more reads like it\n",
-			repeat.n);
+		out_printf(narrate_out, "  ... and %lu more reads like it\n",
+			   repeat.n);
 	repeat.fd = nr == __NR_read && ret > 0 ? args[0] : -1;
 	repeat.ret = ret;
 	repeat.n = 0;
@@ -411,6 +412,6 @@ void narrate_syscall(long nr, const long *args, long ret)
 		result(&l, ret, 0);
 		break;
 	}
-	fprintf(narrate_out, "%s\n", l.buf);
-	fflush(narrate_out);
+	out_printf(narrate_out, "%s\n", l.buf);
+	out_flush(narrate_out);
 }

@@ -15,10 +15,11 @@
 #define BAREBPF_NARRATE_H
 
 #include <stdint.h>
-#include <stdio.h>
+
+struct out;			/* out.h */
 
 /* Turn narration on, to @out (NULL: off).  Also starts the clock. */
-void narrate_start(FILE *out);
+void narrate_start(struct out *out);
 int narrate_on(void);
 
 /* Describe syscall @nr with @args (6 of them) that returned @ret. */

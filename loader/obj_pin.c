@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/fmt.h"
 #include "obj_pin.h"
 #include "pin.h"
 #include "sys.h"
@@ -17,7 +18,7 @@ static int link_path(char *out, size_t len, const char *dir,
 {
 	char name[BPF_OBJ_NAME_LEN + 64];
 
-	snprintf(name, sizeof(name), "link_%s", prog->spec->name);
+	fmt_snprintf(name, sizeof(name), "link_%s", prog->spec->name);
 	return pin_path(out, len, dir, name, err);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "../elf/fmt.h"
 #include "file.h"
 #include "perf_attach.h"
 #include "sys.h"
@@ -75,7 +76,7 @@ static int pmu_file(const char *pmu, const char *file, char **out,
 	size_t len;
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/%s/%s", PMU_SYSFS, pmu, file);
+	fmt_snprintf(path, sizeof(path), "%s/%s/%s", PMU_SYSFS, pmu, file);
 	ret = file_read_all(path, &buf, &len, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret,

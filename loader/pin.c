@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/fmt.h"
 #include "file.h"
 #include "pin.h"
 #include "sys.h"
@@ -25,7 +26,7 @@ static void parent_of(const char *path, char *out, size_t len)
 	size_t n;
 
 	if (!slash) {
-		snprintf(out, len, ".");
+		fmt_snprintf(out, len, ".");
 		return;
 	}
 	n = slash == path ? 1 : (size_t)(slash - path);
@@ -131,7 +132,7 @@ int pin_rmdir(const char *dir, struct bb_err *err)
 int pin_path(char *out, size_t len, const char *dir, const char *name,
 	     struct bb_err *err)
 {
-	int n = snprintf(out, len, "%s/%s", dir, name);
+	int n = fmt_snprintf(out, len, "%s/%s", dir, name);
 
 	if (n < 0 || (size_t)n >= len)
 		return bb_errf(err, -ENAMETOOLONG, "pin path '%s/%s' is too long",

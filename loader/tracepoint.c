@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/fmt.h"
 #include "file.h"
 #include "perf_attach.h"
 #include "sys.h"
@@ -48,7 +49,7 @@ static int tracefs_at(const char *dir)
 	char path[PATH_MAX];
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/events", dir);
+	fmt_snprintf(path, sizeof(path), "%s/events", dir);
 	fd = sys_open(path, O_RDONLY | O_DIRECTORY, 0);
 	if (fd < 0)
 		return 0;
@@ -68,8 +69,8 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 	char path[PATH_MAX];
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH, cat,
-		 name);
+	fmt_snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH, cat,
+		     name);
 	ret = read_id(path, id, err);
 	if (ret != -ENOENT)
 		return ret;
@@ -81,8 +82,8 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 		return bb_errf(err, -ENOENT,
 			       "tracefs is not mounted (looked in %s and %s): mount it with 'mount -t tracefs nodev %s'",
 			       TRACEFS_PATH, TRACEFS_DEBUGFS_PATH, TRACEFS_PATH);
-	snprintf(path, sizeof(path), "%s/events/%s/%s/id",
-		 TRACEFS_DEBUGFS_PATH, cat, name);
+	fmt_snprintf(path, sizeof(path), "%s/events/%s/%s/id",
+		     TRACEFS_DEBUGFS_PATH, cat, name);
 	ret = read_id(path, id, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret,

@@ -21,6 +21,7 @@
 #include "../cli.h"
 #include "../file.h"
 #include "../global_data.h"
+#include "../out.h"
 #include "../map.h"
 #include "../object.h"
 #include "../sys.h"
@@ -45,30 +46,30 @@ struct trace {
 	char buf[4096];
 };
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
-		"Usage: execcount [--obj PATH] [--start N] [--interval MS] [--count N]\n"
-		"                 [--trace-pipe]\n"
-		"\n"
-		"Count the execve calls of every process, with a BPF program on the\n"
-		"tracepoint syscalls/sys_enter_execve.\n"
-		"\n"
-		"  --obj PATH      BPF object to load (default: %s next to this binary)\n"
-		"  --start N       start counting from N (default 0): the first execve\n"
-		"                  after start-up is number N+1\n"
-		"  --interval MS   print the count every MS milliseconds (default 1000)\n"
-		"  --count N       exit after N counts (default: until Ctrl+C)\n"
-		"  --trace-pipe    also print the program's bpf_printk lines\n"
-		"                  (\"execve called N times\") from tracefs trace_pipe\n"
-		"  -h, --help      show this help\n"
-		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
-		"trace_pipe is shared by the whole machine and each line is read only\n"
-		"once: --trace-pipe throws away the lines already waiting in it when\n"
-		"execcount starts, and takes the lines of other BPF programs too\n"
-		"(showing only its own).\n",
-		OBJ_NAME);
+	out_printf(f,
+		   "Usage: execcount [--obj PATH] [--start N] [--interval MS] [--count N]\n"
+		   "                 [--trace-pipe]\n"
+		   "\n"
+		   "Count the execve calls of every process, with a BPF program on the\n"
+		   "tracepoint syscalls/sys_enter_execve.\n"
+		   "\n"
+		   "  --obj PATH      BPF object to load (default: %s next to this binary)\n"
+		   "  --start N       start counting from N (default 0): the first execve\n"
+		   "                  after start-up is number N+1\n"
+		   "  --interval MS   print the count every MS milliseconds (default 1000)\n"
+		   "  --count N       exit after N counts (default: until Ctrl+C)\n"
+		   "  --trace-pipe    also print the program's bpf_printk lines\n"
+		   "                  (\"execve called N times\") from tracefs trace_pipe\n"
+		   "  -h, --help      show this help\n"
+		   "\n"
+		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
+		   "trace_pipe is shared by the whole machine and each line is read only\n"
+		   "once: --trace-pipe throws away the lines already waiting in it when\n"
+		   "execcount starts, and takes the lines of other BPF programs too\n"
+		   "(showing only its own).\n",
+		   OBJ_NAME);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -106,18 +107,18 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->trace_pipe = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			usage(out_stdout);
 			exit(0);
 		default:
-			usage(stderr);
+			usage(out_stderr);
 			return -1;
 		}
 	}
 	if (optind == argc)
 		return 0;
 bad:
-	fprintf(stderr, "execcount: bad argument '%s' (see --help)\n",
-		optind < argc ? argv[optind] : optarg);
+	out_printf(out_stderr, "execcount: bad argument '%s' (see --help)\n",
+		   optind < argc ? argv[optind] : optarg);
 	return -1;
 }
 
@@ -170,7 +171,7 @@ static void trace_lines(struct trace *t)
 		*nl = '\0';
 		if (strstr(line, TRACE_MATCH)) {
 			line += strspn(line, " ");
-			printf("trace: %s\n", line);
+			out_printf(out_stdout, "trace: %s\n", line);
 		}
 		line = nl + 1;
 	}
@@ -190,7 +191,7 @@ static void trace_read(struct trace *t)
 		t->len += n;
 		trace_lines(t);
 	}
-	fflush(stdout);
+	out_flush(out_stdout);
 }
 
 static int print_count(struct bpf_obj *obj, struct bb_err *err)
@@ -206,9 +207,9 @@ static int print_count(struct bpf_obj *obj, struct bb_err *err)
 	ret = obj_var_get(obj, "last_pid", &pid, sizeof(pid), err);
 	if (ret)
 		return ret;
-	printf("execve calls: %llu (last by pid %u)\n", (unsigned long long)n,
+	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n", (unsigned long long)n,
 	       pid);
-	fflush(stdout);
+	out_flush(out_stdout);
 	return 0;
 }
 
@@ -284,16 +285,16 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = obj_attach(obj, &err);
 	if (!ret) {
-		printf("counting execve calls from %ld (Ctrl+C to stop)\n",
+		out_printf(out_stdout, "counting execve calls from %ld (Ctrl+C to stop)\n",
 		       o.start);
-		fflush(stdout);
+		out_flush(out_stdout);
 		ret = monitor(obj, &o, t, &stop, &err);
 	}
 	if (t)
 		sys_close(t->fd);
 	obj_close(obj);
 	if (ret) {
-		bb_err_print(stderr, "execcount", &err);
+		bb_err_print(out_stderr, "execcount", &err);
 		return 1;
 	}
 	return 0;

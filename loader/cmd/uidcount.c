@@ -19,6 +19,7 @@
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/uidcount.h"
+#include "../out.h"
 #include "../map.h"
 #include "../map_in_map.h"
 #include "../object.h"
@@ -33,23 +34,23 @@ struct options {
 	long count;		/* 0: until a signal */
 };
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
-		"Usage: uidcount [--obj PATH] [--interval MS] [--count N]\n"
-		"\n"
-		"Count execs per user and command, one BPF map per user inside a\n"
-		"map of maps.  Root is counted from the start; another user gets a\n"
-		"map of its own once its first exec is seen (that exec is shown as\n"
-		"'untracked'; the following ones are counted per command).\n"
-		"\n"
-		"  --obj PATH      BPF object (default: %s next to this binary)\n"
-		"  --interval MS   print every MS milliseconds (default 1000)\n"
-		"  --count N       exit after N tables (default: until Ctrl+C)\n"
-		"  -h, --help      show this help\n"
-		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
-		OBJ_NAME);
+	out_printf(f,
+		   "Usage: uidcount [--obj PATH] [--interval MS] [--count N]\n"
+		   "\n"
+		   "Count execs per user and command, one BPF map per user inside a\n"
+		   "map of maps.  Root is counted from the start; another user gets a\n"
+		   "map of its own once its first exec is seen (that exec is shown as\n"
+		   "'untracked'; the following ones are counted per command).\n"
+		   "\n"
+		   "  --obj PATH      BPF object (default: %s next to this binary)\n"
+		   "  --interval MS   print every MS milliseconds (default 1000)\n"
+		   "  --count N       exit after N tables (default: until Ctrl+C)\n"
+		   "  -h, --help      show this help\n"
+		   "\n"
+		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
+		   OBJ_NAME);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -68,7 +69,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 	*o = (struct options){ .interval_ms = 1000 };
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'h') {
-			usage(stdout);
+			usage(out_stdout);
 			exit(0);
 		}
 		if (c == 'o') {
@@ -76,20 +77,20 @@ static int parse_args(int argc, char **argv, struct options *o)
 			continue;
 		}
 		if (c != 'i' && c != 'c') {
-			usage(stderr);
+			usage(out_stderr);
 			return -1;
 		}
 		num = c == 'i' ? &o->interval_ms : &o->count;
 		errno = 0;
 		*num = strtol(optarg, &end, 10);
 		if (errno || end == optarg || *end || *num < 0) {
-			fprintf(stderr, "uidcount: bad number '%s'\n", optarg);
+			out_printf(out_stderr, "uidcount: bad number '%s'\n", optarg);
 			return -1;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "uidcount: unexpected '%s' (see --help)\n",
-			argv[optind]);
+		out_printf(out_stderr, "uidcount: unexpected '%s' (see --help)\n",
+			   argv[optind]);
 		return -1;
 	}
 	return 0;
@@ -155,7 +156,7 @@ static int track_new_users(struct bpf_obj *obj, struct users *u,
 		return bb_errf(err, ret, "reading 'untracked': %s",
 			       strerror(-ret));
 	for (i = 0; i < n.nr; i++) {
-		snprintf(name, sizeof(name), "uid_%u", n.v[i].uid);
+		fmt_snprintf(name, sizeof(name), "uid_%u", n.v[i].uid);
 		fd = map_create_inner(per_uid, name, err);
 		if (fd < 0)
 			return fd;
@@ -169,7 +170,7 @@ static int track_new_users(struct bpf_obj *obj, struct users *u,
 		pre = untracked_of(u, n.v[i].uid, 1);
 		if (pre)
 			*pre += n.v[i].execs;
-		printf("# new user %u: gave it a map of its own\n",
+		out_printf(out_stdout, "# new user %u: gave it a map of its own\n",
 		       n.v[i].uid);
 	}
 	return 0;
@@ -235,14 +236,14 @@ static int print_user(const void *key, const void *value, void *ctx)
 	if (ret)
 		return ret;
 	qsort(c.v, c.nr, sizeof(c.v[0]), by_execs);
-	printf("uid %-6u %6llu execs:", uid, (unsigned long long)c.total);
+	out_printf(out_stdout, "uid %-6u %6llu execs:", uid, (unsigned long long)c.total);
 	for (i = 0; i < c.nr; i++)
-		printf(" %.*s %llu", UIDCOUNT_COMM_LEN, c.v[i].key.comm,
+		out_printf(out_stdout, " %.*s %llu", UIDCOUNT_COMM_LEN, c.v[i].key.comm,
 		       (unsigned long long)c.v[i].execs);
 	pre = untracked_of(p->users, uid, 0);
 	if (pre && *pre)
-		printf(" (+%llu untracked)", (unsigned long long)*pre);
-	printf("\n");
+		out_printf(out_stdout, " (+%llu untracked)", (unsigned long long)*pre);
+	out_printf(out_stdout, "\n");
 	return 0;
 }
 
@@ -255,8 +256,8 @@ static int print_table(struct bpf_obj *obj, struct users *u,
 	if (ret)
 		return bb_errf(err, ret, "reading 'per_uid': %s",
 			       strerror(-ret));
-	printf("\n");
-	fflush(stdout);
+	out_printf(out_stdout, "\n");
+	out_flush(out_stdout);
 	return 0;
 }
 
@@ -276,8 +277,8 @@ static int run(struct bpf_obj *obj, const struct options *o,
 		ret = obj_attach(obj, err);
 	if (ret)
 		return ret;
-	printf("# counting execs per user (Ctrl+C to stop)\n");
-	fflush(stdout);
+	out_printf(out_stdout, "# counting execs per user (Ctrl+C to stop)\n");
+	out_flush(out_stdout);
 	for (n = 0; !o->count || n < o->count; n++) {
 		ret = sys_sigwait_ms(stop, o->interval_ms);
 		if (ret > 0)
@@ -306,7 +307,7 @@ int main(int argc, char **argv)
 		ret = run(obj, &o, &stop, &err);
 	obj_close(obj);
 	if (ret) {
-		bb_err_print(stderr, "uidcount", &err);
+		bb_err_print(out_stderr, "uidcount", &err);
 		return 1;
 	}
 	return 0;

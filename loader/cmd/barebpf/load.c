@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../file.h"
+#include "../../out.h"
 #include "../../map.h"
 #include "../../prog.h"
 #include "../../sys.h"
@@ -57,7 +58,7 @@ static int pin(int fd, const char *dir, const char *name, struct bb_err *err)
 	char path[PATH_MAX];
 	int ret;
 
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	if ((size_t)fmt_snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path))
 		return bb_errf(err, -ENAMETOOLONG, "%s/%s: path too long", dir,
 			       name);
@@ -113,15 +114,15 @@ static int load_one(struct bpf_obj *obj, struct bpf_prog *p,
 		ret = prog_load(p, obj->spec.license, obj->spec.kern_version,
 				&err);
 	if (!ret)
-		printf("%s: id %u\n", p->spec->name, prog_id(p->fd));
+		out_printf(out_stdout, "%s: id %u\n", p->spec->name, prog_id(p->fd));
 	if (!ret && pin_dir)
 		ret = pin(p->fd, pin_dir, p->spec->name, &err);
 	if (!ret && pin_dir)
-		printf("%s: pinned at %s/%s\n", p->spec->name, pin_dir,
+		out_printf(out_stdout, "%s: pinned at %s/%s\n", p->spec->name, pin_dir,
 		       p->spec->name);
 	if (ret) {
-		fflush(stdout);
-		bb_err_print(stderr, "barebpf load", &err);
+		out_flush(out_stdout);
+		bb_err_print(out_stderr, "barebpf load", &err);
 	}
 	return ret;
 }
@@ -177,12 +178,12 @@ int cmd_load(int argc, char **argv)
 	ret = load(&o, &err);
 	free(o.progs);
 	if (ret) {
-		bb_err_print(stderr, "barebpf load", &err);
+		bb_err_print(out_stderr, "barebpf load", &err);
 		return 1;
 	}
 	return 0;
 usage:
 	free(o.progs);
-	fprintf(stderr, "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR]\n");
+	out_printf(out_stderr, "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR]\n");
 	return 2;
 }

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "../../out.h"
 #include "../../narrate.h"
 #include "../../sys.h"
 #include "barebpf.h"
@@ -25,10 +26,10 @@ static void dump_all(const struct bpf_obj *obj, long n)
 {
 	uint32_t i;
 
-	printf("--- dump %ld\n", n + 1);
+	out_printf(out_stdout, "--- dump %ld\n", n + 1);
 	for (i = 0; i < obj->spec.nr_maps; i++)
 		dump_map(obj, &obj->maps[i]);
-	fflush(stdout);
+	out_flush(out_stdout);
 }
 
 static int run(const struct run_opts *o, struct bb_err *err)
@@ -88,11 +89,11 @@ int cmd_run(int argc, char **argv)
 		goto usage;
 	o.path = argv[optind];
 	if (run(&o, &err)) {
-		bb_err_print(stderr, "barebpf run", &err);
+		bb_err_print(out_stderr, "barebpf run", &err);
 		return 1;
 	}
 	return 0;
 usage:
-	fprintf(stderr, "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
+	out_printf(out_stderr, "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
 	return 2;
 }
