@@ -13,8 +13,8 @@
 #include <linux/bpf.h>
 #include <stdio.h>
 
-#include "btf_target.h"
 #include "../elf/fmt.h"
+#include "btf_target.h"
 
 #define TP_BTF_TYPEDEF_PREFIX "btf_trace_"
 

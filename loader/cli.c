@@ -4,19 +4,22 @@
  * build/, and their options are plain numbers.
  */
 #include <errno.h>
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
+#include "../elf/num.h"
 #include "cli.h"
 #include "sys.h"
 
 int cli_parse_num(const char *s, long *out)
 {
-	char *end;
+	const char *end;
+	uint64_t v;
 
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno || end == s || *end || *out < 0 ? -1 : 0;
+	if (num_parse(s, LONG_MAX, &v, &end) || *end)
+		return -1;
+	*out = (long)v;
+	return 0;
 }
 
 int cli_obj_path(const char *obj_name, char *path, size_t len,

@@ -10,6 +10,7 @@
 #include <sys/ioctl.h>
 
 #include "../elf/fmt.h"
+#include "../elf/num.h"
 #include "file.h"
 #include "perf_attach.h"
 #include "sys.h"
@@ -91,12 +92,10 @@ static int pmu_file(const char *pmu, const char *file, char **out,
 /* A decimal number that is the whole of @s (a trailing newline is fine). */
 static int parse_u32(const char *s, uint32_t *v)
 {
-	unsigned long n;
-	char *end;
+	const char *end;
+	uint64_t n;
 
-	errno = 0;
-	n = strtoul(s, &end, 10);
-	if (errno || end == s || (*end && *end != '\n') || n > UINT32_MAX)
+	if (num_parse(s, UINT32_MAX, &n, &end) || (*end && *end != '\n'))
 		return -EINVAL;
 	*v = n;
 	return 0;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "../elf/fmt.h"
+#include "../elf/num.h"
 #include "file.h"
 #include "perf_attach.h"
 #include "sys.h"
@@ -25,17 +26,14 @@
 static int read_id(const char *path, uint32_t *id, struct bb_err *err)
 {
 	uint8_t *buf = NULL;
-	char *end;
 	size_t len;
-	unsigned long v;
+	uint64_t v;
 	int ret;
 
 	ret = file_read_all(path, &buf, &len, err);
 	if (ret)
 		return ret;
-	errno = 0;
-	v = strtoul((char *)buf, &end, 10);
-	if (errno || end == (char *)buf || v > UINT32_MAX)
+	if (num_parse((char *)buf, UINT32_MAX, &v, NULL))
 		ret = bb_errf(err, -EINVAL, "%s: not a tracepoint id", path);
 	else
 		*id = v;

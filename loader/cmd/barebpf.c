@@ -14,8 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../out.h"
+#include "../cli.h"
 #include "../narrate.h"
+#include "../out.h"
 #include "barebpf/barebpf.h"
 
 static void usage(struct out *f)
@@ -67,10 +68,9 @@ static int take_verbose(int argc, char **argv, int *verbose)
 
 long parse_count(const char *s)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	long v;
 
-	return end == s || *end || v < 0 ? -1 : v;
+	return cli_parse_num(s, &v) ? -1 : v;
 }
 
 int main(int argc, char **argv)

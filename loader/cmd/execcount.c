@@ -21,9 +21,9 @@
 #include "../cli.h"
 #include "../file.h"
 #include "../global_data.h"
-#include "../out.h"
 #include "../map.h"
 #include "../object.h"
+#include "../out.h"
 #include "../sys.h"
 #include "../tracepoint.h"
 

@@ -28,13 +28,14 @@
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/procmon.h"
 #include "../../kernel/procmon_events.h"
+#include "../cli.h"
 #include "../kernel_btf.h"
-#include "../out.h"
 #include "../map.h"
 #include "../map_pin.h"
 #include "../obj_pin.h"
 #include "../narrate.h"
 #include "../object.h"
+#include "../out.h"
 #include "../perf_buffer.h"
 #include "../pin.h"
 #include "../perf_attach.h"
@@ -101,15 +102,6 @@ static void usage(struct out *f)
 		   OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR);
 }
 
-static int parse_num(const char *s, long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno || end == s || *end || *out < 0 ? -1 : 0;
-}
-
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
@@ -137,11 +129,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->obj = optarg;
 			break;
 		case 'i':
-			if (parse_num(optarg, &o->interval_ms))
+			if (cli_parse_num(optarg, &o->interval_ms))
 				goto bad;
 			break;
 		case 'c':
-			if (parse_num(optarg, &o->count))
+			if (cli_parse_num(optarg, &o->count))
 				goto bad;
 			break;
 		case 'j':
@@ -168,7 +160,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 				goto bad;
 			break;
 		case 'P':
-			if (parse_num(optarg, &o->pages) || o->pages > 1 << 20)
+			if (cli_parse_num(optarg, &o->pages) || o->pages > 1 << 20)
 				goto bad;
 			break;
 		case 'v':

@@ -19,10 +19,11 @@
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/uidcount.h"
-#include "../out.h"
+#include "../cli.h"
 #include "../map.h"
 #include "../map_in_map.h"
 #include "../object.h"
+#include "../out.h"
 #include "../sys.h"
 #include "../tool.h"
 
@@ -63,7 +64,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ 0 },
 	};
 	long *num;
-	char *end;
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000 };
@@ -81,9 +81,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return -1;
 		}
 		num = c == 'i' ? &o->interval_ms : &o->count;
-		errno = 0;
-		*num = strtol(optarg, &end, 10);
-		if (errno || end == optarg || *end || *num < 0) {
+		if (cli_parse_num(optarg, num)) {
 			out_printf(out_stderr, "uidcount: bad number '%s'\n", optarg);
 			return -1;
 		}

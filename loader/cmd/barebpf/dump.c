@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "../../../elf/bpf_names.h"
-#include "../../out.h"
 #include "../../map.h"
+#include "../../out.h"
 #include "barebpf.h"
 #include "btf_str.h"
 

@@ -15,8 +15,8 @@
 #include <string.h>
 
 #include "../../file.h"
-#include "../../out.h"
 #include "../../map.h"
+#include "../../out.h"
 #include "../../prog.h"
 #include "../../sys.h"
 #include "barebpf.h"

@@ -11,8 +11,8 @@
 #include <signal.h>
 #include <stdlib.h>
 
-#include "../../out.h"
 #include "../../narrate.h"
+#include "../../out.h"
 #include "../../sys.h"
 #include "barebpf.h"
 
