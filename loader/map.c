@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/sort.h"
 #include "cpus.h"
 #include "file.h"
 #include "map.h"
@@ -107,7 +108,7 @@ static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
 {
 	size_t i, out = 0;
 
-	qsort_r(keys, n, ksz, key_cmp, &ksz);
+	sort_r(keys, n, ksz, key_cmp, &ksz);
 	for (i = 0; i < n; i++) {
 		if (out && !memcmp(keys + (out - 1) * ksz, keys + i * ksz, ksz))
 			continue;

@@ -28,6 +28,7 @@
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/procmon.h"
 #include "../../kernel/procmon_events.h"
+#include "../../elf/sort.h"
 #include "../cli.h"
 #include "../kernel_btf.h"
 #include "../map.h"
@@ -336,7 +337,7 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 	if (ret)
 		return bb_errf(err, ret, "reading process_map: %s",
 			       strerror(-ret));
-	qsort(t->rows, t->nr, sizeof(*t->rows), by_pid);
+	sort(t->rows, t->nr, sizeof(*t->rows), by_pid);
 	now = monotonic_ns();
 	if (!json)
 		out_printf(out_stdout, "%-8s %-8s %-6s %-16s %s\n", "PID", "PPID", "UID",

@@ -19,6 +19,7 @@
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../kernel/uidcount.h"
+#include "../../elf/sort.h"
 #include "../cli.h"
 #include "../map.h"
 #include "../map_in_map.h"
@@ -233,7 +234,7 @@ static int print_user(const void *key, const void *value, void *ctx)
 	sys_close(inner.fd);
 	if (ret)
 		return ret;
-	qsort(c.v, c.nr, sizeof(c.v[0]), by_execs);
+	sort(c.v, c.nr, sizeof(c.v[0]), by_execs);
 	out_printf(out_stdout, "uid %-6u %6llu execs:", uid, (unsigned long long)c.total);
 	for (i = 0; i < c.nr; i++)
 		out_printf(out_stdout, " %.*s %llu", UIDCOUNT_COMM_LEN, c.v[i].key.comm,
