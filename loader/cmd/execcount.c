@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -83,24 +82,25 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		switch (c) {
 		case 'o':
-			o->obj = optarg;
+			o->obj = g.arg;
 			break;
 		case 's':
-			if (cli_parse_num(optarg, &o->start))
+			if (cli_parse_num(g.arg, &o->start))
 				goto bad;
 			break;
 		case 'i':
-			if (cli_parse_num(optarg, &o->interval_ms))
+			if (cli_parse_num(g.arg, &o->interval_ms))
 				goto bad;
 			break;
 		case 'c':
-			if (cli_parse_num(optarg, &o->count))
+			if (cli_parse_num(g.arg, &o->count))
 				goto bad;
 			break;
 		case 't':
@@ -114,11 +114,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return -1;
 		}
 	}
-	if (optind == argc)
+	if (g.ind == argc)
 		return 0;
 bad:
 	out_printf(out_stderr, "execcount: bad argument '%s' (see --help)\n",
-		   optind < argc ? argv[optind] : optarg);
+		   g.arg ? g.arg : argv[g.ind]);
 	return -1;
 }
 

@@ -17,7 +17,6 @@
  * a BPF ring buffer (--events=ringbuf), and prints each as it comes.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -120,21 +119,22 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR,
 			       .pages = 64 };
-	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "hv", longopts)) != -1) {
 		switch (c) {
 		case 'o':
-			o->obj = optarg;
+			o->obj = g.arg;
 			break;
 		case 'i':
-			if (cli_parse_num(optarg, &o->interval_ms))
+			if (cli_parse_num(g.arg, &o->interval_ms))
 				goto bad;
 			break;
 		case 'c':
-			if (cli_parse_num(optarg, &o->count))
+			if (cli_parse_num(g.arg, &o->count))
 				goto bad;
 			break;
 		case 'j':
@@ -147,21 +147,21 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->unpin = 1;
 			break;
 		case 'd':
-			o->pin_dir = optarg;
+			o->pin_dir = g.arg;
 			break;
 		case 'l':
 			o->perf_link = 1;
 			break;
 		case 'e':
-			if (!optarg || !strcmp(optarg, "perf"))
+			if (!g.arg || !strcmp(g.arg, "perf"))
 				o->events = 1 + PROCMON_VIA_PERF;
-			else if (!strcmp(optarg, "ringbuf"))
+			else if (!strcmp(g.arg, "ringbuf"))
 				o->events = 1 + PROCMON_VIA_RINGBUF;
 			else
 				goto bad;
 			break;
 		case 'P':
-			if (cli_parse_num(optarg, &o->pages) || o->pages > 1 << 20)
+			if (cli_parse_num(g.arg, &o->pages) || o->pages > 1 << 20)
 				goto bad;
 			break;
 		case 'v':
@@ -183,11 +183,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 		out_printf(out_stderr, "procmon: --events works without --pin and --unpin\n");
 		return -1;
 	}
-	if (optind == argc)
+	if (g.ind == argc)
 		return 0;
 bad:
 	out_printf(out_stderr, "procmon: bad argument '%s' (see --help)\n",
-		   optind < argc ? argv[optind] : optarg);
+		   g.arg ? g.arg : argv[g.ind]);
 	return -1;
 }
 

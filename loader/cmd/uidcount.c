@@ -11,7 +11,6 @@
  * map ids, and BPF_MAP_GET_FD_BY_ID turns each into an fd we can walk.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,17 +63,18 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	long *num;
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		if (c == 'h') {
 			usage(out_stdout);
 			exit(0);
 		}
 		if (c == 'o') {
-			o->obj = optarg;
+			o->obj = g.arg;
 			continue;
 		}
 		if (c != 'i' && c != 'c') {
@@ -82,14 +82,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return -1;
 		}
 		num = c == 'i' ? &o->interval_ms : &o->count;
-		if (cli_parse_num(optarg, num)) {
-			out_printf(out_stderr, "uidcount: bad number '%s'\n", optarg);
+		if (cli_parse_num(g.arg, num)) {
+			out_printf(out_stderr, "uidcount: bad number '%s'\n", g.arg);
 			return -1;
 		}
 	}
-	if (optind < argc) {
+	if (g.ind < argc) {
 		out_printf(out_stderr, "uidcount: unexpected '%s' (see --help)\n",
-			   argv[optind]);
+			   argv[g.ind]);
 		return -1;
 	}
 	return 0;

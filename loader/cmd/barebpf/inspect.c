@@ -12,11 +12,11 @@
  */
 #include <elf.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../../elf/bpf_names.h"
+#include "../../cli.h"
 #include "../../file.h"
 #include "../../out.h"
 #include "barebpf.h"
@@ -583,12 +583,13 @@ int cmd_inspect(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	struct json json = { .f = out_stdout };
 	struct inspect in = { 0 };
 	struct bb_err err = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		if (c == 'd')
 			in.disasm = 1;
 		else if (c == 'j')
@@ -596,9 +597,9 @@ int cmd_inspect(int argc, char **argv)
 		else
 			goto usage;
 	}
-	if (optind != argc - 1)
+	if (g.ind != argc - 1)
 		goto usage;
-	in.path = argv[optind];
+	in.path = argv[g.ind];
 	ret = inspect(&in, &err);
 	obj_close(in.obj);
 	elf_free(&in.ef);

@@ -9,11 +9,11 @@
  * others; the exit status is 0 only if all of them loaded.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../cli.h"
 #include "../../file.h"
 #include "../../map.h"
 #include "../../out.h"
@@ -157,6 +157,7 @@ int cmd_load(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	struct load_opts o = { 0 };
 	struct bb_err err = { 0 };
 	int c, ret;
@@ -164,17 +165,17 @@ int cmd_load(int argc, char **argv)
 	o.progs = calloc(argc, sizeof(*o.progs));
 	if (!o.progs)
 		return 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		if (c == 'p')
-			o.progs[o.nr_progs++] = optarg;
+			o.progs[o.nr_progs++] = g.arg;
 		else if (c == 'P')
-			o.pin_dir = optarg;
+			o.pin_dir = g.arg;
 		else
 			goto usage;
 	}
-	if (optind != argc - 1)
+	if (g.ind != argc - 1)
 		goto usage;
-	o.path = argv[optind];
+	o.path = argv[g.ind];
 	ret = load(&o, &err);
 	free(o.progs);
 	if (ret) {

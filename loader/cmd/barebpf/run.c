@@ -7,10 +7,10 @@
  * (sys_sigwait_ms): a Ctrl+C ends the wait, then we detach and close.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 
+#include "../../cli.h"
 #include "../../narrate.h"
 #include "../../out.h"
 #include "../../sys.h"
@@ -74,20 +74,21 @@ int cmd_run(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	struct run_opts o = { .interval_ms = 1000 };
 	struct bb_err err = { 0 };
 	int c;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'i' && (o.interval_ms = parse_count(optarg)) >= 0)
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
+		if (c == 'i' && (o.interval_ms = parse_count(g.arg)) >= 0)
 			continue;
-		if (c == 'c' && (o.count = parse_count(optarg)) >= 0)
+		if (c == 'c' && (o.count = parse_count(g.arg)) >= 0)
 			continue;
 		goto usage;
 	}
-	if (optind != argc - 1)
+	if (g.ind != argc - 1)
 		goto usage;
-	o.path = argv[optind];
+	o.path = argv[g.ind];
 	if (run(&o, &err)) {
 		bb_err_print(out_stderr, "barebpf run", &err);
 		return 1;
