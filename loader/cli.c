@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/num.h"
 #include "cli.h"
 #include "out.h"
@@ -31,7 +32,7 @@ int cli_obj_path(const char *obj_name, char *path, size_t len,
 
 	if (n < 0)
 		return bb_errf(err, n, "/proc/self/exe: %s (use --obj PATH)",
-			       strerror(-n));
+			       errno_text(-n));
 	path[n] = '\0';
 	slash = strrchr(path, '/');
 	if (!slash || (size_t)(slash - path) + 2 + strlen(obj_name) > len)

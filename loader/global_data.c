@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../elf/errno_names.h"
 #include "file.h"
 #include "global_data.h"
 #include "sys.h"
@@ -39,7 +40,7 @@ static int map_memory(struct bpf_map *map, struct bb_err *err)
 
 	if (sys_mmap_failed(addr))
 		return bb_errf(err, ret, "mmap of map '%s': %s%s",
-			       map->spec->name, strerror(-ret),
+			       map->spec->name, errno_text(-ret),
 			       errno_hint(ret));
 	map->mem = addr;
 	map->mem_len = len;
@@ -58,13 +59,13 @@ int global_data_init(struct bpf_map *map, struct bb_err *err)
 	if (ret)
 		return bb_errf(err, ret,
 			       "bpf(BPF_MAP_UPDATE_ELEM) for map '%s' (initial value): %s%s",
-			       name, strerror(-ret), errno_hint(ret));
+			       name, errno_text(-ret), errno_hint(ret));
 	if (!map->spec->frozen)
 		return map_memory(map, err);
 	ret = sys_map_freeze(map->fd);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_FREEZE) for map '%s': %s%s",
-			       name, strerror(-ret), errno_hint(ret));
+			       name, errno_text(-ret), errno_hint(ret));
 	return 0;
 }
 
@@ -141,7 +142,7 @@ int obj_var_get(struct bpf_obj *obj, const char *name, void *val,
 		if (ret)
 			return bb_errf(err, ret,
 				       "bpf(BPF_MAP_LOOKUP_ELEM) for map '%s': %s",
-				       map->spec->name, strerror(-ret));
+				       map->spec->name, errno_text(-ret));
 	}
 	memcpy(val, map->value + v->off, size);
 	return 0;

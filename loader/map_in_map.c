@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/fmt.h"
 #include "map.h"
 #include "map_in_map.h"
@@ -93,7 +94,7 @@ static int refused(const struct bpf_map *outer, uint32_t key, int inner_fd,
 		return bb_errf(err, code,
 			       "map '%s': bpf(BPF_MAP_UPDATE_ELEM) key %u = fd %d: %s",
 			       outer->spec->name, key, inner_fd,
-			       strerror(-code));
+			       errno_text(-code));
 	want = (struct bpf_map_info){ .type = t->type,
 				      .key_size = t->key_size,
 				      .value_size = t->value_size,
@@ -118,7 +119,7 @@ int map_set_inner(const struct bpf_map *outer, uint32_t key, int inner_fd,
 		return bb_errf(err, ret,
 			       "map '%s': bpf(BPF_MAP_UPDATE_ELEM) key %u = fd %d: %s",
 			       outer->spec->name, key, inner_fd,
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/fmt.h"
 #include "map_in_map.h"
 #include "map_pin.h"
@@ -61,7 +62,7 @@ int map_check_compat(const struct map_spec *s, int fd, const char *what,
 	if (ret)
 		return bb_errf(err, ret,
 			       "map '%s': bpf(BPF_OBJ_GET_INFO_BY_FD) on %s: %s",
-			       s->name, what, strerror(-ret));
+			       s->name, what, errno_text(-ret));
 	const struct field f[] = {
 		{ "type", info.type, s->type },
 		{ "key_size", info.key_size, s->key_size },
@@ -94,7 +95,7 @@ int obj_map_reuse_fd(struct bpf_obj *obj, const char *name, int fd,
 	dup = sys_dup(fd);
 	if (dup < 0)
 		return bb_errf(err, dup, "map '%s': dup(%d): %s", name, fd,
-			       strerror(-dup));
+			       errno_text(-dup));
 	if (map->fd >= 0)
 		sys_close(map->fd);
 	map->fd = dup;

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "../elf/bpf_names.h"
+#include "../elf/errno_names.h"
 #include "narrate.h"
 #include "out.h"
 #include "sys.h"
@@ -66,33 +67,6 @@ void narrate_say(const char *fmt, ...)
 	out_flush(narrate_out);
 }
 
-const char *errno_name(int err)
-{
-	switch (err < 0 ? -err : err) {
-	case EPERM: return "EPERM";
-	case ENOENT: return "ENOENT";
-	case EINTR: return "EINTR";
-	case EBADF: return "EBADF";
-	case EAGAIN: return "EAGAIN";
-	case ENOMEM: return "ENOMEM";
-	case EACCES: return "EACCES";
-	case EFAULT: return "EFAULT";
-	case EBUSY: return "EBUSY";
-	case EEXIST: return "EEXIST";
-	case ENODEV: return "ENODEV";
-	case ENOTDIR: return "ENOTDIR";
-	case EINVAL: return "EINVAL";
-	case EFBIG: return "EFBIG";
-	case ENOSPC: return "ENOSPC";
-	case E2BIG: return "E2BIG";
-	case ERANGE: return "ERANGE";
-	case ENOSYS: return "ENOSYS";
-	case EOPNOTSUPP: return "EOPNOTSUPP";
-	case 524: return "ENOTSUPP";	/* kernel-internal, leaks out of bpf() */
-	}
-	return NULL;
-}
-
 /* A line being built: the call, then " -> result". */
 struct line {
 	char buf[512];
@@ -120,9 +94,9 @@ static void result(struct line *l, long ret, int is_fd)
 	const char *name = errno_name(ret);
 
 	if (ret < 0 && name)
-		add(l, " -> -%s (%s)", name, strerror(-ret));
+		add(l, " -> -%s (%s)", name, errno_text(-ret));
 	else if (ret < 0)
-		add(l, " -> -%ld (%s)", -ret, strerror(-ret));
+		add(l, " -> -%ld (%s)", -ret, errno_text(-ret));
 	else
 		add(l, is_fd ? " -> fd %ld" : " -> %ld", ret);
 }

@@ -34,7 +34,4 @@ void narrate_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 uint64_t narrate_elapsed_us(void);
 
-/* "ENOENT" for -ENOENT or ENOENT; NULL if we have no name for it. */
-const char *errno_name(int err);
-
 #endif

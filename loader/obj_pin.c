@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/fmt.h"
 #include "obj_pin.h"
 #include "pin.h"
@@ -38,7 +39,7 @@ static int tracepoint_link(struct bpf_prog *prog, struct bb_err *err)
 	if (link < 0)
 		return bb_errf(err, link,
 			       "program '%s': bpf(BPF_LINK_CREATE, BPF_PERF_EVENT): %s%s",
-			       prog->spec->name, strerror(-link),
+			       prog->spec->name, errno_text(-link),
 			       link == -EINVAL ? " (perf event links need Linux 5.15 or later)" : "");
 	prog->attach_fd = link;
 	return 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/fmt.h"
 #include "../elf/num.h"
 #include "file.h"
@@ -22,11 +23,11 @@ static int set_bpf_enable(struct bpf_prog *prog, int pfd, const char *what,
 
 	if (ret)
 		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_SET_BPF): %s",
-			       prog->spec->name, what, strerror(-ret));
+			       prog->spec->name, what, errno_text(-ret));
 	ret = sys_ioctl(pfd, PERF_EVENT_IOC_ENABLE, 0);
 	if (ret)
 		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_ENABLE): %s",
-			       prog->spec->name, what, strerror(-ret));
+			       prog->spec->name, what, errno_text(-ret));
 	prog->attach_fd = pfd;
 	return 0;
 }
@@ -39,7 +40,7 @@ static int link_create(struct bpf_prog *prog, int pfd, const char *what,
 	if (fd < 0)
 		return bb_errf(err, fd,
 			       "program '%s': %s: bpf(BPF_LINK_CREATE, BPF_PERF_EVENT): %s%s",
-			       prog->spec->name, what, strerror(-fd),
+			       prog->spec->name, what, errno_text(-fd),
 			       fd == -EINVAL ? " (perf links need Linux 5.15 or later)" : "");
 	/* The link keeps its own reference to the event. */
 	sys_close(pfd);
@@ -158,7 +159,7 @@ int probe_event_open(const char *pmu, bool retprobe, const char *name,
 		return bb_errf(err, fd,
 			       "perf_event_open(%s%s '%s'+0x%llx): %s%s", pmu,
 			       retprobe ? " retprobe" : "", name,
-			       (unsigned long long)offset, strerror(-fd),
+			       (unsigned long long)offset, errno_text(-fd),
 			       errno_hint(fd));
 	return fd;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/fmt.h"
 #include "file.h"
 #include "pin.h"
@@ -50,7 +51,7 @@ int pin_check_bpffs(const char *path, struct bb_err *err)
 			       path, dir, MOUNT_HINT);
 	if (ret)
 		return bb_errf(err, ret, "pin '%s': statfs('%s'): %s", path,
-			       dir, strerror(-ret));
+			       dir, errno_text(-ret));
 	if (magic != BPF_FS_MAGIC)
 		return bb_errf(err, -EINVAL,
 			       "pin '%s': '%s' is not in a bpffs (filesystem magic %#llx, a bpffs has %#x): pins live only in a bpf filesystem; %s",
@@ -72,7 +73,7 @@ int pin_obj(int fd, const char *path, struct bb_err *err)
 			       path);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_OBJ_PIN) '%s': %s%s", path,
-			       strerror(-ret), errno_hint(ret));
+			       errno_text(-ret), errno_hint(ret));
 	return 0;
 }
 
@@ -88,7 +89,7 @@ int pin_open(const char *path, struct bb_err *err)
 			       path);
 	if (ret < 0)
 		return bb_errf(err, ret, "bpf(BPF_OBJ_GET) '%s': %s%s", path,
-			       strerror(-ret), errno_hint(ret));
+			       errno_text(-ret), errno_hint(ret));
 	return ret;
 }
 
@@ -101,7 +102,7 @@ int pin_unlink(const char *path, struct bb_err *err)
 	ret = sys_unlink(path);
 	if (ret)
 		return bb_errf(err, ret, "unlink '%s': %s", path,
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -113,7 +114,7 @@ int pin_mkdir(const char *dir, struct bb_err *err)
 		return ret;
 	ret = sys_mkdir(dir, 0700);
 	if (ret && ret != -EEXIST)
-		return bb_errf(err, ret, "mkdir '%s': %s", dir, strerror(-ret));
+		return bb_errf(err, ret, "mkdir '%s': %s", dir, errno_text(-ret));
 	return 0;
 }
 
@@ -125,7 +126,7 @@ int pin_rmdir(const char *dir, struct bb_err *err)
 		return ret;
 	ret = sys_rmdir(dir);
 	if (ret)
-		return bb_errf(err, ret, "rmdir '%s': %s", dir, strerror(-ret));
+		return bb_errf(err, ret, "rmdir '%s': %s", dir, errno_text(-ret));
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "../elf/fmt.h"
 #include "../elf/num.h"
 #include "file.h"
@@ -104,7 +105,7 @@ static int open_event(uint32_t id, struct bb_err *err)
 	if (fd < 0)
 		return bb_errf(err, fd,
 			       "perf_event_open(PERF_TYPE_TRACEPOINT, id %u): %s%s",
-			       id, strerror(-fd), errno_hint(fd));
+			       id, errno_text(-fd), errno_hint(fd));
 	return fd;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../elf/errno_names.h"
 #include "../cli.h"
 #include "../file.h"
 #include "../global_data.h"
@@ -134,7 +135,7 @@ static int preset(struct bpf_obj *obj, uint64_t start, struct bb_err *err)
 	ret = map_update(map, &zero, &start, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -153,7 +154,7 @@ static int trace_open(struct trace *t, struct bb_err *err)
 	for (i = 0; fd == -ENOENT && i < sizeof(paths) / sizeof(paths[0]); i++)
 		fd = sys_open(paths[i], O_RDONLY | O_NONBLOCK, 0);
 	if (fd < 0)
-		return bb_errf(err, fd, "%s: %s%s", paths[0], strerror(-fd),
+		return bb_errf(err, fd, "%s: %s%s", paths[0], errno_text(-fd),
 			       errno_hint(fd));
 	t->fd = fd;
 	t->len = 0;
@@ -203,7 +204,7 @@ static int print_count(struct bpf_obj *obj, struct bb_err *err)
 	ret = map_lookup(obj_map(obj, "counter"), &zero, &n);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	ret = obj_var_get(obj, "last_pid", &pid, sizeof(pid), err);
 	if (ret)
 		return ret;

@@ -25,9 +25,10 @@
 #include <time.h>
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
+#include "../../elf/errno_names.h"
+#include "../../elf/sort.h"
 #include "../../kernel/procmon.h"
 #include "../../kernel/procmon_events.h"
-#include "../../elf/sort.h"
 #include "../cli.h"
 #include "../kernel_btf.h"
 #include "../map.h"
@@ -235,7 +236,7 @@ static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 	ret = map_update(map, &zero, &off, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) task_offsets: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -336,7 +337,7 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 	ret = map_for_each(map, add_row, t);
 	if (ret)
 		return bb_errf(err, ret, "reading process_map: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	sort(t->rows, t->nr, sizeof(*t->rows), by_pid);
 	now = monotonic_ns();
 	if (!json)
@@ -476,7 +477,7 @@ static int set_events_config(struct bpf_obj *obj, uint32_t transport,
 	ret = map_update(map, &zero, &c, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) events_config: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
+#include "../../elf/errno_names.h"
 #include "../../kernel/uidcount.h"
 #include "../../elf/sort.h"
 #include "../cli.h"
@@ -153,7 +154,7 @@ static int track_new_users(struct bpf_obj *obj, struct users *u,
 	ret = map_for_each(untracked, collect_new, &n);
 	if (ret)
 		return bb_errf(err, ret, "reading 'untracked': %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	for (i = 0; i < n.nr; i++) {
 		fmt_snprintf(name, sizeof(name), "uid_%u", n.v[i].uid);
 		fd = map_create_inner(per_uid, name, err);
@@ -254,7 +255,7 @@ static int print_table(struct bpf_obj *obj, struct users *u,
 
 	if (ret)
 		return bb_errf(err, ret, "reading 'per_uid': %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	out_printf(out_stdout, "\n");
 	out_flush(out_stdout);
 	return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../../elf/bpf_names.h"
+#include "../../../elf/errno_names.h"
 #include "../../map.h"
 #include "../../out.h"
 #include "barebpf.h"
@@ -70,7 +71,7 @@ void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
 		out_printf(out_stdout, "    (its entries cannot be listed with lookups: %s)\n",
 		       ret == -ENOTSUP ? "per-CPU values" :
 		       ret == -524 ? "the kernel does not hand them out" :
-		       strerror(-ret));
+		       errno_text(-ret));
 		return;
 	}
 	if (!c.n)

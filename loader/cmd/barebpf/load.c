@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../../elf/errno_names.h"
 #include "../../cli.h"
 #include "../../file.h"
 #include "../../map.h"
@@ -69,7 +70,7 @@ static int pin(int fd, const char *dir, const char *name, struct bb_err *err)
 			       path);
 	if (ret)
 		return bb_errf(err, ret,
-			       "bpf(BPF_OBJ_PIN) %s: %s%s", path, strerror(-ret),
+			       "bpf(BPF_OBJ_PIN) %s: %s%s", path, errno_text(-ret),
 			       ret == -EPERM || ret == -ENOENT || ret == -EINVAL ?
 			       " (is the directory on a bpffs? mount -t bpf bpf /sys/fs/bpf)" :
 			       errno_hint(ret));
