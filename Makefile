@@ -131,7 +131,7 @@ MULTIARCH   := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu
 # (\$$@: the inner make's target, not this one's.)  With -flto
 # gcc 12 warns "may be used uninitialized" where it cannot follow a value
 # set through a pointer; the normal build (-O2) still checks that.
-STATIC_CFLAGS  = -Os -flto -Wno-maybe-uninitialized \
+STATIC_CFLAGS  = -Oz -flto -Wno-maybe-uninitialized \
 		 -ffunction-sections -fdata-sections \
 		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		 -fno-stack-protector -fcf-protection=none

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -32,7 +33,7 @@ static int value_buf(struct bpf_map *map)
 /* The kernel maps whole pages of an array's values. */
 static int map_memory(struct bpf_map *map, struct bb_err *err)
 {
-	size_t page = sysconf(_SC_PAGESIZE);
+	size_t page = getauxval(AT_PAGESZ);
 	size_t len = (map->spec->value_size + page - 1) / page * page;
 	void *addr = sys_mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
 			      map->fd, 0);

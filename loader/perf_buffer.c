@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -107,7 +108,7 @@ static int open_rings(struct perf_buffer *pb, uint32_t data_pages,
 		return bb_errf(err, -EINVAL,
 			       "perf buffer: %u data pages is not a power of two",
 			       data_pages);
-	pb->mmap_len = (size_t)(1 + data_pages) * sysconf(_SC_PAGESIZE);
+	pb->mmap_len = (size_t)(1 + data_pages) * getauxval(AT_PAGESZ);
 	ret = map_check_type(pb->map, BPF_MAP_TYPE_PERF_EVENT_ARRAY, &slots,
 			     err);
 	if (!ret)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -45,7 +46,7 @@ static int ringbuf_setup(struct ringbuf *rb, struct bb_err *err)
 	uint32_t size;
 	int ret;
 
-	rb->page_size = sysconf(_SC_PAGESIZE);
+	rb->page_size = getauxval(AT_PAGESZ);
 	ret = map_check_type(rb->map, BPF_MAP_TYPE_RINGBUF, &size, err);
 	if (ret)
 		return ret;
