@@ -34,8 +34,8 @@ int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 	ret = symbol_name_check(target, prog->spec->section, err);
 	if (ret)
 		return bb_err_prefix(err, ret, "program '%s'", prog->spec->name);
-	fmt_snprintf(name, sizeof(name), "%s%s", tp ? TP_BTF_TYPEDEF_PREFIX : "",
-		     target);
+	fmt_snprintf(name, sizeof(name), "%s%s",
+		     tp ? TP_BTF_TYPEDEF_PREFIX : "", target);
 	id = btf_find(&kb->btf, name, tp ? BTF_KIND_TYPEDEF : BTF_KIND_FUNC);
 	if (id < 0)
 		return bb_errf(err, id,

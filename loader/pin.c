@@ -114,7 +114,8 @@ int pin_mkdir(const char *dir, struct bb_err *err)
 		return ret;
 	ret = sys_mkdir(dir, 0700);
 	if (ret && ret != -EEXIST)
-		return bb_errf(err, ret, "mkdir '%s': %s", dir, errno_text(-ret));
+		return bb_errf(err, ret, "mkdir '%s': %s", dir,
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -126,7 +127,8 @@ int pin_rmdir(const char *dir, struct bb_err *err)
 		return ret;
 	ret = sys_rmdir(dir);
 	if (ret)
-		return bb_errf(err, ret, "rmdir '%s': %s", dir, errno_text(-ret));
+		return bb_errf(err, ret, "rmdir '%s': %s", dir,
+			       errno_text(-ret));
 	return 0;
 }
 

@@ -41,7 +41,8 @@ int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 	sigaddset(stop, SIGTERM);
 	ret = sys_block_signals(stop);
 	if (ret)
-		return bb_errf(err, ret, "rt_sigprocmask: %s", errno_text(-ret));
+		return bb_errf(err, ret, "rt_sigprocmask: %s",
+			       errno_text(-ret));
 	if (!path && (e = embedded_find(name)))
 		return obj_open_mem(obj, e->start, e->end - e->start, e->name,
 				    err);

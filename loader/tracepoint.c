@@ -68,8 +68,8 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 	char path[PATH_MAX];
 	int ret;
 
-	fmt_snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH, cat,
-		     name);
+	fmt_snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH,
+		     cat, name);
 	ret = read_id(path, id, err);
 	if (ret != -ENOENT)
 		return ret;

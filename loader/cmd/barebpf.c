@@ -97,6 +97,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			return cmds[i].fn(argc - 1, argv + 1);
-	out_printf(out_stderr, "barebpf: unknown command '%s' (see --help)\n", argv[1]);
+	out_printf(out_stderr, "barebpf: unknown command '%s' (see --help)\n",
+		   argv[1]);
 	return 2;
 }

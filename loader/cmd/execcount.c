@@ -208,8 +208,8 @@ static int print_count(struct bpf_obj *obj, struct bb_err *err)
 	ret = obj_var_get(obj, "last_pid", &pid, sizeof(pid), err);
 	if (ret)
 		return ret;
-	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n", (unsigned long long)n,
-	       pid);
+	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n",
+		   (unsigned long long)n, pid);
 	out_flush(out_stdout);
 	return 0;
 }
@@ -286,8 +286,9 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = obj_attach(obj, &err);
 	if (!ret) {
-		out_printf(out_stdout, "counting execve calls from %ld (Ctrl+C to stop)\n",
-		       o.start);
+		out_printf(out_stdout,
+			   "counting execve calls from %ld (Ctrl+C to stop)\n",
+			   o.start);
 		out_flush(out_stdout);
 		ret = monitor(obj, &o, t, &stop, &err);
 	}

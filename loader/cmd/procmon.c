@@ -177,11 +177,13 @@ static int parse_args(int argc, char **argv, struct options *o)
 		}
 	}
 	if (o->pin && o->unpin) {
-		out_printf(out_stderr, "procmon: --pin and --unpin exclude each other\n");
+		out_printf(out_stderr,
+			   "procmon: --pin and --unpin exclude each other\n");
 		return -1;
 	}
 	if (o->events && (o->pin || o->unpin)) {
-		out_printf(out_stderr, "procmon: --events works without --pin and --unpin\n");
+		out_printf(out_stderr,
+			   "procmon: --events works without --pin and --unpin\n");
 		return -1;
 	}
 	if (g.ind == argc)
@@ -303,18 +305,19 @@ static void print_row(const struct proc_info *p, uint64_t now, int json)
 	char comm[PROCMON_COMM_LEN + 1], agebuf[32];
 
 	if (json) {
-		out_printf(out_stdout, "{\"pid\":%u,\"ppid\":%u,\"uid\":%u,\"comm\":", p->pid,
-		       p->ppid, p->uid);
+		out_printf(out_stdout,
+			   "{\"pid\":%u,\"ppid\":%u,\"uid\":%u,\"comm\":",
+			   p->pid, p->ppid, p->uid);
 		json_str(p->comm, PROCMON_COMM_LEN);
 		out_printf(out_stdout, ",\"age_ms\":%llu}\n",
-		       (unsigned long long)(age / 1000000));
+			   (unsigned long long)(age / 1000000));
 		return;
 	}
 	memcpy(comm, p->comm, PROCMON_COMM_LEN);
 	comm[PROCMON_COMM_LEN] = '\0';
 	format_age(agebuf, sizeof(agebuf), age);
-	out_printf(out_stdout, "%-8u %-8u %-6u %-16s %s\n", p->pid, p->ppid, p->uid, comm,
-	       agebuf);
+	out_printf(out_stdout, "%-8u %-8u %-6u %-16s %s\n", p->pid, p->ppid,
+		   p->uid, comm, agebuf);
 }
 
 static uint64_t monotonic_ns(void)
@@ -342,7 +345,7 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 	now = monotonic_ns();
 	if (!json)
 		out_printf(out_stdout, "%-8s %-8s %-6s %-16s %s\n", "PID", "PPID", "UID",
-		       "COMM", "AGE");
+			   "COMM", "AGE");
 	for (i = 0; i < t->nr; i++)
 		print_row(&t->rows[i], now, json);
 	if (!json)
@@ -390,7 +393,8 @@ static int start_pinned(struct bpf_obj *obj, const char *dir,
 		ret = obj_map_reuse_fd(obj, "process_map", fd, err);
 		sys_close(fd);
 		if (!ret)
-			out_printf(out_stderr, "procmon: reusing the programs and table pinned in %s\n",
+			out_printf(out_stderr,
+				   "procmon: reusing the programs and table pinned in %s\n",
 				   dir);
 		return ret;
 	}
@@ -400,7 +404,8 @@ static int start_pinned(struct bpf_obj *obj, const char *dir,
 	if (!ret)
 		ret = obj_attach_pinned(obj, dir, err);
 	if (!ret)
-		out_printf(out_stderr, "procmon: attached and pinned in %s (procmon --unpin to detach)\n",
+		out_printf(out_stderr,
+			   "procmon: attached and pinned in %s (procmon --unpin to detach)\n",
 			   dir);
 	return ret;
 }
@@ -413,8 +418,8 @@ static int unpin(struct bpf_obj *obj, const char *dir, struct bb_err *err)
 	if (!ret)
 		ret = obj_unpin(obj, dir, &removed, err);
 	if (!ret)
-		out_printf(out_stderr, "procmon: removed %d pin%s from %s\n", removed,
-			   removed == 1 ? "" : "s", dir);
+		out_printf(out_stderr, "procmon: removed %d pin%s from %s\n",
+			   removed, removed == 1 ? "" : "s", dir);
 	return ret;
 }
 
@@ -665,7 +670,7 @@ static int stream_events(struct bpf_obj *obj, const struct options *o,
 	ret = open_stream(obj, o, &st, &pb, &rb, err);
 	if (!ret && !o->json)
 		out_printf(out_stdout, "%-10s %-5s %-8s %-8s %-16s %s\n", "TIME(s)", "EVENT",
-		       "PID", "PPID", "COMM", "FILENAME / EXIT");
+			   "PID", "PPID", "COMM", "FILENAME / EXIT");
 	while (!ret) {
 		ret = stream_poll(pb, rb, 100, err);
 		if (ret < 0)

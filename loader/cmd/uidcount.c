@@ -84,12 +84,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 		}
 		num = c == 'i' ? &o->interval_ms : &o->count;
 		if (cli_parse_num(g.arg, num)) {
-			out_printf(out_stderr, "uidcount: bad number '%s'\n", g.arg);
+			out_printf(out_stderr, "uidcount: bad number '%s'\n",
+				   g.arg);
 			return -1;
 		}
 	}
 	if (g.ind < argc) {
-		out_printf(out_stderr, "uidcount: unexpected '%s' (see --help)\n",
+		out_printf(out_stderr,
+			   "uidcount: unexpected '%s' (see --help)\n",
 			   argv[g.ind]);
 		return -1;
 	}
@@ -170,8 +172,9 @@ static int track_new_users(struct bpf_obj *obj, struct users *u,
 		pre = untracked_of(u, n.v[i].uid, 1);
 		if (pre)
 			*pre += n.v[i].execs;
-		out_printf(out_stdout, "# new user %u: gave it a map of its own\n",
-		       n.v[i].uid);
+		out_printf(out_stdout,
+			   "# new user %u: gave it a map of its own\n",
+			   n.v[i].uid);
 	}
 	return 0;
 }
@@ -236,13 +239,15 @@ static int print_user(const void *key, const void *value, void *ctx)
 	if (ret)
 		return ret;
 	sort(c.v, c.nr, sizeof(c.v[0]), by_execs);
-	out_printf(out_stdout, "uid %-6u %6llu execs:", uid, (unsigned long long)c.total);
+	out_printf(out_stdout, "uid %-6u %6llu execs:", uid,
+		   (unsigned long long)c.total);
 	for (i = 0; i < c.nr; i++)
-		out_printf(out_stdout, " %.*s %llu", UIDCOUNT_COMM_LEN, c.v[i].key.comm,
-		       (unsigned long long)c.v[i].execs);
+		out_printf(out_stdout, " %.*s %llu", UIDCOUNT_COMM_LEN,
+			   c.v[i].key.comm, (unsigned long long)c.v[i].execs);
 	pre = untracked_of(p->users, uid, 0);
 	if (pre && *pre)
-		out_printf(out_stdout, " (+%llu untracked)", (unsigned long long)*pre);
+		out_printf(out_stdout, " (+%llu untracked)",
+			   (unsigned long long)*pre);
 	out_printf(out_stdout, "\n");
 	return 0;
 }

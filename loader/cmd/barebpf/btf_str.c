@@ -187,7 +187,8 @@ static int struct_value(struct out *f, const struct btf *btf,
 		      m[i].offset;
 		bits = BTF_INFO_KFLAG(t->info) ?
 		       BTF_MEMBER_BITFIELD_SIZE(m[i].offset) : 0;
-		out_printf(f, "%s%s=", i ? ", " : "", name && *name ? name : "?");
+		out_printf(f, "%s%s=", i ? ", " : "",
+			   name && *name ? name : "?");
 		if (bits || off % 8 || btf_type_size(btf, m[i].type, &msz, NULL) ||
 		    off / 8 + (uint64_t)msz > t->size ||
 		    value(f, btf, m[i].type, data + off / 8, msz, depth + 1))

@@ -32,8 +32,8 @@ static void print_labels(const struct elf_file *ef, uint32_t sec,
 		if (s->shndx == sec && s->value == off &&
 		    (s->type == STT_FUNC || s->type == STT_NOTYPE) &&
 		    s->name && *s->name)
-			out_printf(out_stdout, "\n%016llx <%s>:\n", (unsigned long long)off,
-			       s->name);
+			out_printf(out_stdout, "\n%016llx <%s>:\n",
+				   (unsigned long long)off, s->name);
 	}
 }
 
@@ -52,7 +52,7 @@ static void print_section(const struct elf_file *ef, uint32_t sec)
 		out_printf(out_stdout, "%8zu:\t", i);
 		for (k = 0; k < (size_t)slots * INSN_SZ; k++)
 			out_printf(out_stdout, "%02x%s", s->data[i * INSN_SZ + k],
-			       k + 1 < (size_t)slots * INSN_SZ ? " " : "");
+				   k + 1 < (size_t)slots * INSN_SZ ? " " : "");
 		out_printf(out_stdout, "\t%s\n", text);
 	}
 }
@@ -104,7 +104,8 @@ static int pseudo_name(void *ctx, uint8_t src, int32_t imm, int32_t imm2,
 		if (obj->maps[i].fd != imm)
 			continue;
 		if (src == BPF_PSEUDO_MAP_FD)
-			fmt_snprintf(buf, len, "map[%s]", obj->maps[i].spec->name);
+			fmt_snprintf(buf, len, "map[%s]",
+				     obj->maps[i].spec->name);
 		else if (src == BPF_PSEUDO_MAP_VALUE)
 			fmt_snprintf(buf, len, "map[%s] + %d",
 				     obj->maps[i].spec->name, imm2);
@@ -167,11 +168,13 @@ static void emit(struct json *j, uint32_t i, const char *before,
 		return;
 	}
 	if (*note)
-		out_printf(out_stdout, "  %5u  %-34s %-34s ; %s\n", i, before, after, note);
+		out_printf(out_stdout, "  %5u  %-34s %-34s ; %s\n", i, before,
+			   after, note);
 	else
 		out_printf(out_stdout, "  %5u  %-34s %s\n", i, before, after);
 	if (strcmp(bb, ab))
-		out_printf(out_stdout, "         bytes %s\n            -> %s\n", bb, ab);
+		out_printf(out_stdout,
+			   "         bytes %s\n            -> %s\n", bb, ab);
 }
 
 /* Fds a fresh process would get: 0-2 are taken, maps come first. */
@@ -201,10 +204,11 @@ int disasm_prog_side_by_side(struct bpf_obj *obj, struct bpf_prog *prog,
 		json_str(j, "program", p->name);
 		json_begin(j, "insns", '[');
 	} else {
-		out_printf(out_stdout, "\n%s (section %s), %u instructions; maps get fds from 3 up, as in a fresh process:\n",
-		       p->name, p->section, p->nr_insns);
+		out_printf(out_stdout,
+			   "\n%s (section %s), %u instructions; maps get fds from 3 up, as in a fresh process:\n",
+			   p->name, p->section, p->nr_insns);
 		out_printf(out_stdout, "  %5s  %-34s %s\n", "insn", "before relocation",
-		       "after relocation");
+			   "after relocation");
 	}
 	for (i = 0; i < p->nr_insns; i += slots) {
 		slots = disasm_insn(&p->insns[i], p->nr_insns - i, NULL, before,

@@ -59,8 +59,8 @@ void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
 	};
 	int ret;
 
-	out_printf(out_stdout, "  map %s (%s, max_entries %u):\n", s->name, type ? type : "?",
-	       s->max_entries);
+	out_printf(out_stdout, "  map %s (%s, max_entries %u):\n", s->name,
+		   type ? type : "?", s->max_entries);
 	ret = map_for_each(map, print_entry, &c);
 	if (ret) {
 		/*
@@ -68,10 +68,9 @@ void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
 		 * and perf event arrays, whose entries the kernel does not
 		 * hand out (its -ENOTSUPP, 524): say so, go on with the rest.
 		 */
-		out_printf(out_stdout, "    (its entries cannot be listed with lookups: %s)\n",
-		       ret == -ENOTSUP ? "per-CPU values" :
-		       ret == -524 ? "the kernel does not hand them out" :
-		       errno_text(-ret));
+		out_printf(out_stdout,
+			   "    (its entries cannot be listed with lookups: %s)\n",
+			   ret == -ENOTSUP ? "per-CPU values" : ret == -524 ? "the kernel does not hand them out" : errno_text(-ret));
 		return;
 	}
 	if (!c.n)

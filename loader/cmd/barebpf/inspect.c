@@ -95,9 +95,9 @@ static const char *sec_role(const struct elf_file *ef,
 		return strcmp(s->name, ".text") ? "programs" :
 		       "functions programs may call";
 	if (s->type == SHT_REL) {
-		fmt_snprintf(buf, len, "relocations of section %u (%s)", s->info,
-			     s->info < ef->nr_sections ?
-			     ef->sections[s->info].name : "?");
+		fmt_snprintf(buf, len, "relocations of section %u (%s)",
+			     s->info,
+			     s->info < ef->nr_sections ? ef->sections[s->info].name : "?");
 		return buf;
 	}
 	if (s->type == SHT_SYMTAB)
@@ -181,10 +181,11 @@ static void show_header(struct inspect *in)
 		return;
 	}
 	out_printf(out_stdout, "%s: %zu bytes\n", in->path, in->len);
-	out_printf(out_stdout, "ELF: 64-bit, little-endian, %s, machine %u (%s), %u sections, %u symbols\n",
-	       ef->type == ET_REL ? "relocatable (ET_REL)" : "not relocatable",
-	       ef->machine, ef->machine == EM_BPF ? "BPF" : "not BPF",
-	       ef->nr_sections, ef->nr_symbols);
+	out_printf(out_stdout,
+		   "ELF: 64-bit, little-endian, %s, machine %u (%s), %u sections, %u symbols\n",
+		   ef->type == ET_REL ? "relocatable (ET_REL)" : "not relocatable",
+		   ef->machine, ef->machine == EM_BPF ? "BPF" : "not BPF",
+		   ef->nr_sections, ef->nr_symbols);
 }
 
 static void show_sections(struct inspect *in)
@@ -197,7 +198,7 @@ static void show_sections(struct inspect *in)
 		json_begin(in->j, "sections", '[');
 	else
 		out_printf(out_stdout, "\nSections:\n  %3s %-32s %-9s %7s %-5s %s\n", "idx",
-		       "name", "type", "size", "flags", "what it is");
+			   "name", "type", "size", "flags", "what it is");
 	for (i = 1; i < ef->nr_sections; i++) {
 		const struct elf_section *s = &ef->sections[i];
 		const char *r = sec_role(ef, s, role, sizeof(role));
@@ -214,9 +215,9 @@ static void show_sections(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		out_printf(out_stdout, "  %3u %-32s %-9s %7llu %-5s %s\n", i, s->name,
-		       sec_type_name(s->type), (unsigned long long)s->size,
-		       flags, r);
+		out_printf(out_stdout, "  %3u %-32s %-9s %7llu %-5s %s\n", i,
+			   s->name, sec_type_name(s->type),
+			   (unsigned long long)s->size, flags, r);
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -231,7 +232,7 @@ static void show_symbols(struct inspect *in)
 		json_begin(in->j, "symbols", '[');
 	else
 		out_printf(out_stdout, "\nSymbols:\n  %-24s %-28s %6s %6s %-7s %s\n", "name",
-		       "section", "value", "size", "type", "bind");
+			   "section", "value", "size", "type", "bind");
 	for (i = 1; i < ef->nr_symbols; i++) {
 		const struct elf_symbol *s = &ef->symbols[i];
 
@@ -246,11 +247,11 @@ static void show_symbols(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		out_printf(out_stdout, "  %-24s %-28s %6llu %6llu %-7s %s\n", sym_name(ef, s),
-		       sec_name_of(ef, s->shndx),
-		       (unsigned long long)s->value,
-		       (unsigned long long)s->size, sym_type(s->type),
-		       sym_bind(s->bind));
+		out_printf(out_stdout, "  %-24s %-28s %6llu %6llu %-7s %s\n",
+			   sym_name(ef, s), sec_name_of(ef, s->shndx),
+			   (unsigned long long)s->value,
+			   (unsigned long long)s->size, sym_type(s->type),
+			   sym_bind(s->bind));
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -283,10 +284,11 @@ static void show_progs(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		out_printf(out_stdout, "  %s: section %s, type %s (%u), attach %s %s, %u instructions, %u relocations\n",
-		       p->name, p->section, type ? type : "?",
-		       p->def->prog_type, attach, p->target, p->nr_insns,
-		       p->nr_relocs);
+		out_printf(out_stdout,
+			   "  %s: section %s, type %s (%u), attach %s %s, %u instructions, %u relocations\n",
+			   p->name, p->section, type ? type : "?",
+			   p->def->prog_type, attach, p->target, p->nr_insns,
+			   p->nr_relocs);
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -323,10 +325,11 @@ static void show_maps(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		out_printf(out_stdout, "  %s: %s (%u), key %s (%u bytes), value %s (%u bytes), max_entries %u, flags %#x%s\n",
-		       m->name, type ? type : "?", m->type, key, m->key_size,
-		       value, m->value_size, m->max_entries, m->map_flags,
-		       m->pinning ? ", pinned by name" : "");
+		out_printf(out_stdout,
+			   "  %s: %s (%u), key %s (%u bytes), value %s (%u bytes), max_entries %u, flags %#x%s\n",
+			   m->name, type ? type : "?", m->type, key,
+			   m->key_size, value, m->value_size, m->max_entries,
+			   m->map_flags, m->pinning ? ", pinned by name" : "");
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -353,9 +356,9 @@ static void show_variables(struct inspect *in, uint32_t sec)
 			json_end(in->j, '}');
 			continue;
 		}
-		out_printf(out_stdout, "    %s: offset %llu, %llu bytes\n", v->name,
-		       (unsigned long long)v->value,
-		       (unsigned long long)v->size);
+		out_printf(out_stdout, "    %s: offset %llu, %llu bytes\n",
+			   v->name, (unsigned long long)v->value,
+			   (unsigned long long)v->size);
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -385,8 +388,8 @@ static void show_global_data(struct inspect *in)
 			continue;
 		}
 		out_printf(out_stdout, "  %s: %llu bytes%s\n", s->name,
-		       (unsigned long long)s->size,
-		       s->type == SHT_NOBITS ? " (zeroes, not in the file)" : "");
+			   (unsigned long long)s->size,
+			   s->type == SHT_NOBITS ? " (zeroes, not in the file)" : "");
 		show_variables(in, i);
 	}
 	if (in->j)
@@ -421,7 +424,8 @@ static void reloc_becomes(struct inspect *in, uint32_t sec,
 	uint32_t i;
 
 	if (!(in->ef.sections[sec].flags & SHF_EXECINSTR)) {
-		fmt_snprintf(buf, len, "not applied: it fixes up %s for linkers",
+		fmt_snprintf(buf, len,
+			     "not applied: it fixes up %s for linkers",
 			     in->ef.sections[sec].name);
 		return;
 	}
@@ -464,8 +468,9 @@ static int show_rel_section(struct inspect *in, uint32_t idx,
 		return ret;
 	/* In text, relocations the loader leaves alone are only counted. */
 	if (!in->j && !(in->ef.sections[rs->info].flags & SHF_EXECINSTR)) {
-		out_printf(out_stdout, "  %-28s %u relocations for linkers (not applied by the loader)\n",
-		       in->ef.sections[rs->info].name, nr);
+		out_printf(out_stdout,
+			   "  %-28s %u relocations for linkers (not applied by the loader)\n",
+			   in->ef.sections[rs->info].name, nr);
 		free(rels);
 		return 0;
 	}
@@ -485,10 +490,10 @@ static int show_rel_section(struct inspect *in, uint32_t idx,
 			json_end(in->j, '}');
 			continue;
 		}
-		out_printf(out_stdout, "  %-28s %#8llx %-16s %-20s %s\n", target,
-		       (unsigned long long)rels[i].offset,
-		       reloc_type_name(rels[i].type), sym_name(&in->ef, sym),
-		       becomes);
+		out_printf(out_stdout, "  %-28s %#8llx %-16s %-20s %s\n",
+			   target, (unsigned long long)rels[i].offset,
+			   reloc_type_name(rels[i].type),
+			   sym_name(&in->ef, sym), becomes);
 	}
 	free(rels);
 	return 0;
@@ -503,7 +508,7 @@ static int show_relocs(struct inspect *in, struct bb_err *err)
 		json_begin(in->j, "relocations", '[');
 	else
 		out_printf(out_stdout, "\nRelocations:\n  %-28s %8s %-16s %-20s %s\n",
-		       "section", "offset", "type", "symbol", "becomes");
+			   "section", "offset", "type", "symbol", "becomes");
 	for (i = 1; i < in->ef.nr_sections && !ret; i++)
 		if (in->ef.sections[i].type == SHT_REL)
 			ret = show_rel_section(in, i, err);
@@ -521,8 +526,8 @@ static void show_loader_view(struct inspect *in)
 		json_u64(in->j, "kern_version", spec->kern_version);
 	} else {
 		out_printf(out_stdout, "\nLicense: \"%s\"%s\n", spec->license,
-		       strstr(spec->license, "GPL") ? "" :
-		       " (not GPL: GPL-only helpers will be refused)");
+			   strstr(spec->license, "GPL") ? "" :
+			   " (not GPL: GPL-only helpers will be refused)");
 	}
 	show_progs(in);
 	show_maps(in);
@@ -565,7 +570,9 @@ static int inspect(struct inspect *in, struct bb_err *err)
 	else if (in->j)
 		json_str(in->j, "loader_error", in->obj_err.msg);
 	else
-		out_printf(out_stdout, "\nThe loader refuses this object: %s\n", in->obj_err.msg);
+		out_printf(out_stdout,
+			   "\nThe loader refuses this object: %s\n",
+			   in->obj_err.msg);
 	show_global_data(in);
 	ret = show_relocs(in, err);
 	if (!ret && in->disasm && in->obj)
@@ -611,6 +618,7 @@ int cmd_inspect(int argc, char **argv)
 	}
 	return 0;
 usage:
-	out_printf(out_stderr, "Usage: barebpf inspect OBJ [--disasm] [--json]\n");
+	out_printf(out_stderr,
+		   "Usage: barebpf inspect OBJ [--disasm] [--json]\n");
 	return 2;
 }

@@ -115,12 +115,13 @@ static int load_one(struct bpf_obj *obj, struct bpf_prog *p,
 		ret = prog_load(p, obj->spec.license, obj->spec.kern_version,
 				&err);
 	if (!ret)
-		out_printf(out_stdout, "%s: id %u\n", p->spec->name, prog_id(p->fd));
+		out_printf(out_stdout, "%s: id %u\n", p->spec->name,
+			   prog_id(p->fd));
 	if (!ret && pin_dir)
 		ret = pin(p->fd, pin_dir, p->spec->name, &err);
 	if (!ret && pin_dir)
-		out_printf(out_stdout, "%s: pinned at %s/%s\n", p->spec->name, pin_dir,
-		       p->spec->name);
+		out_printf(out_stdout, "%s: pinned at %s/%s\n", p->spec->name,
+			   pin_dir, p->spec->name);
 	if (ret) {
 		out_flush(out_stdout);
 		bb_err_print(out_stderr, "barebpf load", &err);
@@ -186,6 +187,7 @@ int cmd_load(int argc, char **argv)
 	return 0;
 usage:
 	free(o.progs);
-	out_printf(out_stderr, "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR]\n");
+	out_printf(out_stderr,
+		   "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR]\n");
 	return 2;
 }

@@ -95,6 +95,7 @@ int cmd_run(int argc, char **argv)
 	}
 	return 0;
 usage:
-	out_printf(out_stderr, "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
+	out_printf(out_stderr,
+		   "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
 	return 2;
 }
