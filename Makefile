@@ -121,17 +121,18 @@ STATIC      := $(BUILD)/static
 STATIC_CMDS := procmon barebpf
 STATIC_INC  := $(STATIC)/include
 MULTIARCH   := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
-# Small: no unwind tables (C needs none), no stack protector or CET
-# padding, unused functions dropped, no page of padding between segments,
-# and link-time optimisation (-flto: the compiler sees the whole program,
-# inlines across files and drops what no one calls).  No RELRO: in a
-# static binary nothing would make it read-only (that is the dynamic
-# loader's job), and it pads the file to a page boundary.  The linker's
-# map (NAME.map, for bench/size.sh) says where every byte came from.
-# (\$$@: the inner make's target, not this one's.)  With -flto
-# gcc 12 warns "may be used uninitialized" where it cannot follow a value
-# set through a pointer; the normal build (-O2) still checks that.
-STATIC_CFLAGS  = -Oz -flto -Wno-maybe-uninitialized \
+# Small (docs/static.md has what each step saved): -Oz (gcc 12: size
+# before speed), no unwind tables (C needs none), no stack protector or
+# CET padding, unused functions dropped, no page of padding between
+# segments, and link-time optimisation in one piece (-flto: the compiler
+# sees the whole program, inlines across files and drops what no one
+# calls).  No RELRO: in a static binary nothing would make it read-only
+# (that is the dynamic loader's job), and it pads the file to a page.
+# With -flto gcc 12 warns "may be used uninitialized" where it cannot
+# follow a value set through a pointer; the normal build (-O2) still
+# checks that.  The linker's map (NAME.map, for bench/size.sh) says where
+# every byte came from (\$$@: the inner make's target, not this one's).
+STATIC_CFLAGS  = -Oz -flto -flto-partition=one -Wno-maybe-uninitialized \
 		 -ffunction-sections -fdata-sections \
 		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		 -fno-stack-protector -fcf-protection=none
