@@ -18,7 +18,7 @@ for t in procmon barebpf; do
 	[ -f "$S/$t" ] || { echo "no $S/$t: run make static" >&2; exit 2; }
 done
 
-echo "# Static binary sizes (musl, -Os, stripped)"
+echo "# Static binary sizes (musl, -Oz, LTO, stripped)"
 echo
 for t in procmon barebpf; do
 	printf '%-24s %7d bytes\n' "$S/$t" "$(stat -c %s "$S/$t")"
