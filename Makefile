@@ -5,6 +5,7 @@
 #   make test       build and run every test under prove (TAP), then test-vm
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #   make static     fully static, stripped tools (musl) in build/static/
+#   make bench      measure everything, side by side: bench/RESULTS.md
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
 #   elf/*.c loader/*.c      -> build/libbarebpf.a
@@ -180,11 +181,22 @@ test-vm: deps
 	@$(MAKE) --no-print-directory vm-static
 	tests/vm/run.sh $(VM_BUILD)
 
+# Measurements, not tests (bench/bench.sh): installs the tools it
+# compares against, builds, and writes bench/RESULTS.md.  Needs root.
+BENCH_PKGS = libbpf-tools bpftool strace
+
+bench:
+	@$(MAKE) --no-print-directory deps PKGS="$(PKGS) $(BENCH_PKGS)"
+	@$(MAKE) --no-print-directory all static
+	@$(MAKE) --no-print-directory tracefs bpffs
+	sh bench/bench.sh
+
 tests: $(TESTS_C) $(BPF_OBJS)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean static vm-static kernel-tests test-vm
+.PHONY: all deps tracefs bpffs run test tests clean static vm-static kernel-tests test-vm \
+	bench
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

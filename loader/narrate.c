@@ -208,6 +208,10 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 	case BPF_MAP_FREEZE:
 		add(l, " map fd %u", a->map_fd);
 		return;
+	case BPF_MAP_LOOKUP_BATCH:	/* count: what the kernel wrote back */
+		add(l, " map fd %u%s count=%u", a->batch.map_fd,
+		    a->batch.in_batch ? "" : " (from the start)", a->batch.count);
+		return;
 	case BPF_RAW_TRACEPOINT_OPEN:
 		add(l, " \"%s\" prog fd %u",
 		    a->raw_tracepoint.name ?

@@ -22,12 +22,14 @@ static int set_bpf_enable(struct bpf_prog *prog, int pfd, const char *what,
 	int ret = sys_ioctl(pfd, PERF_EVENT_IOC_SET_BPF, prog->fd);
 
 	if (ret)
-		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_SET_BPF): %s",
-			       prog->spec->name, what, errno_text(-ret));
+		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_SET_BPF): %s%s",
+			       prog->spec->name, what, errno_text(-ret),
+			       errno_hint(ret));
 	ret = sys_ioctl(pfd, PERF_EVENT_IOC_ENABLE, 0);
 	if (ret)
-		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_ENABLE): %s",
-			       prog->spec->name, what, errno_text(-ret));
+		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_ENABLE): %s%s",
+			       prog->spec->name, what, errno_text(-ret),
+			       errno_hint(ret));
 	prog->attach_fd = pfd;
 	return 0;
 }

@@ -279,6 +279,25 @@ int sys_map_get_next_key(int fd, const void *key, void *next_key)
 	return sys_bpf(BPF_MAP_GET_NEXT_KEY, &attr);
 }
 
+int sys_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys,
+			 void *values, uint32_t *count)
+{
+	union bpf_attr attr;
+	int ret;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.batch.map_fd = fd;
+	attr.batch.in_batch = ptr(in_batch);
+	attr.batch.out_batch = ptr(out_batch);
+	attr.batch.keys = ptr(keys);
+	attr.batch.values = ptr(values);
+	attr.batch.count = *count;
+	ret = sys_bpf(BPF_MAP_LOOKUP_BATCH, &attr);
+	/* The kernel writes back how many it copied, on -ENOENT too. */
+	*count = attr.batch.count;
+	return ret;
+}
+
 int sys_obj_get_info_by_fd(int fd, void *info, uint32_t *info_len)
 {
 	union bpf_attr attr;
@@ -400,6 +419,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_OBJ_GET_INFO_BY_FD] = "BPF_OBJ_GET_INFO_BY_FD",
 		[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = "BPF_MAP_LOOKUP_AND_DELETE_ELEM",
 		[BPF_MAP_FREEZE] = "BPF_MAP_FREEZE",
+		[BPF_MAP_LOOKUP_BATCH] = "BPF_MAP_LOOKUP_BATCH",
 		[BPF_OBJ_PIN] = "BPF_OBJ_PIN",
 		[BPF_OBJ_GET] = "BPF_OBJ_GET",
 		[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN",

@@ -121,6 +121,14 @@ int sys_map_delete_elem(int fd, const void *key);
 int sys_map_lookup_and_delete_elem(int fd, const void *key, void *value);
 int sys_map_get_next_key(int fd, const void *key, void *next_key);
 int sys_obj_get_info_by_fd(int fd, void *info, uint32_t *info_len);
+/*
+ * BPF_MAP_LOOKUP_BATCH (the kernel since 5.6): copy up to *@count entries
+ * into @keys and @values, starting where @in_batch says (NULL: the start);
+ * @out_batch receives where to go on.  *@count becomes the number copied,
+ * also when the answer is -ENOENT (no more entries after these).
+ */
+int sys_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys,
+			 void *values, uint32_t *count);
 int sys_prog_get_next_id(uint32_t start, uint32_t *next);
 int sys_map_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);

@@ -15,7 +15,7 @@ OBJ=$B/procmon.bpf.o
 # run: wait for "attached" (narrated on stderr), then exec a process of
 # our own; it lives until the dumps are done.
 name=bbrun$$
-run_until_attached "$TOOL" -v run "$OBJ" --interval 200 --count 3
+run_until_attached "$TOOL" -v run "$OBJ" --interval 1000 --count 3
 start_probe $name
 wait $bg
 st=$?

@@ -27,11 +27,19 @@ done
 
 # procmon in the background, narrating: its "attached" line on stderr
 # tells us when a new process is sure to be seen.  Then we start one with
-# a name of our own, which lives until procmon has printed its tables.
+# a name of our own, wait (up to 10 s) for procmon to print it, and stop
+# procmon with SIGINT, which must end it with status 0.
 procmon_sees_new_process() {	# BINARY
 	name=bbst$$
-	run_until_attached "$1" -v --json --interval 200 --count 5
+	run_until_attached "$1" -v --json --interval 200
 	start_probe $name
+	_i=0
+	while ! grep -q "\"pid\":$probe,.*\"comm\":\"$name\"" "$tmp/out" &&
+	      [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	kill -INT $bg
 	wait $bg
 	st=$?
 	stop_probe
