@@ -25,6 +25,7 @@
 #include "../object.h"
 #include "../out.h"
 #include "../sys.h"
+#include "../tool.h"
 #include "../tracepoint.h"
 
 #define OBJ_NAME "execcount.bpf.o"
@@ -258,23 +259,13 @@ int main(int argc, char **argv)
 	struct trace *t = NULL, trace;
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
-	char path[PATH_MAX];
 	struct options o;
 	sigset_t stop;
 	int ret;
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	ret = sys_block_signals(&stop);
-	if (!ret && !o.obj) {
-		ret = cli_obj_path(OBJ_NAME, path, sizeof(path), &err);
-		o.obj = path;
-	}
-	if (!ret)
-		ret = obj_open(&obj, o.obj, &err);
+	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
 	if (!ret)
 		ret = obj_load(obj, &err);
 	if (!ret)
