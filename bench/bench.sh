@@ -83,7 +83,7 @@ sizes() {
 		echo "| ${f##*/} (glibc, dynamic, -O2) | $(stat -c %s "$s") | libc |"
 	done
 	for f in "$B"/static/procmon "$B"/static/barebpf; do
-		[ -f "$f" ] && echo "| ${f##*/} (musl, static, -Os) | $(stat -c %s "$f") | nothing |"
+		[ -f "$f" ] && echo "| ${f##*/} (musl, static, -Oz, LTO) | $(stat -c %s "$f") | nothing |"
 	done
 	for f in $SNOOP; do
 		libs=$(ldd "$f" 2>/dev/null | awk '$1 ~ /^lib/ && $1 !~ /^libc\./ { printf "%s ", $1 }')

@@ -18,7 +18,7 @@ for t in procmon barebpf; do
 	[ -f "$S/$t" ] || { echo "no $S/$t: run make static" >&2; exit 2; }
 done
 
-echo "# Static binary sizes (musl, -Os, stripped)"
+echo "# Static binary sizes (musl, -Oz, LTO, stripped)"
 echo
 for t in procmon barebpf; do
 	printf '%-24s %7d bytes\n' "$S/$t" "$(stat -c %s "$S/$t")"
@@ -31,24 +31,40 @@ echo
 echo "## Where procmon's bytes go"
 echo
 size "$S/obj/procmon" | sed 's/^/    /'
-embed=$(stat -c %s "$S/obj/obj/embed/procmon.embed" 2>/dev/null || echo 0)
-ours=$(nm -S --defined-only "$S/obj/libbarebpf.a" "$S/obj/obj/loader/cmd/procmon.o" 2>/dev/null |
-	awk 'NF == 4 { print $4 }' | sort -u)
-nm -S --size-sort "$S/obj/procmon" | awk -v ours="$(echo $ours)" -v embed="$embed" '
-	BEGIN { n = split(ours, o, " "); for (i = 1; i <= n; i++) mine[o[i]] = 1 }
-	NF == 4 {
-		sz = 0
-		for (i = 1; i <= length($2); i++)
-			sz = sz * 16 + index("0123456789abcdef", substr($2, i, 1)) - 1
-		if (seen[$1 $2]++) next	# aliases (weak + strong) count once
-		if ($3 ~ /^[bB]$/) next	# .bss takes no room in the file
-		if ($4 in mine) a += sz; else b += sz
+echo
+# The linker's map (-Wl,-Map) says which input file each piece of each
+# section came from: musl's libc.a, the embedded objects, or our code
+# (with -flto our code arrives as the compiler's "ltrans" files).  .bss
+# takes no room in the file and debug sections are stripped: not counted.
+awk '
+	/^Linker script and memory map/ { on = 1; next }
+	!on { next }
+	/^[^ ]/ { out = $1 }			# an output section
+	/^ [^ *]/ && NF == 1 { pend = $1; next }	# name alone on its line
+	{
+		if ($1 ~ /^0x/ && pend != "") { $0 = pend " " $0; pend = "" }
+		if (NF < 4 || $2 !~ /^0x/ || $3 !~ /^0x/) next
+		if (out ~ /^\.(bss|tbss|debug|comment)/ || out == "/DISCARD/") next
+		sz = 0; h = substr($3, 3)
+		for (i = 1; i <= length(h); i++)
+			sz = sz * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
+		f = $4
+		if (f ~ /libc\.a\(/) {
+			who = "musl libc"
+			m = f; sub(/.*\(/, "", m); sub(/\.lo\)$/, "", m); musl[m] += sz
+		} else if (f ~ /embed\//) who = "embedded BPF objects"
+		else if (f ~ /crt|libgcc/) who = "C runtime start files"
+		else who = "barebpf (elf/, loader/), strings included"
+		part[who] += sz
 	}
 	END {
-		printf "    symbols from barebpf (elf/, loader/): %6d bytes (not counting string literals)\n", a
-		printf "    symbols from musl libc:               %6d bytes\n", b
-		printf "    embedded procmon.bpf.o (in .rodata):  %6d bytes\n", embed
-	}'
+		n = split("barebpf (elf/, loader/), strings included|musl libc|embedded BPF objects|C runtime start files", w, "|")
+		for (i = 1; i <= n; i++)
+			printf "    %-44s %6d bytes\n", w[i] ":", part[w[i]]
+		printf "\n    musl, by member (the 12 largest):\n"
+		for (m in musl)
+			printf "      %6d %s\n", musl[m], m | "sort -rn | head -12"
+	}' "$S/obj/procmon.map"
 for t in procmon barebpf; do
 	echo
 	echo "## Largest $TOP symbols of $t (nm --size-sort)"

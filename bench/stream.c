@@ -30,6 +30,7 @@
 #include "kernel/test/stream_test.h"
 #include "loader/map.h"
 #include "loader/object.h"
+#include "loader/out.h"
 #include "loader/perf_buffer.h"
 #include "loader/ringbuf.h"
 
@@ -152,7 +153,7 @@ int main(int argc, char **argv)
 				perf_buffer_open(&pb, obj_map(obj, "perf_events"),
 						 size, &h, &err);
 	if (ret) {
-		bb_err_print(stderr, "stream", &err);
+		bb_err_print(out_stderr, "stream", &err);
 		return 1;
 	}
 	pin(0);

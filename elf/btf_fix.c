@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "spec.h"
 
 static int vsi_cmp(const void *a, const void *b)
@@ -92,7 +93,7 @@ static int fix_datasec(const struct obj_spec *spec, struct btf *btf,
 		if (*(uint32_t *)(var + 1) == BTF_VAR_GLOBAL_EXTERN)
 			*(uint32_t *)(var + 1) = BTF_VAR_GLOBAL_ALLOCATED;
 	}
-	qsort(vs, btf_vlen(t), sizeof(*vs), vsi_cmp);
+	sort(vs, btf_vlen(t), sizeof(*vs), vsi_cmp);
 	return 0;
 }
 

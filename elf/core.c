@@ -24,11 +24,13 @@
  *     `if (bpf_core_field_exists(...))` guards work).
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
+#include "fmt.h"
+#include "num.h"
+#include "sort.h"
 
 #define MAX_ACCESS 64
 #define MAX_DEPTH 32
@@ -162,7 +164,7 @@ int core_target_init(struct core_target *t, const struct btf *btf,
 	for (id = 1; id < btf->nr_types; id++)
 		if (*name_of(btf, id))
 			t->ids[t->nr++] = id;
-	qsort_r(t->ids, t->nr, sizeof(*t->ids), id_cmp, (void *)btf);
+	sort_r(t->ids, t->nr, sizeof(*t->ids), id_cmp, (void *)btf);
 	return 0;
 }
 
@@ -192,14 +194,12 @@ static uint32_t first_cand(const struct core_target *t, const char *name)
 
 static int parse_access(struct spec *s, const char *str, struct bb_err *err)
 {
-	const char *p = str;
-	char *end;
+	const char *p = str, *end;
+	uint64_t v;
 
 	s->nr_raw = 0;
 	while (*p) {
-		unsigned long v = strtoul(p, &end, 10);
-
-		if (end == p || v > UINT32_MAX || s->nr_raw >= MAX_ACCESS)
+		if (num_parse(p, UINT32_MAX, &v, &end) || s->nr_raw >= MAX_ACCESS)
 			return bb_errf(err, -EINVAL, "bad access string '%s'", str);
 		s->raw[s->nr_raw++] = v;
 		p = end;
@@ -722,18 +722,18 @@ static void describe(const struct spec *l, const struct core_reloc *r,
 	size_t n;
 	uint32_t i;
 
-	n = snprintf(out, len, "%s%s", k, name_of(l->btf, r->type_id));
+	n = fmt_snprintf(out, len, "%s%s", k, name_of(l->btf, r->type_id));
 	for (i = kind_class(r->kind) == K_FIELD ? 1 : 0;
 	     i < l->nr_acc && n < len; i++) {
 		if (l->acc[i].name)
-			n += snprintf(out + n, len - n, "%s%s",
+			n += fmt_snprintf(out + n, len - n, "%s%s",
 				      kind_class(r->kind) == K_ENUM ? "::" : ".",
 				      l->acc[i].name);
 		else if (i)
-			n += snprintf(out + n, len - n, "[%u]", l->acc[i].idx);
+			n += fmt_snprintf(out + n, len - n, "[%u]", l->acc[i].idx);
 	}
 	if (n < len)
-		snprintf(out + n, len - n, " (%s, access %s)",
+		fmt_snprintf(out + n, len - n, " (%s, access %s)",
 			 core_kind_name(r->kind), btf_str(l->btf, r->access_off));
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "disasm.h"
+#include "fmt.h"
 
 /* Opcode fields, as in linux/bpf_common.h and linux/bpf.h. */
 #define CLASS(code) ((code) & 0x07)
@@ -42,7 +43,7 @@ static void put(struct out *o, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(o->buf, o->len, fmt, ap);
+	fmt_vsnprintf(o->buf, o->len, fmt, ap);
 	va_end(ap);
 }
 
@@ -60,9 +61,9 @@ static const char *size_name(uint8_t code)
 static void addr(char *buf, size_t len, uint8_t reg, int16_t off)
 {
 	if (off < 0)
-		snprintf(buf, len, "r%u - %d", reg, -(int)off);
+		fmt_snprintf(buf, len, "r%u - %d", reg, -(int)off);
 	else
-		snprintf(buf, len, "r%u + %d", reg, off);
+		fmt_snprintf(buf, len, "r%u + %d", reg, off);
 }
 
 static const char *alu_op(uint8_t op)

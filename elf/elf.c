@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "elf.h"
+#include "fmt.h"
 
 /* A section's name for messages; the table may be half built. */
 static const char *sec_name(const struct elf_file *ef, uint32_t idx)
@@ -200,7 +201,7 @@ static int read_section(struct elf_file *ef, uint64_t shoff, uint32_t idx,
 	fill_section(s, &sh);
 	s->name = buf_str(names, sh.sh_name);
 	if (!s->name) {
-		snprintf(what, sizeof(what), "section %u", idx);
+		fmt_snprintf(what, sizeof(what), "section %u", idx);
 		return str_err(err, what, names, "section names", sh.sh_name);
 	}
 	/* gABI: sh_link is a section index (or 0) for every section type. */
@@ -301,7 +302,7 @@ static int read_symbol(struct elf_file *ef, const struct bytes *tab,
 		return bb_errf(err, -EINVAL, "elf: symbol %u past end of symtab", i);
 	sym->name = buf_str(strs, es.st_name);
 	if (!sym->name) {
-		snprintf(what, sizeof(what), "symbol %u", i);
+		fmt_snprintf(what, sizeof(what), "symbol %u", i);
 		return str_err(err, what, strs, st->name, es.st_name);
 	}
 	ret = check_shndx(ef, i, es.st_shndx, err);

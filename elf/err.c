@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
+#include "fmt.h"
 
 int bb_errf(struct bb_err *e, int code, const char *fmt, ...)
 {
@@ -13,7 +13,7 @@ int bb_errf(struct bb_err *e, int code, const char *fmt, ...)
 	if (!e)
 		return code;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	fmt_vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -27,7 +27,7 @@ int bb_err_prefix(struct bb_err *e, int code, const char *fmt, ...)
 	if (!e)
 		return code;
 	va_start(ap, fmt);
-	vsnprintf(prefix, sizeof(prefix), fmt, ap);
+	fmt_vsnprintf(prefix, sizeof(prefix), fmt, ap);
 	va_end(ap);
 	/* Shift the old message right, cutting its end if it must. */
 	n = strlen(prefix);
@@ -46,16 +46,4 @@ void bb_err_detail(struct bb_err *e, char *detail)
 	}
 	free(e->detail);
 	e->detail = detail;
-}
-
-void bb_err_print(FILE *f, const char *who, struct bb_err *e)
-{
-	fprintf(f, "%s: %s\n", who, e->msg);
-	if (e->detail) {
-		fputs(e->detail, f);
-		if (*e->detail && e->detail[strlen(e->detail) - 1] != '\n')
-			fputc('\n', f);
-	}
-	free(e->detail);
-	e->detail = NULL;
 }

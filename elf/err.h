@@ -12,7 +12,7 @@
 #ifndef BAREBPF_ERR_H
 #define BAREBPF_ERR_H
 
-#include <stdio.h>
+#include <stddef.h>		/* size_t, for the headers that include us */
 
 struct bb_err {
 	char msg[1024];
@@ -30,7 +30,11 @@ int bb_err_prefix(struct bb_err *e, int code, const char *fmt, ...)
 /* Attach a long text (taking ownership of malloc'd @detail). */
 void bb_err_detail(struct bb_err *e, char *detail);
 
-/* Print "@who: msg" and the detail, if any, to @f; frees the detail. */
-void bb_err_print(FILE *f, const char *who, struct bb_err *e);
+/*
+ * Print "@who: msg" and the detail, if any, to @o (out_stderr, usually);
+ * frees the detail.  Printing is output: it lives in loader/out.c.
+ */
+struct out;
+void bb_err_print(struct out *o, const char *who, struct bb_err *e);
 
 #endif

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sort.h"
 #include "spec.h"
 
 #define KCONFIG_SEC ".kconfig"
@@ -133,7 +134,7 @@ int kconfig_parse(struct obj_spec *spec, struct bb_err *err)
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
 	ret = collect(spec, ds, vars, err);
 	if (!ret) {
-		qsort(vars, btf_vlen(ds), sizeof(*vars), ext_cmp);
+		sort(vars, btf_vlen(ds), sizeof(*vars), ext_cmp);
 		ret = add_map(spec, vars, btf_vlen(ds), err);
 	}
 	if (!ret)

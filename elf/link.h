@@ -28,7 +28,7 @@ struct sec_relocs {
 	uint32_t nr;
 };
 
-/* Order of sec_relocs.r, for qsort() and bsearch(). */
+/* Order of sec_relocs.r, for sort() and bsearch(). */
 int sec_reloc_cmp(const void *a, const void *b);
 
 /* Instruction @i of code section @s (which holds whole instructions). */

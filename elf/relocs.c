@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "link.h"
+#include "sort.h"
 
 #ifndef R_BPF_64_64
 #define R_BPF_64_64 1
@@ -260,7 +261,7 @@ static int read_all(struct obj_spec *spec, struct sec_relocs *out,
 		if (ret)
 			return ret;
 	}
-	qsort(out->r, out->nr, sizeof(*out->r), sec_reloc_cmp);
+	sort(out->r, out->nr, sizeof(*out->r), sec_reloc_cmp);
 	for (i = 1; i < out->nr; i++)
 		if (!sec_reloc_cmp(&out->r[i - 1], &out->r[i]))
 			return bb_errf(err, -EINVAL,

@@ -13,6 +13,7 @@
 #include <linux/bpf.h>
 #include <stdio.h>
 
+#include "../elf/fmt.h"
 #include "btf_target.h"
 
 #define TP_BTF_TYPEDEF_PREFIX "btf_trace_"
@@ -33,8 +34,8 @@ int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 	ret = symbol_name_check(target, prog->spec->section, err);
 	if (ret)
 		return bb_err_prefix(err, ret, "program '%s'", prog->spec->name);
-	snprintf(name, sizeof(name), "%s%s", tp ? TP_BTF_TYPEDEF_PREFIX : "",
-		 target);
+	fmt_snprintf(name, sizeof(name), "%s%s",
+		     tp ? TP_BTF_TYPEDEF_PREFIX : "", target);
 	id = btf_find(&kb->btf, name, tp ? BTF_KIND_TYPEDEF : BTF_KIND_FUNC);
 	/* ESRCH, as libbpf answers: the same errno under both loaders. */
 	if (id < 0)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "file.h"
 #include "sys.h"
 
@@ -61,7 +62,7 @@ int file_read_all(const char *path, uint8_t **out, size_t *len,
 
 	fd = sys_open(path, O_RDONLY, 0);
 	if (fd < 0)
-		return bb_errf(err, fd, "%s: %s", path, strerror(-fd));
+		return bb_errf(err, fd, "%s: %s", path, errno_text(-fd));
 	ret = sys_fstat_size(fd, &size);
 	if (!ret && size > FILE_MAX_SIZE)
 		ret = -EFBIG;
@@ -72,7 +73,7 @@ int file_read_all(const char *path, uint8_t **out, size_t *len,
 		return bb_errf(err, ret, "%s: larger than %u MiB, refusing",
 			       path, FILE_MAX_SIZE >> 20);
 	if (ret)
-		return bb_errf(err, ret, "%s: %s", path, strerror(-ret));
+		return bb_errf(err, ret, "%s: %s", path, errno_text(-ret));
 	return 0;
 }
 

@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../elf/errno_names.h"
 #include "file.h"
 #include "global_data.h"
 #include "sys.h"
@@ -31,7 +33,7 @@ static int value_buf(struct bpf_map *map)
 /* The kernel maps whole pages of an array's values. */
 static int map_memory(struct bpf_map *map, struct bb_err *err)
 {
-	size_t page = sysconf(_SC_PAGESIZE);
+	size_t page = getauxval(AT_PAGESZ);
 	size_t len = (map->spec->value_size + page - 1) / page * page;
 	void *addr = sys_mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED,
 			      map->fd, 0);
@@ -39,7 +41,7 @@ static int map_memory(struct bpf_map *map, struct bb_err *err)
 
 	if (sys_mmap_failed(addr))
 		return bb_errf(err, ret, "mmap of map '%s': %s%s",
-			       map->spec->name, strerror(-ret),
+			       map->spec->name, errno_text(-ret),
 			       errno_hint(ret));
 	map->mem = addr;
 	map->mem_len = len;
@@ -58,13 +60,13 @@ int global_data_init(struct bpf_map *map, struct bb_err *err)
 	if (ret)
 		return bb_errf(err, ret,
 			       "bpf(BPF_MAP_UPDATE_ELEM) for map '%s' (initial value): %s%s",
-			       name, strerror(-ret), errno_hint(ret));
+			       name, errno_text(-ret), errno_hint(ret));
 	if (!map->spec->frozen)
 		return map_memory(map, err);
 	ret = sys_map_freeze(map->fd);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_FREEZE) for map '%s': %s%s",
-			       name, strerror(-ret), errno_hint(ret));
+			       name, errno_text(-ret), errno_hint(ret));
 	return 0;
 }
 
@@ -141,7 +143,7 @@ int obj_var_get(struct bpf_obj *obj, const char *name, void *val,
 		if (ret)
 			return bb_errf(err, ret,
 				       "bpf(BPF_MAP_LOOKUP_ELEM) for map '%s': %s",
-				       map->spec->name, strerror(-ret));
+				       map->spec->name, errno_text(-ret));
 	}
 	memcpy(val, map->value + v->off, size);
 	return 0;

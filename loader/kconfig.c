@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "../elf/num.h"
 #include "global_data.h"
 #include "kconfig.h"
 #include "sys.h"
 
 uint32_t kconfig_kernel_version(const char *release)
 {
-	unsigned int a = 0, b = 0, c = 0;
+	uint64_t a, b, c = 0;
+	const char *p;
 
-	if (sscanf(release, "%u.%u.%u", &a, &b, &c) < 2)
+	if (num_parse(release, 255, &a, &p) || *p != '.' ||
+	    num_parse(p + 1, 255, &b, &p))
 		return 0;
+	if (*p == '.' && num_parse(p + 1, UINT32_MAX, &c, NULL))
+		c = 0;
 	return (a << 16) + (b << 8) + (c > 255 ? 255 : c);
 }
 

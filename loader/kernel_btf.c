@@ -1,17 +1,53 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "file.h"
 #include "kernel_btf.h"
+#include "sys.h"
+
+/*
+ * Since Linux 6.16 the kernel lets us mmap its BTF read-only: one call,
+ * and no copy of several MiB.  Before, the mmap is refused, and we read
+ * the file instead: sysfs hands it out one 4 KiB page per read(2), so
+ * that is over a thousand reads.  0 when mapped, < 0 to fall back.
+ */
+static int map_file(struct kernel_btf *kb)
+{
+	uint64_t size = 0;
+	void *p = NULL;
+	int fd, ret;
+
+	fd = sys_open(KERNEL_BTF_PATH, O_RDONLY, 0);
+	if (fd < 0)
+		return fd;
+	ret = sys_fstat_size(fd, &size);
+	if (!ret && (size == 0 || size > FILE_MAX_SIZE))
+		ret = -EINVAL;
+	if (!ret) {
+		p = sys_mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+		ret = sys_mmap_failed(p) ? (int)(long)p : 0;
+	}
+	sys_close(fd);
+	if (ret)
+		return ret;
+	kb->data = p;
+	kb->len = size;
+	kb->mapped = true;
+	return 0;
+}
 
 int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
 {
 	int ret;
 
 	memset(kb, 0, sizeof(*kb));
-	ret = file_read_all(KERNEL_BTF_PATH, &kb->data, &kb->len, err);
+	ret = map_file(kb);
+	if (ret)
+		ret = file_read_all(KERNEL_BTF_PATH, &kb->data, &kb->len, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret,
 			       "%s: missing: this kernel was built without CONFIG_DEBUG_INFO_BTF",
@@ -29,7 +65,10 @@ int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
 void kernel_btf_free(struct kernel_btf *kb)
 {
 	btf_free(&kb->btf);
-	free(kb->data);
+	if (kb->mapped)
+		sys_munmap(kb->data, kb->len);
+	else
+		free(kb->data);
 	memset(kb, 0, sizeof(*kb));
 }
 

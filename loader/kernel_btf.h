@@ -6,6 +6,8 @@
 #ifndef BAREBPF_KERNEL_BTF_H
 #define BAREBPF_KERNEL_BTF_H
 
+#include <stdbool.h>
+
 #include "../elf/btf.h"
 
 #define KERNEL_BTF_PATH "/sys/kernel/btf/vmlinux"
@@ -13,6 +15,7 @@
 struct kernel_btf {
 	uint8_t *data;
 	size_t len;
+	bool mapped;		/* data is an mmap of the file, not a copy */
 	struct btf btf;
 };
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/sort.h"
 #include "cpus.h"
 #include "file.h"
 #include "map.h"
@@ -90,7 +92,7 @@ int map_create_in(struct bpf_map *map, int inner_map_fd, struct bb_err *err)
 		return bb_errf(err, fd,
 			       "bpf(BPF_MAP_CREATE) for map '%s' (type %u, key %u, value %u, max_entries %u): %s%s%s",
 			       s->name, s->type, s->key_size, s->value_size,
-			       a.max_entries, strerror(-fd), errno_hint(fd),
+			       a.max_entries, errno_text(-fd), errno_hint(fd),
 			       a.max_entries ? "" : " (max_entries 0: set it before loading)");
 	map->fd = fd;
 	return 0;
@@ -107,7 +109,7 @@ int map_check_type(const struct bpf_map *map, uint32_t type,
 	ret = sys_obj_get_info_by_fd(map->fd, &info, &len);
 	if (ret)
 		return bb_errf(err, ret, "map '%s': bpf(BPF_OBJ_GET_INFO_BY_FD): %s",
-			       map->spec->name, strerror(-ret));
+			       map->spec->name, errno_text(-ret));
 	if (info.type != type)
 		return bb_errf(err, -EINVAL, "map '%s' has type %u, not %u",
 			       map->spec->name, info.type, type);
@@ -152,7 +154,7 @@ static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
 {
 	size_t i, out = 0;
 
-	qsort_r(keys, n, ksz, key_cmp, &ksz);
+	sort_r(keys, n, ksz, key_cmp, &ksz);
 	for (i = 0; i < n; i++) {
 		if (out && !memcmp(keys + (out - 1) * ksz, keys + i * ksz, ksz))
 			continue;

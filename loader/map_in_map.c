@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/fmt.h"
 #include "map.h"
 #include "map_in_map.h"
 #include "sys.h"
@@ -72,10 +74,10 @@ int map_create_inner(const struct bpf_map *outer, const char *name,
 
 static void describe(char *buf, size_t len, const struct bpf_map_info *i)
 {
-	snprintf(buf, len,
-		 "type %u, key_size %u, value_size %u, max_entries %u, map_flags %#x",
-		 i->type, i->key_size, i->value_size, i->max_entries,
-		 i->map_flags);
+	fmt_snprintf(buf, len,
+		     "type %u, key_size %u, value_size %u, max_entries %u, map_flags %#x",
+		     i->type, i->key_size, i->value_size, i->max_entries,
+		     i->map_flags);
 }
 
 /* Why the kernel said EINVAL: show the map next to the template. */
@@ -92,7 +94,7 @@ static int refused(const struct bpf_map *outer, uint32_t key, int inner_fd,
 		return bb_errf(err, code,
 			       "map '%s': bpf(BPF_MAP_UPDATE_ELEM) key %u = fd %d: %s",
 			       outer->spec->name, key, inner_fd,
-			       strerror(-code));
+			       errno_text(-code));
 	want = (struct bpf_map_info){ .type = t->type,
 				      .key_size = t->key_size,
 				      .value_size = t->value_size,
@@ -117,7 +119,7 @@ int map_set_inner(const struct bpf_map *outer, uint32_t key, int inner_fd,
 		return bb_errf(err, ret,
 			       "map '%s': bpf(BPF_MAP_UPDATE_ELEM) key %u = fd %d: %s",
 			       outer->spec->name, key, inner_fd,
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 

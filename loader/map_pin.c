@@ -6,6 +6,8 @@
 #include <limits.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/fmt.h"
 #include "map_in_map.h"
 #include "map_pin.h"
 #include "pin.h"
@@ -60,7 +62,7 @@ int map_check_compat(const struct map_spec *s, int fd, const char *what,
 	if (ret)
 		return bb_errf(err, ret,
 			       "map '%s': bpf(BPF_OBJ_GET_INFO_BY_FD) on %s: %s",
-			       s->name, what, strerror(-ret));
+			       s->name, what, errno_text(-ret));
 	const struct field f[] = {
 		{ "type", info.type, s->type },
 		{ "key_size", info.key_size, s->key_size },
@@ -86,14 +88,14 @@ int obj_map_reuse_fd(struct bpf_obj *obj, const char *name, int fd,
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
-	snprintf(what, sizeof(what), "fd %d", fd);
+	fmt_snprintf(what, sizeof(what), "fd %d", fd);
 	ret = map_check_compat(map->spec, fd, what, err);
 	if (ret)
 		return ret;
 	dup = sys_dup(fd);
 	if (dup < 0)
 		return bb_errf(err, dup, "map '%s': dup(%d): %s", name, fd,
-			       strerror(-dup));
+			       errno_text(-dup));
 	if (map->fd >= 0)
 		sys_close(map->fd);
 	map->fd = dup;
@@ -118,7 +120,7 @@ static int open_pinned(struct bpf_map *map, const char *path,
 	fd = pin_open(path, err);
 	if (fd < 0)
 		return fd;
-	snprintf(what, sizeof(what), "the map pinned at '%s'", path);
+	fmt_snprintf(what, sizeof(what), "the map pinned at '%s'", path);
 	ret = map_check_compat(map->spec, fd, what, err);
 	if (ret) {
 		sys_close(fd);

@@ -18,13 +18,15 @@
 #include <time.h>
 
 #include "../elf/bpf_names.h"
+#include "../elf/errno_names.h"
 #include "narrate.h"
+#include "out.h"
 #include "sys.h"
 
-static FILE *narrate_out;
+static struct out *narrate_out;
 static struct timespec narrate_t0;
 
-void narrate_start(FILE *out)
+void narrate_start(struct out *out)
 {
 	narrate_out = out;
 	clock_gettime(CLOCK_MONOTONIC, &narrate_t0);
@@ -47,8 +49,8 @@ uint64_t narrate_elapsed_us(void)
 /* What the tool printed so far comes first, so the story stays in order. */
 static void flush_stdout(void)
 {
-	if (narrate_out != stdout)
-		fflush(stdout);
+	if (narrate_out != out_stdout)
+		out_flush(out_stdout);
 }
 
 void narrate_say(const char *fmt, ...)
@@ -59,37 +61,10 @@ void narrate_say(const char *fmt, ...)
 		return;
 	flush_stdout();
 	va_start(ap, fmt);
-	vfprintf(narrate_out, fmt, ap);
+	out_vprintf(narrate_out, fmt, ap);
 	va_end(ap);
-	fputc('\n', narrate_out);
-	fflush(narrate_out);
-}
-
-const char *errno_name(int err)
-{
-	switch (err < 0 ? -err : err) {
-	case EPERM: return "EPERM";
-	case ENOENT: return "ENOENT";
-	case EINTR: return "EINTR";
-	case EBADF: return "EBADF";
-	case EAGAIN: return "EAGAIN";
-	case ENOMEM: return "ENOMEM";
-	case EACCES: return "EACCES";
-	case EFAULT: return "EFAULT";
-	case EBUSY: return "EBUSY";
-	case EEXIST: return "EEXIST";
-	case ENODEV: return "ENODEV";
-	case ENOTDIR: return "ENOTDIR";
-	case EINVAL: return "EINVAL";
-	case EFBIG: return "EFBIG";
-	case ENOSPC: return "ENOSPC";
-	case E2BIG: return "E2BIG";
-	case ERANGE: return "ERANGE";
-	case ENOSYS: return "ENOSYS";
-	case EOPNOTSUPP: return "EOPNOTSUPP";
-	case 524: return "ENOTSUPP";	/* kernel-internal, leaks out of bpf() */
-	}
-	return NULL;
+	out_putc(narrate_out, '\n');
+	out_flush(narrate_out);
 }
 
 /* A line being built: the call, then " -> result". */
@@ -108,7 +83,7 @@ static void add(struct line *l, const char *fmt, ...)
 	if (l->len >= sizeof(l->buf))
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, sizeof(l->buf) - l->len, fmt, ap);
+	n = fmt_vsnprintf(l->buf + l->len, sizeof(l->buf) - l->len, fmt, ap);
 	va_end(ap);
 	if (n > 0)
 		l->len += (size_t)n;
@@ -119,9 +94,9 @@ static void result(struct line *l, long ret, int is_fd)
 	const char *name = errno_name(ret);
 
 	if (ret < 0 && name)
-		add(l, " -> -%s (%s)", name, strerror(-ret));
+		add(l, " -> -%s (%s)", name, errno_text(-ret));
 	else if (ret < 0)
-		add(l, " -> -%ld (%s)", -ret, strerror(-ret));
+		add(l, " -> -%ld (%s)", -ret, errno_text(-ret));
 	else
 		add(l, is_fd ? " -> fd %ld" : " -> %ld", ret);
 }
@@ -140,7 +115,7 @@ static const char *or_number(const char *name, char *tmp, size_t len,
 {
 	if (name)
 		return name;
-	snprintf(tmp, len, "type %u", v);
+	fmt_snprintf(tmp, len, "type %u", v);
 	return tmp;
 }
 
@@ -326,8 +301,8 @@ static int repeated_read(long nr, const long *args, long ret)
 		return 1;
 	}
 	if (repeat.n)
-		fprintf(narrate_out, "  ... and %lu more reads like it\n",
-			repeat.n);
+		out_printf(narrate_out, "  ... and %lu more reads like it\n",
+			   repeat.n);
 	repeat.fd = nr == __NR_read && ret > 0 ? args[0] : -1;
 	repeat.ret = ret;
 	repeat.n = 0;
@@ -415,6 +390,6 @@ void narrate_syscall(long nr, const long *args, long ret)
 		result(&l, ret, 0);
 		break;
 	}
-	fprintf(narrate_out, "%s\n", l.buf);
-	fflush(narrate_out);
+	out_printf(narrate_out, "%s\n", l.buf);
+	out_flush(narrate_out);
 }

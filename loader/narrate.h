@@ -15,10 +15,11 @@
 #define BAREBPF_NARRATE_H
 
 #include <stdint.h>
-#include <stdio.h>
+
+struct out;			/* out.h */
 
 /* Turn narration on, to @out (NULL: off).  Also starts the clock. */
-void narrate_start(FILE *out);
+void narrate_start(struct out *out);
 int narrate_on(void);
 
 /* Describe syscall @nr with @args (6 of them) that returned @ret. */
@@ -32,8 +33,5 @@ void narrate_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * float in printf would cost the static binary several KiB.)
  */
 uint64_t narrate_elapsed_us(void);
-
-/* "ENOENT" for -ENOENT or ENOENT; NULL if we have no name for it. */
-const char *errno_name(int err);
 
 #endif

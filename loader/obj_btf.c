@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "file.h"
 #include "obj_btf.h"
 #include "sys.h"
@@ -23,7 +24,7 @@ static int refused(const uint8_t *btf, size_t len, int ret, const char *path,
 	}
 	bb_errf(err, ret,
 		"%s: bpf(BPF_BTF_LOAD): the kernel rejected this object's BTF: %s%s%s",
-		path, strerror(-ret), errno_hint(ret),
+		path, errno_text(-ret), errno_hint(ret),
 		log && *log ? "; its log follows:" : "");
 	if (log && *log)
 		bb_err_detail(err, log);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/fmt.h"
 #include "narrate.h"
 #include "obj_core.h"
 
@@ -82,7 +83,7 @@ int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
 					     s->name, i);
 		narrate(prog, &s->cores[i], &res, k);
 		if (res.poisoned && !prog->nr_poisoned++)
-			snprintf(prog->poisoned, sizeof(prog->poisoned), "%s", res.what);
+			fmt_snprintf(prog->poisoned, sizeof(prog->poisoned), "%s", res.what);
 	}
 	return 0;
 }

@@ -3,21 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/num.h"
 #include "global_data.h"
 #include "obj_knobs.h"
 
 /* "NAME=NUMBER": the name into @buf, the number into *@val. */
 static int split(const char *arg, char *buf, size_t len, long long *val)
 {
-	const char *eq = strchr(arg, '=');
-	char *end;
+	const char *eq = strchr(arg, '='), *end;
+	uint64_t v;
 
 	if (!eq || eq == arg || (size_t)(eq - arg) >= len)
 		return -EINVAL;
 	memcpy(buf, arg, eq - arg);
 	buf[eq - arg] = '\0';
-	*val = strtoll(eq + 1, &end, 0);
-	return *end || end == eq + 1 ? -EINVAL : 0;
+	/* Decimal, not negative: what knobs and sizes need. */
+	if (num_parse(eq + 1, INT64_MAX, &v, &end) || *end)
+		return -EINVAL;
+	*val = v;
+	return 0;
 }
 
 int obj_knob_set_var(struct bpf_obj *obj, const char *arg, struct bb_err *err)

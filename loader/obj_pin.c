@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/fmt.h"
 #include "obj_pin.h"
 #include "pin.h"
 #include "sys.h"
@@ -17,7 +19,7 @@ static int link_path(char *out, size_t len, const char *dir,
 {
 	char name[BPF_OBJ_NAME_LEN + 64];
 
-	snprintf(name, sizeof(name), "link_%s", prog->spec->name);
+	fmt_snprintf(name, sizeof(name), "link_%s", prog->spec->name);
 	return pin_path(out, len, dir, name, err);
 }
 
@@ -37,7 +39,7 @@ static int tracepoint_link(struct bpf_prog *prog, struct bb_err *err)
 	if (link < 0)
 		return bb_errf(err, link,
 			       "program '%s': bpf(BPF_LINK_CREATE, BPF_PERF_EVENT): %s%s",
-			       prog->spec->name, strerror(-link),
+			       prog->spec->name, errno_text(-link),
 			       link == -EINVAL ? " (perf event links need Linux 5.15 or later)" : "");
 	prog->attach_fd = link;
 	return 0;

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/fmt.h"
+#include "../elf/num.h"
 #include "file.h"
 #include "perf_attach.h"
 #include "sys.h"
@@ -20,12 +23,12 @@ static int set_bpf_enable(struct bpf_prog *prog, int pfd, const char *what,
 
 	if (ret)
 		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_SET_BPF): %s%s",
-			       prog->spec->name, what, strerror(-ret),
+			       prog->spec->name, what, errno_text(-ret),
 			       errno_hint(ret));
 	ret = sys_ioctl(pfd, PERF_EVENT_IOC_ENABLE, 0);
 	if (ret)
 		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_ENABLE): %s%s",
-			       prog->spec->name, what, strerror(-ret),
+			       prog->spec->name, what, errno_text(-ret),
 			       errno_hint(ret));
 	prog->attach_fd = pfd;
 	return 0;
@@ -39,7 +42,7 @@ static int link_create(struct bpf_prog *prog, int pfd, const char *what,
 	if (fd < 0)
 		return bb_errf(err, fd,
 			       "program '%s': %s: bpf(BPF_LINK_CREATE, BPF_PERF_EVENT): %s%s",
-			       prog->spec->name, what, strerror(-fd),
+			       prog->spec->name, what, errno_text(-fd),
 			       fd == -EINVAL ? " (perf links need Linux 5.15 or later)" : "");
 	/* The link keeps its own reference to the event. */
 	sys_close(pfd);
@@ -77,7 +80,7 @@ static int pmu_file(const char *pmu, const char *file, char **out,
 	size_t len;
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/%s/%s", PMU_SYSFS, pmu, file);
+	fmt_snprintf(path, sizeof(path), "%s/%s/%s", PMU_SYSFS, pmu, file);
 	ret = file_read_all(path, &buf, &len, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret,
@@ -92,12 +95,10 @@ static int pmu_file(const char *pmu, const char *file, char **out,
 /* A decimal number that is the whole of @s (a trailing newline is fine). */
 static int parse_u32(const char *s, uint32_t *v)
 {
-	unsigned long n;
-	char *end;
+	const char *end;
+	uint64_t n;
 
-	errno = 0;
-	n = strtoul(s, &end, 10);
-	if (errno || end == s || (*end && *end != '\n') || n > UINT32_MAX)
+	if (num_parse(s, UINT32_MAX, &n, &end) || (*end && *end != '\n'))
 		return -EINVAL;
 	*v = n;
 	return 0;
@@ -160,7 +161,7 @@ int probe_event_open(const char *pmu, bool retprobe, const char *name,
 		return bb_errf(err, fd,
 			       "perf_event_open(%s%s '%s'+0x%llx): %s%s", pmu,
 			       retprobe ? " retprobe" : "", name,
-			       (unsigned long long)offset, strerror(-fd),
+			       (unsigned long long)offset, errno_text(-fd),
 			       errno_hint(fd));
 	return fd;
 }

@@ -5,11 +5,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../elf/errno_names.h"
 #include "cpus.h"
 #include "file.h"
 #include "map.h"
@@ -35,7 +37,7 @@ static int open_event(int cpu, struct bb_err *err)
 	if (fd < 0)
 		return bb_errf(err, fd,
 			       "perf_event_open(PERF_COUNT_SW_BPF_OUTPUT, cpu %d): %s%s",
-			       cpu, strerror(-fd), errno_hint(fd));
+			       cpu, errno_text(-fd), errno_hint(fd));
 	return fd;
 }
 
@@ -56,7 +58,7 @@ static int ring_open(struct perf_buffer *pb, uint32_t i, uint32_t cpu,
 	if (sys_mmap_failed(mem))
 		return bb_errf(err, (long)mem,
 			       "mmap of the perf ring of cpu %u (%zu bytes): %s%s",
-			       cpu, pb->mmap_len, strerror(-(long)mem),
+			       cpu, pb->mmap_len, errno_text(-(long)mem),
 			       (long)mem == -EPERM ?
 			       " (raise RLIMIT_MEMLOCK or kernel.perf_event_mlock_kb)" : "");
 	r->meta = mem;
@@ -67,15 +69,15 @@ static int ring_open(struct perf_buffer *pb, uint32_t i, uint32_t cpu,
 	ret = map_update(pb->map, &cpu, &fd, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "map '%s': store perf event of cpu %u: %s",
-			       pb->map->spec->name, cpu, strerror(-ret));
+			       pb->map->spec->name, cpu, errno_text(-ret));
 	ret = sys_ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
 	if (ret)
 		return bb_errf(err, ret, "ioctl(PERF_EVENT_IOC_ENABLE) cpu %u: %s",
-			       cpu, strerror(-ret));
+			       cpu, errno_text(-ret));
 	ret = sys_epoll_ctl(pb->epfd, EPOLL_CTL_ADD, fd, EPOLLIN, i);
 	if (ret)
 		return bb_errf(err, ret, "epoll_ctl(ADD) cpu %u: %s", cpu,
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -106,7 +108,7 @@ static int open_rings(struct perf_buffer *pb, uint32_t data_pages,
 		return bb_errf(err, -EINVAL,
 			       "perf buffer: %u data pages is not a power of two",
 			       data_pages);
-	pb->mmap_len = (size_t)(1 + data_pages) * sysconf(_SC_PAGESIZE);
+	pb->mmap_len = (size_t)(1 + data_pages) * getauxval(AT_PAGESZ);
 	ret = map_check_type(pb->map, BPF_MAP_TYPE_PERF_EVENT_ARRAY, &slots,
 			     err);
 	if (!ret)
@@ -121,7 +123,7 @@ static int open_rings(struct perf_buffer *pb, uint32_t data_pages,
 		pb->epfd = sys_epoll_create();
 		if (pb->epfd < 0)
 			ret = bb_errf(err, pb->epfd, "epoll_create1: %s",
-				      strerror(-pb->epfd));
+				      errno_text(-pb->epfd));
 	}
 	for (i = 0; !ret && i < nr; i++)
 		ret = ring_open(pb, i, cpus[i], err);
@@ -171,7 +173,7 @@ int perf_buffer_poll(struct perf_buffer *pb, int timeout_ms,
 	if (nev == -EINTR)
 		return 0;
 	if (nev < 0)
-		return bb_errf(err, nev, "epoll_wait: %s", strerror(-nev));
+		return bb_errf(err, nev, "epoll_wait: %s", errno_text(-nev));
 	for (i = 0; i < nev; i++) {
 		n = consume_ring(pb, ev[i].data.u64, err);
 		if (n < 0)

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/fmt.h"
 #include "file.h"
 #include "pin.h"
 #include "sys.h"
@@ -25,7 +27,7 @@ static void parent_of(const char *path, char *out, size_t len)
 	size_t n;
 
 	if (!slash) {
-		snprintf(out, len, ".");
+		fmt_snprintf(out, len, ".");
 		return;
 	}
 	n = slash == path ? 1 : (size_t)(slash - path);
@@ -49,7 +51,7 @@ int pin_check_bpffs(const char *path, struct bb_err *err)
 			       path, dir, MOUNT_HINT);
 	if (ret)
 		return bb_errf(err, ret, "pin '%s': statfs('%s'): %s", path,
-			       dir, strerror(-ret));
+			       dir, errno_text(-ret));
 	if (magic != BPF_FS_MAGIC)
 		return bb_errf(err, -EINVAL,
 			       "pin '%s': '%s' is not in a bpffs (filesystem magic %#llx, a bpffs has %#x): pins live only in a bpf filesystem; %s",
@@ -71,7 +73,7 @@ int pin_obj(int fd, const char *path, struct bb_err *err)
 			       path);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_OBJ_PIN) '%s': %s%s", path,
-			       strerror(-ret), errno_hint(ret));
+			       errno_text(-ret), errno_hint(ret));
 	return 0;
 }
 
@@ -87,7 +89,7 @@ int pin_open(const char *path, struct bb_err *err)
 			       path);
 	if (ret < 0)
 		return bb_errf(err, ret, "bpf(BPF_OBJ_GET) '%s': %s%s", path,
-			       strerror(-ret), errno_hint(ret));
+			       errno_text(-ret), errno_hint(ret));
 	return ret;
 }
 
@@ -100,7 +102,7 @@ int pin_unlink(const char *path, struct bb_err *err)
 	ret = sys_unlink(path);
 	if (ret)
 		return bb_errf(err, ret, "unlink '%s': %s", path,
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -112,7 +114,8 @@ int pin_mkdir(const char *dir, struct bb_err *err)
 		return ret;
 	ret = sys_mkdir(dir, 0700);
 	if (ret && ret != -EEXIST)
-		return bb_errf(err, ret, "mkdir '%s': %s", dir, strerror(-ret));
+		return bb_errf(err, ret, "mkdir '%s': %s", dir,
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -124,14 +127,15 @@ int pin_rmdir(const char *dir, struct bb_err *err)
 		return ret;
 	ret = sys_rmdir(dir);
 	if (ret)
-		return bb_errf(err, ret, "rmdir '%s': %s", dir, strerror(-ret));
+		return bb_errf(err, ret, "rmdir '%s': %s", dir,
+			       errno_text(-ret));
 	return 0;
 }
 
 int pin_path(char *out, size_t len, const char *dir, const char *name,
 	     struct bb_err *err)
 {
-	int n = snprintf(out, len, "%s/%s", dir, name);
+	int n = fmt_snprintf(out, len, "%s/%s", dir, name);
 
 	if (n < 0 || (size_t)n >= len)
 		return bb_errf(err, -ENAMETOOLONG, "pin path '%s/%s' is too long",

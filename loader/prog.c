@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "file.h"
 #include "prog.h"
 #include "sys.h"
@@ -145,7 +146,7 @@ static int load_failed(const struct bpf_prog *prog, const char *license,
 	/* With the verifier's words, EACCES is its no, not a privilege. */
 	bb_errf(err, ret,
 		"bpf(BPF_PROG_LOAD) for program '%s' (section '%s'): %s%s%s",
-		s->name, s->section, strerror(-ret),
+		s->name, s->section, errno_text(-ret),
 		log && *log ? "" : errno_hint(ret),
 		log && *log ? "; the verifier rejected it, its log follows:" : "");
 	if (prog->nr_poisoned && log && strstr(log, "unknown#195896080"))

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "btf_target.h"
 #include "file.h"
 #include "raw_tp.h"
@@ -33,7 +34,7 @@ int raw_tp_attach(struct bpf_prog *prog, struct bb_err *err)
 	if (fd < 0)
 		return bb_errf(err, fd,
 			       "program '%s': bpf(BPF_RAW_TRACEPOINT_OPEN, '%s'): %s%s",
-			       prog->spec->name, name, strerror(-fd),
+			       prog->spec->name, name, errno_text(-fd),
 			       fd == -ENOENT ? " (no such tracepoint in this kernel)" :
 			       errno_hint(fd));
 	prog->attach_fd = fd;
@@ -48,7 +49,7 @@ int btf_prog_attach(struct bpf_prog *prog, struct bb_err *err)
 		bb_errf(err, fd,
 			"program '%s' (section '%s'): bpf(BPF_RAW_TRACEPOINT_OPEN): %s%s",
 			prog->spec->name, prog->spec->section,
-			fd == -ENOTSUPP ? "ENOTSUPP" : strerror(-fd), errno_hint(fd));
+			fd == -ENOTSUPP ? "ENOTSUPP" : errno_text(-fd), errno_hint(fd));
 		return btf_target_refused(prog, fd, err);
 	}
 	prog->attach_fd = fd;

@@ -5,10 +5,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/epoll.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../elf/errno_names.h"
 #include "map.h"
 #include "ringbuf.h"
 #include "sys.h"
@@ -23,7 +25,7 @@ static int map_pages(struct ringbuf *rb, struct bb_err *err)
 		       rb->map->fd, 0);
 	if (sys_mmap_failed(mem))
 		return bb_errf(err, (long)mem, "map '%s': mmap consumer page: %s",
-			       name, strerror(-(long)mem));
+			       name, errno_text(-(long)mem));
 	rb->cons_page = mem;
 	/* Page 1 and the data area (twice): the kernel forbids writing. */
 	mem = sys_mmap(NULL, rb->prod_len, PROT_READ, MAP_SHARED, rb->map->fd,
@@ -31,7 +33,7 @@ static int map_pages(struct ringbuf *rb, struct bb_err *err)
 	if (sys_mmap_failed(mem))
 		return bb_errf(err, (long)mem,
 			       "map '%s': mmap producer page and data (%zu bytes): %s",
-			       name, rb->prod_len, strerror(-(long)mem));
+			       name, rb->prod_len, errno_text(-(long)mem));
 	rb->prod_pages = mem;
 	rb->ring.consumer_pos = rb->cons_page;
 	rb->ring.producer_pos = rb->prod_pages;
@@ -44,7 +46,7 @@ static int ringbuf_setup(struct ringbuf *rb, struct bb_err *err)
 	uint32_t size;
 	int ret;
 
-	rb->page_size = sysconf(_SC_PAGESIZE);
+	rb->page_size = getauxval(AT_PAGESZ);
 	ret = map_check_type(rb->map, BPF_MAP_TYPE_RINGBUF, &size, err);
 	if (ret)
 		return ret;
@@ -56,11 +58,11 @@ static int ringbuf_setup(struct ringbuf *rb, struct bb_err *err)
 	rb->epfd = sys_epoll_create();
 	if (rb->epfd < 0)
 		return bb_errf(err, rb->epfd, "epoll_create1: %s",
-			       strerror(-rb->epfd));
+			       errno_text(-rb->epfd));
 	ret = sys_epoll_ctl(rb->epfd, EPOLL_CTL_ADD, rb->map->fd, EPOLLIN, 0);
 	if (ret)
 		return bb_errf(err, ret, "map '%s': epoll_ctl(ADD): %s",
-			       rb->map->spec->name, strerror(-ret));
+			       rb->map->spec->name, errno_text(-ret));
 	return 0;
 }
 
@@ -104,7 +106,7 @@ int ringbuf_poll(struct ringbuf *rb, int timeout_ms, struct bb_err *err)
 	if (nev == -EINTR || nev == 0)
 		return 0;
 	if (nev < 0)
-		return bb_errf(err, nev, "epoll_wait: %s", strerror(-nev));
+		return bb_errf(err, nev, "epoll_wait: %s", errno_text(-nev));
 	return ringbuf_consume(rb, err);
 }
 

@@ -68,6 +68,11 @@ ssize_t sys_read(int fd, void *buf, size_t len)
 	return CALL(__NR_read, fd, buf, len, 0, 0);
 }
 
+ssize_t sys_write_out(int fd, const void *buf, size_t len)
+{
+	return sys_call_real(__NR_write, fd, (long)buf, len, 0, 0, 0);
+}
+
 int sys_close(int fd)
 {
 	return CALL(__NR_close, fd, 0, 0, 0, 0);

@@ -38,6 +38,13 @@ int sys_close(int fd);
 int sys_fstat_size(int fd, uint64_t *size);
 int sys_ioctl(int fd, unsigned long req, unsigned long arg);
 ssize_t sys_readlink(const char *path, char *buf, size_t len);
+/*
+ * What the tools print (loader/out.c).  Not through sys_call and not
+ * narrated: printing is not talking to the kernel about BPF, a fake
+ * kernel must not swallow a test's output, and narration is itself
+ * printed.  Returns bytes written or -errno.
+ */
+ssize_t sys_write_out(int fd, const void *buf, size_t len);
 /* A second fd for the same open file (F_DUPFD_CLOEXEC). */
 int sys_dup(int fd);
 int sys_mkdir(const char *path, int mode);

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
 #include "sys.h"
 #include "embedded.h"
 #include "tool.h"
@@ -19,7 +20,7 @@ static int path_next_to_exe(const char *name, char *path, size_t len,
 
 	if (n < 0)
 		return bb_errf(err, n, "/proc/self/exe: %s (use --obj PATH)",
-			       strerror(-n));
+			       errno_text(-n));
 	path[n] = '\0';
 	slash = strrchr(path, '/');
 	if (!slash || (size_t)(slash - path) + 2 + strlen(name) > len)
@@ -40,7 +41,8 @@ int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 	sigaddset(stop, SIGTERM);
 	ret = sys_block_signals(stop);
 	if (ret)
-		return bb_errf(err, ret, "rt_sigprocmask: %s", strerror(-ret));
+		return bb_errf(err, ret, "rt_sigprocmask: %s",
+			       errno_text(-ret));
 	if (!path && (e = embedded_find(name)))
 		return obj_open_mem(obj, e->start, e->end - e->start, e->name,
 				    err);

@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elf/errno_names.h"
+#include "../elf/fmt.h"
+#include "../elf/num.h"
 #include "file.h"
 #include "perf_attach.h"
 #include "sys.h"
@@ -24,17 +27,14 @@
 static int read_id(const char *path, uint32_t *id, struct bb_err *err)
 {
 	uint8_t *buf = NULL;
-	char *end;
 	size_t len;
-	unsigned long v;
+	uint64_t v;
 	int ret;
 
 	ret = file_read_all(path, &buf, &len, err);
 	if (ret)
 		return ret;
-	errno = 0;
-	v = strtoul((char *)buf, &end, 10);
-	if (errno || end == (char *)buf || v > UINT32_MAX)
+	if (num_parse((char *)buf, UINT32_MAX, &v, NULL))
 		ret = bb_errf(err, -EINVAL, "%s: not a tracepoint id", path);
 	else
 		*id = v;
@@ -48,7 +48,7 @@ static int tracefs_at(const char *dir)
 	char path[PATH_MAX];
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/events", dir);
+	fmt_snprintf(path, sizeof(path), "%s/events", dir);
 	fd = sys_open(path, O_RDONLY | O_DIRECTORY, 0);
 	if (fd < 0)
 		return 0;
@@ -68,8 +68,8 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 	char path[PATH_MAX];
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH, cat,
-		 name);
+	fmt_snprintf(path, sizeof(path), "%s/events/%s/%s/id", TRACEFS_PATH,
+		     cat, name);
 	ret = read_id(path, id, err);
 	if (ret != -ENOENT)
 		return ret;
@@ -81,8 +81,8 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 		return bb_errf(err, -ENOENT,
 			       "tracefs is not mounted (looked in %s and %s): mount it with 'mount -t tracefs nodev %s'",
 			       TRACEFS_PATH, TRACEFS_DEBUGFS_PATH, TRACEFS_PATH);
-	snprintf(path, sizeof(path), "%s/events/%s/%s/id",
-		 TRACEFS_DEBUGFS_PATH, cat, name);
+	fmt_snprintf(path, sizeof(path), "%s/events/%s/%s/id",
+		     TRACEFS_DEBUGFS_PATH, cat, name);
 	ret = read_id(path, id, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret,
@@ -105,7 +105,7 @@ static int open_event(uint32_t id, struct bb_err *err)
 	if (fd < 0)
 		return bb_errf(err, fd,
 			       "perf_event_open(PERF_TYPE_TRACEPOINT, id %u): %s%s",
-			       id, strerror(-fd), errno_hint(fd));
+			       id, errno_text(-fd), errno_hint(fd));
 	return fd;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "out.h"
 #include "sys.h"
 #include "xlated.h"
 
@@ -36,12 +37,12 @@ int xlated_fetch(int fd, struct bpf_insn **out, uint32_t *nr)
 	return 0;
 }
 
-void xlated_print(FILE *f, const char *name, const struct bpf_insn *insns,
-		  uint32_t nr)
+void xlated_print(struct out *o, const char *name,
+		  const struct bpf_insn *insns, uint32_t nr)
 {
 	uint32_t i;
 
-	fprintf(f, "xlated %s:", name);
+	out_printf(o, "xlated %s:", name);
 	for (i = 0; i < nr; i++) {
 		struct bpf_insn in = insns[i];
 
@@ -49,8 +50,8 @@ void xlated_print(FILE *f, const char *name, const struct bpf_insn *insns,
 		    in.src_reg >= BPF_PSEUDO_MAP_FD &&
 		    in.src_reg <= BPF_PSEUDO_MAP_IDX_VALUE)
 			in.imm = 0;
-		fprintf(f, " %02x%x%x%04x%08x", in.code, in.src_reg,
-			in.dst_reg, (uint16_t)in.off, (uint32_t)in.imm);
+		out_printf(o, " %02x%x%x%04x%08x", in.code, in.src_reg,
+			   in.dst_reg, (uint16_t)in.off, (uint32_t)in.imm);
 	}
-	fprintf(f, "\n");
+	out_putc(o, '\n');
 }

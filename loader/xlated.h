@@ -10,7 +10,6 @@
 
 #include <linux/bpf.h>
 #include <stdint.h>
-#include <stdio.h>
 
 /* Fetch program @fd's xlated instructions into *@out (caller frees). */
 int xlated_fetch(int fd, struct bpf_insn **out, uint32_t *nr);
@@ -20,7 +19,8 @@ int xlated_fetch(int fd, struct bpf_insn **out, uint32_t *nr);
  * (code, src, dst, off, imm), with the map id of each map load blanked:
  * ids differ between any two loads.
  */
-void xlated_print(FILE *f, const char *name, const struct bpf_insn *insns,
-		  uint32_t nr);
+struct out;
+void xlated_print(struct out *o, const char *name,
+		  const struct bpf_insn *insns, uint32_t nr);
 
 #endif

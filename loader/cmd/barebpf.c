@@ -15,43 +15,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cli.h"
 #include "../narrate.h"
+#include "../out.h"
 #include "barebpf/barebpf.h"
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
-		"Usage: barebpf [-v] COMMAND OBJ [OPTIONS]\n"
-		"\n"
-		"Look inside a BPF object (a clang -target bpf .o file), and load it\n"
-		"with nothing but plain system calls.\n"
-		"\n"
-		"Commands:\n"
-		"  inspect OBJ [--disasm] [--json]\n"
-		"        everything the loader sees: ELF header, sections, symbols,\n"
-		"        programs, maps (from BTF), global data and every relocation\n"
-		"        with what it will become.  --disasm adds each program's\n"
-		"        instructions before and after relocation.  Needs no root.\n"
-		"  disasm OBJ\n"
-		"        every instruction of every code section, as llvm-objdump -d\n"
-		"        prints them (our own disassembler).  Needs no root.\n"
-		"  run OBJ [--interval MS] [--count N]\n"
-		"        load, attach every program by its section name, and print\n"
-		"        every map each interval (default 1000 ms, until Ctrl+C).\n"
-		"  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
-		"       [--max-entries MAP=N]... [--default-max-entries N]\n"
-		"        load (without attaching) all programs, or only those named;\n"
-		"        print each one's name and kernel id.  --pin pins every\n"
-		"        program and map under DIR (a bpffs directory) so they outlive\n"
-		"        the command.  Exit status 0 only if every program loaded.\n"
-		"        Before the load: --set VAR=VALUE sets a global variable (a\n"
-		"        const volatile knob), --max-entries MAP=N sizes a map, and\n"
-		"        --default-max-entries N every map the object leaves at 0.\n"
-		"        CO-RE relocations, .kconfig externs and the object's BTF are\n"
-		"        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"
-		"\n"
-		"  -v, --verbose   narrate every kernel call on stderr\n"
-		"  -h, --help      show this help\n");
+	out_printf(f,
+		   "Usage: barebpf [-v] COMMAND OBJ [OPTIONS]\n"
+		   "\n"
+		   "Look inside a BPF object (a clang -target bpf .o file), and load it\n"
+		   "with nothing but plain system calls.\n"
+		   "\n"
+		   "Commands:\n"
+		   "  inspect OBJ [--disasm] [--json]\n"
+		   "        everything the loader sees: ELF header, sections, symbols,\n"
+		   "        programs, maps (from BTF), global data and every relocation\n"
+		   "        with what it will become.  --disasm adds each program's\n"
+		   "        instructions before and after relocation.  Needs no root.\n"
+		   "  disasm OBJ\n"
+		   "        every instruction of every code section, as llvm-objdump -d\n"
+		   "        prints them (our own disassembler).  Needs no root.\n"
+		   "  run OBJ [--interval MS] [--count N]\n"
+		   "        load, attach every program by its section name, and print\n"
+		   "        every map each interval (default 1000 ms, until Ctrl+C).\n"
+		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
+		   "       [--max-entries MAP=N]... [--default-max-entries N]\n"
+		   "        load (without attaching) all programs, or only those named;\n"
+		   "        print each one's name and kernel id.  --pin pins every\n"
+		   "        program and map under DIR (a bpffs directory) so they outlive\n"
+		   "        the command.  Exit status 0 only if every program loaded.\n"
+		   "        Before the load: --set VAR=VALUE sets a global variable (a\n"
+		   "        const volatile knob), --max-entries MAP=N sizes a map, and\n"
+		   "        --default-max-entries N every map the object leaves at 0.\n"
+		   "        CO-RE relocations, .kconfig externs and the object's BTF are\n"
+		   "        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"
+		   "\n"
+		   "  -v, --verbose   narrate every kernel call on stderr\n"
+		   "  -h, --help      show this help\n");
 }
 
 /* Take -v/--verbose out of argv wherever it is; returns the new argc. */
@@ -73,10 +75,9 @@ static int take_verbose(int argc, char **argv, int *verbose)
 
 long parse_count(const char *s)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	long v;
 
-	return end == s || *end || v < 0 ? -1 : v;
+	return cli_parse_num(s, &v) ? -1 : v;
 }
 
 int main(int argc, char **argv)
@@ -90,22 +91,20 @@ int main(int argc, char **argv)
 		{ "run", cmd_run },
 		{ "load", cmd_load },
 	};
-	static char out_buf[4096];
 	int verbose = 0;
 	size_t i;
 
-	/* As procmon: no "is stdout a terminal?" ioctl from libc. */
-	setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	argc = take_verbose(argc, argv, &verbose);
 	if (verbose)
-		narrate_start(stderr);
+		narrate_start(out_stderr);
 	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
-		usage(argc < 2 ? stderr : stdout);
+		usage(argc < 2 ? out_stderr : out_stdout);
 		return argc < 2 ? 2 : 0;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			return cmds[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "barebpf: unknown command '%s' (see --help)\n", argv[1]);
+	out_printf(out_stderr, "barebpf: unknown command '%s' (see --help)\n",
+		   argv[1]);
 	return 2;
 }

@@ -10,20 +10,20 @@
  * kernel's translated instructions, map ids blanked, for that comparison).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../elf/errno_names.h"
 #include "../cli.h"
-#include "../obj_knobs.h"
 #include "../map.h"
 #include "../narrate.h"
 #include "../obj_core.h"
+#include "../obj_knobs.h"
 #include "../object.h"
-#include "../sys.h"
+#include "../out.h"
 #include "../perf_buffer.h"
+#include "../sys.h"
 #include "../xlated.h"
 
 #define MAX_OPTS 64
@@ -41,9 +41,9 @@ struct options {
 	bool each, xlated, verbose;
 };
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
+	out_printf(f,
 		"Usage: bbload OBJ [options]\n"
 		"\n"
 		"Load the BPF object OBJ (maps, then programs) and print, for each\n"
@@ -97,28 +97,29 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	int c, bad = 0;
 
 	*o = (struct options){ 0 };
-	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "hv", longopts)) != -1) {
 		switch (c) {
 		case 'h':
-			usage(stdout);
+			usage(out_stdout);
 			exit(0);
 		case 'p':
-			bad |= add_opt(o->progs, &o->nr_progs, optarg);
+			bad |= add_opt(o->progs, &o->nr_progs, g.arg);
 			break;
 		case 'e':
 			o->each = true;
 			break;
 		case 'm':
-			bad |= add_opt(o->maxes, &o->nr_maxes, optarg);
+			bad |= add_opt(o->maxes, &o->nr_maxes, g.arg);
 			break;
 		case 'd':
-			bad |= cli_parse_num(optarg, &o->default_max);
+			bad |= cli_parse_num(g.arg, &o->default_max);
 			break;
 		case 's':
-			bad |= add_opt(o->sets, &o->nr_sets, optarg);
+			bad |= add_opt(o->sets, &o->nr_sets, g.arg);
 			break;
 		case 'x':
 			o->xlated = true;
@@ -127,17 +128,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->verbose = true;
 			break;
 		case 'r':
-			bad |= cli_parse_num(optarg, &o->run_s);
+			bad |= cli_parse_num(g.arg, &o->run_s);
 			break;
 		default:
 			bad = -1;
 		}
 	}
-	if (optind + 1 != argc || bad) {
-		usage(stderr);
+	if (g.ind + 1 != argc || bad) {
+		usage(out_stderr);
 		return -1;
 	}
-	o->obj = argv[optind];
+	o->obj = argv[g.ind];
 	return 0;
 }
 
@@ -177,7 +178,7 @@ static void print_xlated(const struct bpf_prog *p)
 	uint32_t n;
 
 	if (xlated_fetch(p->fd, &insns, &n) == 0) {
-		xlated_print(stdout, p->spec->name, insns, n);
+		xlated_print(out_stdout, p->spec->name, insns, n);
 		free(insns);
 	}
 }
@@ -195,7 +196,7 @@ static void report(const struct bpf_obj *obj, const struct options *o)
 		memset(&info, 0, sizeof(info));
 		len = sizeof(info);
 		sys_obj_get_info_by_fd(p->fd, &info, &len);
-		printf("%s loaded id %u\n", p->spec->name, info.id);
+		out_printf(out_stdout, "%s loaded id %u\n", p->spec->name, info.id);
 		if (o->xlated)
 			print_xlated(p);
 	}
@@ -206,7 +207,7 @@ static void print_event(void *ctx, int cpu, const void *raw, uint32_t size)
 	const uint8_t *data = raw;
 	uint32_t i, run = 0;
 
-	printf("event %s cpu %d: %u bytes:", (const char *)ctx, cpu, size);
+	out_printf(out_stdout, "event %s cpu %d: %u bytes:", (const char *)ctx, cpu, size);
 	/* The text in it (comm, file names) first: runs of 3+ printable. */
 	for (i = 0; i <= size; i++) {
 		if (i < size && data[i] >= 0x20 && data[i] < 0x7f) {
@@ -214,18 +215,18 @@ static void print_event(void *ctx, int cpu, const void *raw, uint32_t size)
 			continue;
 		}
 		if (run >= 3)
-			printf(" \"%.*s\"", (int)run, (const char *)data + i - run);
+			out_printf(out_stdout, " \"%.*s\"", (int)run, (const char *)data + i - run);
 		run = 0;
 	}
-	printf(" |");
+	out_printf(out_stdout, " |");
 	for (i = 0; i < size && i < 64; i++)
-		printf(" %02x", data[i]);
-	printf("%s\n", size > 64 ? " ..." : "");
+		out_printf(out_stdout, " %02x", data[i]);
+	out_printf(out_stdout, "%s\n", size > 64 ? " ..." : "");
 }
 
 static void print_lost(void *ctx, int cpu, uint64_t count)
 {
-	printf("lost %s cpu %d: %llu records\n", (const char *)ctx, cpu,
+	out_printf(out_stdout, "lost %s cpu %d: %llu records\n", (const char *)ctx, cpu,
 	       (unsigned long long)count);
 }
 
@@ -259,7 +260,7 @@ static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
 			break;
 		for (i = 0; !ret && i < nr; i++)
 			ret = perf_buffer_consume(pb[i], err) < 0 ? -EIO : 0;
-		fflush(stdout);
+		out_flush(out_stdout);
 	}
 	for (i = 0; i < nr; i++)
 		perf_buffer_free(pb[i]);
@@ -286,9 +287,9 @@ static int load_once(const struct options *o, const char *only,
 	if (!ret && o->run_s)
 		ret = run(obj, o->run_s, &err);
 	if (ret && only)
-		printf("%s refused: %s (%s)\n", only, err.msg, strerror(-ret));
+		out_printf(out_stdout, "%s refused: %s (%s)\n", only, err.msg, errno_text(-ret));
 	if (ret)
-		bb_err_print(stderr, "bbload", &err);
+		bb_err_print(out_stderr, "bbload", &err);
 	obj_close(obj);
 	return ret;
 }
@@ -305,7 +306,7 @@ static int load_each(const struct options *o)
 
 	ret = obj_open(&obj, o->obj, &err);
 	if (ret) {
-		bb_err_print(stderr, "bbload", &err);
+		bb_err_print(out_stderr, "bbload", &err);
 		return 1;
 	}
 	nr = obj->spec.nr_progs;
@@ -326,12 +327,13 @@ static int load_each(const struct options *o)
 int main(int argc, char **argv)
 {
 	struct options o;
+	int ret;
 
 	if (parse_args(argc, argv, &o))
 		return 2;
 	if (o.verbose)
-		narrate_start(stderr);
-	if (o.each)
-		return load_each(&o);
-	return load_once(&o, NULL, NULL) ? 1 : 0;
+		narrate_start(out_stderr);
+	ret = o.each ? load_each(&o) : load_once(&o, NULL, NULL) ? 1 : 0;
+	out_flush(out_stdout);
+	return ret;
 }

@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,12 +17,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "../../elf/errno_names.h"
 #include "../cli.h"
 #include "../file.h"
 #include "../global_data.h"
 #include "../map.h"
 #include "../object.h"
+#include "../out.h"
 #include "../sys.h"
+#include "../tool.h"
 #include "../tracepoint.h"
 
 #define OBJ_NAME "execcount.bpf.o"
@@ -45,30 +47,30 @@ struct trace {
 	char buf[4096];
 };
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
-		"Usage: execcount [--obj PATH] [--start N] [--interval MS] [--count N]\n"
-		"                 [--trace-pipe]\n"
-		"\n"
-		"Count the execve calls of every process, with a BPF program on the\n"
-		"tracepoint syscalls/sys_enter_execve.\n"
-		"\n"
-		"  --obj PATH      BPF object to load (default: %s next to this binary)\n"
-		"  --start N       start counting from N (default 0): the first execve\n"
-		"                  after start-up is number N+1\n"
-		"  --interval MS   print the count every MS milliseconds (default 1000)\n"
-		"  --count N       exit after N counts (default: until Ctrl+C)\n"
-		"  --trace-pipe    also print the program's bpf_printk lines\n"
-		"                  (\"execve called N times\") from tracefs trace_pipe\n"
-		"  -h, --help      show this help\n"
-		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
-		"trace_pipe is shared by the whole machine and each line is read only\n"
-		"once: --trace-pipe throws away the lines already waiting in it when\n"
-		"execcount starts, and takes the lines of other BPF programs too\n"
-		"(showing only its own).\n",
-		OBJ_NAME);
+	out_printf(f,
+		   "Usage: execcount [--obj PATH] [--start N] [--interval MS] [--count N]\n"
+		   "                 [--trace-pipe]\n"
+		   "\n"
+		   "Count the execve calls of every process, with a BPF program on the\n"
+		   "tracepoint syscalls/sys_enter_execve.\n"
+		   "\n"
+		   "  --obj PATH      BPF object to load (default: %s next to this binary)\n"
+		   "  --start N       start counting from N (default 0): the first execve\n"
+		   "                  after start-up is number N+1\n"
+		   "  --interval MS   print the count every MS milliseconds (default 1000)\n"
+		   "  --count N       exit after N counts (default: until Ctrl+C)\n"
+		   "  --trace-pipe    also print the program's bpf_printk lines\n"
+		   "                  (\"execve called N times\") from tracefs trace_pipe\n"
+		   "  -h, --help      show this help\n"
+		   "\n"
+		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
+		   "trace_pipe is shared by the whole machine and each line is read only\n"
+		   "once: --trace-pipe throws away the lines already waiting in it when\n"
+		   "execcount starts, and takes the lines of other BPF programs too\n"
+		   "(showing only its own).\n",
+		   OBJ_NAME);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -82,42 +84,43 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		switch (c) {
 		case 'o':
-			o->obj = optarg;
+			o->obj = g.arg;
 			break;
 		case 's':
-			if (cli_parse_num(optarg, &o->start))
+			if (cli_parse_num(g.arg, &o->start))
 				goto bad;
 			break;
 		case 'i':
-			if (cli_parse_num(optarg, &o->interval_ms))
+			if (cli_parse_num(g.arg, &o->interval_ms))
 				goto bad;
 			break;
 		case 'c':
-			if (cli_parse_num(optarg, &o->count))
+			if (cli_parse_num(g.arg, &o->count))
 				goto bad;
 			break;
 		case 't':
 			o->trace_pipe = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			usage(out_stdout);
 			exit(0);
 		default:
-			usage(stderr);
+			usage(out_stderr);
 			return -1;
 		}
 	}
-	if (optind == argc)
+	if (g.ind == argc)
 		return 0;
 bad:
-	fprintf(stderr, "execcount: bad argument '%s' (see --help)\n",
-		optind < argc ? argv[optind] : optarg);
+	out_printf(out_stderr, "execcount: bad argument '%s' (see --help)\n",
+		   g.arg ? g.arg : argv[g.ind]);
 	return -1;
 }
 
@@ -133,7 +136,7 @@ static int preset(struct bpf_obj *obj, uint64_t start, struct bb_err *err)
 	ret = map_update(map, &zero, &start, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -152,7 +155,7 @@ static int trace_open(struct trace *t, struct bb_err *err)
 	for (i = 0; fd == -ENOENT && i < sizeof(paths) / sizeof(paths[0]); i++)
 		fd = sys_open(paths[i], O_RDONLY | O_NONBLOCK, 0);
 	if (fd < 0)
-		return bb_errf(err, fd, "%s: %s%s", paths[0], strerror(-fd),
+		return bb_errf(err, fd, "%s: %s%s", paths[0], errno_text(-fd),
 			       errno_hint(fd));
 	t->fd = fd;
 	t->len = 0;
@@ -170,7 +173,7 @@ static void trace_lines(struct trace *t)
 		*nl = '\0';
 		if (strstr(line, TRACE_MATCH)) {
 			line += strspn(line, " ");
-			printf("trace: %s\n", line);
+			out_printf(out_stdout, "trace: %s\n", line);
 		}
 		line = nl + 1;
 	}
@@ -190,7 +193,7 @@ static void trace_read(struct trace *t)
 		t->len += n;
 		trace_lines(t);
 	}
-	fflush(stdout);
+	out_flush(out_stdout);
 }
 
 static int print_count(struct bpf_obj *obj, struct bb_err *err)
@@ -202,13 +205,13 @@ static int print_count(struct bpf_obj *obj, struct bb_err *err)
 	ret = map_lookup(obj_map(obj, "counter"), &zero, &n);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	ret = obj_var_get(obj, "last_pid", &pid, sizeof(pid), err);
 	if (ret)
 		return ret;
-	printf("execve calls: %llu (last by pid %u)\n", (unsigned long long)n,
-	       pid);
-	fflush(stdout);
+	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n",
+		   (unsigned long long)n, pid);
+	out_flush(out_stdout);
 	return 0;
 }
 
@@ -256,23 +259,13 @@ int main(int argc, char **argv)
 	struct trace *t = NULL, trace;
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
-	char path[PATH_MAX];
 	struct options o;
 	sigset_t stop;
 	int ret;
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	ret = sys_block_signals(&stop);
-	if (!ret && !o.obj) {
-		ret = cli_obj_path(OBJ_NAME, path, sizeof(path), &err);
-		o.obj = path;
-	}
-	if (!ret)
-		ret = obj_open(&obj, o.obj, &err);
+	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
 	if (!ret)
 		ret = obj_load(obj, &err);
 	if (!ret)
@@ -284,16 +277,17 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = obj_attach(obj, &err);
 	if (!ret) {
-		printf("counting execve calls from %ld (Ctrl+C to stop)\n",
-		       o.start);
-		fflush(stdout);
+		out_printf(out_stdout,
+			   "counting execve calls from %ld (Ctrl+C to stop)\n",
+			   o.start);
+		out_flush(out_stdout);
 		ret = monitor(obj, &o, t, &stop, &err);
 	}
 	if (t)
 		sys_close(t->fd);
 	obj_close(obj);
 	if (ret) {
-		bb_err_print(stderr, "execcount", &err);
+		bb_err_print(out_stderr, "execcount", &err);
 		return 1;
 	}
 	return 0;

@@ -17,7 +17,6 @@
  * a BPF ring buffer (--events=ringbuf), and prints each as it comes.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,14 +25,18 @@
 #include <time.h>
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
+#include "../../elf/errno_names.h"
+#include "../../elf/sort.h"
 #include "../../kernel/procmon.h"
 #include "../../kernel/procmon_events.h"
+#include "../cli.h"
 #include "../kernel_btf.h"
 #include "../map.h"
 #include "../map_pin.h"
 #include "../obj_pin.h"
 #include "../narrate.h"
 #include "../object.h"
+#include "../out.h"
 #include "../perf_buffer.h"
 #include "../pin.h"
 #include "../perf_attach.h"
@@ -58,55 +61,46 @@ struct options {
 	int verbose;
 };
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
-		"Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json] [-v]\n"
-		"               [--pin | --unpin] [--pin-dir DIR] [--perf-link]\n"
-		"       procmon --events[=perf|ringbuf] [--pages N] [--obj PATH] [--json]\n"
-		"\n"
-		"Show live processes, tracked by BPF programs on the tracepoints\n"
-		"sched/sched_process_exec and sched/sched_process_exit.\n"
-		"\n"
-		"  --obj PATH      BPF object to load instead of the one built into\n"
-		"                  this binary (%s, or with --events %s;\n"
-		"                  without one built in: that file next to this binary)\n"
-		"  --interval MS   print the table every MS milliseconds (default 1000;\n"
-		"                  0 prints as soon as the programs are attached)\n"
-		"  --count N       exit after N tables (default: until Ctrl+C)\n"
-		"  --json          print one JSON object per process or event (JSON Lines)\n"
-		"  --pin           keep tracking after exit: pin the programs' links and\n"
-		"                  the table in DIR; a later --pin run shows the table,\n"
-		"                  including processes started in between\n"
-		"  --unpin         remove those pins (detaching the programs) and exit\n"
-		"  --pin-dir DIR   where --pin and --unpin work, inside a mounted bpffs\n"
-		"                  (default %s)\n"
-		"  --perf-link     attach through perf links (BPF_LINK_CREATE, Linux\n"
-		"                  5.15+) instead of PERF_EVENT_IOC_SET_BPF\n"
-		"  --events[=HOW]  print one line per exec and per exit as they happen,\n"
-		"                  and a line when events were lost, instead of the table;\n"
-		"                  HOW is perf (a perf buffer, the default) or ringbuf\n"
-		"                  (a BPF ring buffer); ends at Ctrl+C\n"
-		"  --pages N       with --events=perf: ring size per CPU in pages, a power\n"
-		"                  of two (default 64)\n"
-		"  -v, --verbose   narrate every kernel call on stderr, and the time\n"
-		"                  from start to attached (CLOCK_MONOTONIC)\n"
-		"  -h, --help      show this help\n"
-		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
-		"and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
-		"The table does not show processes that started before procmon: it only\n"
-		"sees execs (with --pin: before the first --pin run).\n",
-		OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR);
-}
-
-static int parse_num(const char *s, long *out)
-{
-	char *end;
-
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno || end == s || *end || *out < 0 ? -1 : 0;
+	out_printf(f,
+		   "Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json] [-v]\n"
+		   "               [--pin | --unpin] [--pin-dir DIR] [--perf-link]\n"
+		   "       procmon --events[=perf|ringbuf] [--pages N] [--obj PATH] [--json]\n"
+		   "\n"
+		   "Show live processes, tracked by BPF programs on the tracepoints\n"
+		   "sched/sched_process_exec and sched/sched_process_exit.\n"
+		   "\n"
+		   "  --obj PATH      BPF object to load instead of the one built into\n"
+		   "                  this binary (%s, or with --events %s;\n"
+		   "                  without one built in: that file next to this binary)\n"
+		   "  --interval MS   print the table every MS milliseconds (default 1000;\n"
+		   "                  0 prints as soon as the programs are attached)\n"
+		   "  --count N       exit after N tables (default: until Ctrl+C)\n"
+		   "  --json          print one JSON object per process or event (JSON Lines)\n"
+		   "  --pin           keep tracking after exit: pin the programs' links and\n"
+		   "                  the table in DIR; a later --pin run shows the table,\n"
+		   "                  including processes started in between\n"
+		   "  --unpin         remove those pins (detaching the programs) and exit\n"
+		   "  --pin-dir DIR   where --pin and --unpin work, inside a mounted bpffs\n"
+		   "                  (default %s)\n"
+		   "  --perf-link     attach through perf links (BPF_LINK_CREATE, Linux\n"
+		   "                  5.15+) instead of PERF_EVENT_IOC_SET_BPF\n"
+		   "  --events[=HOW]  print one line per exec and per exit as they happen,\n"
+		   "                  and a line when events were lost, instead of the table;\n"
+		   "                  HOW is perf (a perf buffer, the default) or ringbuf\n"
+		   "                  (a BPF ring buffer); ends at Ctrl+C\n"
+		   "  --pages N       with --events=perf: ring size per CPU in pages, a power\n"
+		   "                  of two (default 64)\n"
+		   "  -v, --verbose   narrate every kernel call on stderr, and the time\n"
+		   "                  from start to attached (CLOCK_MONOTONIC)\n"
+		   "  -h, --help      show this help\n"
+		   "\n"
+		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
+		   "and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
+		   "The table does not show processes that started before procmon: it only\n"
+		   "sees execs (with --pin: before the first --pin run).\n",
+		   OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -126,21 +120,22 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR,
 			       .pages = 64 };
-	while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "hv", longopts)) != -1) {
 		switch (c) {
 		case 'o':
-			o->obj = optarg;
+			o->obj = g.arg;
 			break;
 		case 'i':
-			if (parse_num(optarg, &o->interval_ms))
+			if (cli_parse_num(g.arg, &o->interval_ms))
 				goto bad;
 			break;
 		case 'c':
-			if (parse_num(optarg, &o->count))
+			if (cli_parse_num(g.arg, &o->count))
 				goto bad;
 			break;
 		case 'j':
@@ -153,47 +148,49 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->unpin = 1;
 			break;
 		case 'd':
-			o->pin_dir = optarg;
+			o->pin_dir = g.arg;
 			break;
 		case 'l':
 			o->perf_link = 1;
 			break;
 		case 'e':
-			if (!optarg || !strcmp(optarg, "perf"))
+			if (!g.arg || !strcmp(g.arg, "perf"))
 				o->events = 1 + PROCMON_VIA_PERF;
-			else if (!strcmp(optarg, "ringbuf"))
+			else if (!strcmp(g.arg, "ringbuf"))
 				o->events = 1 + PROCMON_VIA_RINGBUF;
 			else
 				goto bad;
 			break;
 		case 'P':
-			if (parse_num(optarg, &o->pages) || o->pages > 1 << 20)
+			if (cli_parse_num(g.arg, &o->pages) || o->pages > 1 << 20)
 				goto bad;
 			break;
 		case 'v':
 			o->verbose = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			usage(out_stdout);
 			exit(0);
 		default:
-			usage(stderr);
+			usage(out_stderr);
 			return -1;
 		}
 	}
 	if (o->pin && o->unpin) {
-		fprintf(stderr, "procmon: --pin and --unpin exclude each other\n");
+		out_printf(out_stderr,
+			   "procmon: --pin and --unpin exclude each other\n");
 		return -1;
 	}
 	if (o->events && (o->pin || o->unpin)) {
-		fprintf(stderr, "procmon: --events works without --pin and --unpin\n");
+		out_printf(out_stderr,
+			   "procmon: --events works without --pin and --unpin\n");
 		return -1;
 	}
-	if (optind == argc)
+	if (g.ind == argc)
 		return 0;
 bad:
-	fprintf(stderr, "procmon: bad argument '%s' (see --help)\n",
-		optind < argc ? argv[optind] : optarg);
+	out_printf(out_stderr, "procmon: bad argument '%s' (see --help)\n",
+		   g.arg ? g.arg : argv[g.ind]);
 	return -1;
 }
 
@@ -241,7 +238,7 @@ static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 	ret = map_update(map, &zero, &off, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) task_offsets: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -273,14 +270,14 @@ static void format_age(char *buf, size_t len, uint64_t ns)
 	uint64_t s = ns / 1000000000ull;
 
 	if (s < 60)
-		snprintf(buf, len, "%u.%us", (unsigned)s,
-			 (unsigned)(ns / 100000000 % 10));
+		fmt_snprintf(buf, len, "%u.%us", (unsigned)s,
+			     (unsigned)(ns / 100000000 % 10));
 	else if (s < 3600)
-		snprintf(buf, len, "%um%02us", (unsigned)(s / 60),
-			 (unsigned)(s % 60));
+		fmt_snprintf(buf, len, "%um%02us", (unsigned)(s / 60),
+			     (unsigned)(s % 60));
 	else
-		snprintf(buf, len, "%uh%02um", (unsigned)(s / 3600),
-			 (unsigned)(s / 60 % 60));
+		fmt_snprintf(buf, len, "%uh%02um", (unsigned)(s / 3600),
+			     (unsigned)(s / 60 % 60));
 }
 
 /* comm is at most 16 bytes, may hold anything a process chose. */
@@ -288,18 +285,18 @@ static void json_str(const char *s, size_t max)
 {
 	size_t i;
 
-	putchar('"');
+	out_putc(out_stdout, '"');
 	for (i = 0; i < max && s[i]; i++) {
 		unsigned char c = s[i];
 
 		if (c == '"' || c == '\\')
-			printf("\\%c", c);
+			out_printf(out_stdout, "\\%c", c);
 		else if (c < 0x20 || c >= 0x7f)
-			printf("\\u%04x", c);
+			out_printf(out_stdout, "\\u%04x", c);
 		else
-			putchar(c);
+			out_putc(out_stdout, c);
 	}
-	putchar('"');
+	out_putc(out_stdout, '"');
 }
 
 static void print_row(const struct proc_info *p, uint64_t now, int json)
@@ -308,18 +305,19 @@ static void print_row(const struct proc_info *p, uint64_t now, int json)
 	char comm[PROCMON_COMM_LEN + 1], agebuf[32];
 
 	if (json) {
-		printf("{\"pid\":%u,\"ppid\":%u,\"uid\":%u,\"comm\":", p->pid,
-		       p->ppid, p->uid);
+		out_printf(out_stdout,
+			   "{\"pid\":%u,\"ppid\":%u,\"uid\":%u,\"comm\":",
+			   p->pid, p->ppid, p->uid);
 		json_str(p->comm, PROCMON_COMM_LEN);
-		printf(",\"age_ms\":%llu}\n",
-		       (unsigned long long)(age / 1000000));
+		out_printf(out_stdout, ",\"age_ms\":%llu}\n",
+			   (unsigned long long)(age / 1000000));
 		return;
 	}
 	memcpy(comm, p->comm, PROCMON_COMM_LEN);
 	comm[PROCMON_COMM_LEN] = '\0';
 	format_age(agebuf, sizeof(agebuf), age);
-	printf("%-8u %-8u %-6u %-16s %s\n", p->pid, p->ppid, p->uid, comm,
-	       agebuf);
+	out_printf(out_stdout, "%-8u %-8u %-6u %-16s %s\n", p->pid, p->ppid,
+		   p->uid, comm, agebuf);
 }
 
 static uint64_t monotonic_ns(void)
@@ -342,17 +340,17 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 	ret = map_for_each(map, add_row, t);
 	if (ret)
 		return bb_errf(err, ret, "reading process_map: %s",
-			       strerror(-ret));
-	qsort(t->rows, t->nr, sizeof(*t->rows), by_pid);
+			       errno_text(-ret));
+	sort(t->rows, t->nr, sizeof(*t->rows), by_pid);
 	now = monotonic_ns();
 	if (!json)
-		printf("%-8s %-8s %-6s %-16s %s\n", "PID", "PPID", "UID",
-		       "COMM", "AGE");
+		out_printf(out_stdout, "%-8s %-8s %-6s %-16s %s\n", "PID", "PPID", "UID",
+			   "COMM", "AGE");
 	for (i = 0; i < t->nr; i++)
 		print_row(&t->rows[i], now, json);
 	if (!json)
-		printf("\n");
-	fflush(stdout);
+		out_printf(out_stdout, "\n");
+	out_flush(out_stdout);
 	return 0;
 }
 
@@ -395,8 +393,9 @@ static int start_pinned(struct bpf_obj *obj, const char *dir,
 		ret = obj_map_reuse_fd(obj, "process_map", fd, err);
 		sys_close(fd);
 		if (!ret)
-			fprintf(stderr, "procmon: reusing the programs and table pinned in %s\n",
-				dir);
+			out_printf(out_stderr,
+				   "procmon: reusing the programs and table pinned in %s\n",
+				   dir);
 		return ret;
 	}
 	ret = obj_load(obj, err);
@@ -405,8 +404,9 @@ static int start_pinned(struct bpf_obj *obj, const char *dir,
 	if (!ret)
 		ret = obj_attach_pinned(obj, dir, err);
 	if (!ret)
-		fprintf(stderr, "procmon: attached and pinned in %s (procmon --unpin to detach)\n",
-			dir);
+		out_printf(out_stderr,
+			   "procmon: attached and pinned in %s (procmon --unpin to detach)\n",
+			   dir);
 	return ret;
 }
 
@@ -418,8 +418,8 @@ static int unpin(struct bpf_obj *obj, const char *dir, struct bb_err *err)
 	if (!ret)
 		ret = obj_unpin(obj, dir, &removed, err);
 	if (!ret)
-		fprintf(stderr, "procmon: removed %d pin%s from %s\n", removed,
-			removed == 1 ? "" : "s", dir);
+		out_printf(out_stderr, "procmon: removed %d pin%s from %s\n",
+			   removed, removed == 1 ? "" : "s", dir);
 	return ret;
 }
 
@@ -482,7 +482,7 @@ static int set_events_config(struct bpf_obj *obj, uint32_t transport,
 	ret = map_update(map, &zero, &c, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) events_config: %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	return 0;
 }
 
@@ -496,69 +496,98 @@ struct stream_state {
 static void format_exit(char *buf, size_t len, uint32_t code)
 {
 	if (code & 0x7f)
-		snprintf(buf, len, "signal %u%s", code & 0x7f,
-			 code & 0x80 ? " (core dumped)" : "");
+		fmt_snprintf(buf, len, "signal %u%s", code & 0x7f,
+			     code & 0x80 ? " (core dumped)" : "");
 	else
-		snprintf(buf, len, "code %u", (code >> 8) & 0xff);
+		fmt_snprintf(buf, len, "code %u", (code >> 8) & 0xff);
 }
 
-static void print_event_json(const struct procmon_event *ev, double t)
+/*
+ * @v / @unit with @decimals digits after the point, cut (not rounded):
+ * seconds and milliseconds from nanoseconds, in integers, so that no
+ * floating-point printf is needed (see elf/fmt.h).
+ */
+static void format_fixed(char *buf, size_t len, uint64_t v, uint64_t unit,
+			 int decimals)
 {
-	printf("{\"time_s\":%.6f,\"event\":\"%s\",\"pid\":%u,\"ppid\":%u,\"comm\":",
-	       t, ev->type == PROCMON_EXEC ? "exec" : "exit", ev->pid, ev->ppid);
+	uint64_t step = unit;
+	int i;
+
+	for (i = 0; i < decimals; i++)
+		step /= 10;
+	fmt_snprintf(buf, len, "%llu.%0*llu", (unsigned long long)(v / unit),
+		     decimals, (unsigned long long)(v % unit / step));
+}
+
+static void print_event_json(const struct procmon_event *ev, uint64_t t_ns)
+{
+	char t[32], ms[32];
+
+	format_fixed(t, sizeof(t), t_ns, 1000000000ull, 6);
+	out_printf(out_stdout,
+		   "{\"time_s\":%s,\"event\":\"%s\",\"pid\":%u,\"ppid\":%u,\"comm\":",
+		   t, ev->type == PROCMON_EXEC ? "exec" : "exit", ev->pid,
+		   ev->ppid);
 	json_str(ev->comm, PROCMON_COMM_LEN);
 	if (ev->type == PROCMON_EXEC) {
-		printf(",\"filename\":");
+		out_puts(out_stdout, ",\"filename\":");
 		json_str(ev->filename, PROCMON_FILENAME_LEN);
 	} else {
-		printf(",\"exit_code\":%u,\"signal\":%u,\"duration_ms\":%.3f",
-		       (ev->exit_code >> 8) & 0xff, ev->exit_code & 0x7f,
-		       ev->duration_ns / 1e6);
+		format_fixed(ms, sizeof(ms), ev->duration_ns, 1000000, 3);
+		out_printf(out_stdout,
+			   ",\"exit_code\":%u,\"signal\":%u,\"duration_ms\":%s",
+			   (ev->exit_code >> 8) & 0xff, ev->exit_code & 0x7f, ms);
 	}
-	printf("}\n");
+	out_puts(out_stdout, "}\n");
 }
 
 static void print_event(struct stream_state *st, const void *data,
 			uint32_t size)
 {
 	const struct procmon_event *ev = data;
-	double t = (monotonic_ns() - st->t0) / 1e9;
+	uint64_t t_ns = monotonic_ns() - st->t0;
 	char comm[PROCMON_COMM_LEN + 1], file[PROCMON_FILENAME_LEN + 1];
-	char code[48], age[32];
+	char code[48], age[32], t[32], ms[32];
 
 	if (size < sizeof(*ev))
 		return;		/* not one of ours: cannot happen */
 	if (st->json) {
-		print_event_json(ev, t);
+		print_event_json(ev, t_ns);
 		return;
 	}
-	snprintf(comm, sizeof(comm), "%.*s", PROCMON_COMM_LEN, ev->comm);
+	format_fixed(t, sizeof(t), t_ns, 1000000000ull, 3);
+	fmt_snprintf(comm, sizeof(comm), "%.*s", PROCMON_COMM_LEN, ev->comm);
 	if (ev->type == PROCMON_EXEC) {
-		snprintf(file, sizeof(file), "%.*s", PROCMON_FILENAME_LEN,
-			 ev->filename);
-		printf("%-10.3f %-5s %-8u %-8u %-16s %s\n", t, "EXEC", ev->pid,
-		       ev->ppid, comm, file);
+		fmt_snprintf(file, sizeof(file), "%.*s", PROCMON_FILENAME_LEN,
+			     ev->filename);
+		out_printf(out_stdout, "%-10s %-5s %-8u %-8u %-16s %s\n", t,
+			   "EXEC", ev->pid, ev->ppid, comm, file);
 		return;
 	}
 	format_exit(code, sizeof(code), ev->exit_code);
-	if (ev->duration_ns < 1000000000ull)
-		snprintf(age, sizeof(age), "%.1fms", ev->duration_ns / 1e6);
-	else
+	if (ev->duration_ns < 1000000000ull) {
+		format_fixed(ms, sizeof(ms), ev->duration_ns, 1000000, 1);
+		fmt_snprintf(age, sizeof(age), "%sms", ms);
+	} else {
 		format_age(age, sizeof(age), ev->duration_ns);
-	printf("%-10.3f %-5s %-8u %-8u %-16s %s after %s\n", t, "EXIT",
-	       ev->pid, ev->ppid, comm, code, age);
+	}
+	out_printf(out_stdout, "%-10s %-5s %-8u %-8u %-16s %s after %s\n", t,
+		   "EXIT", ev->pid, ev->ppid, comm, code, age);
 }
 
 static void print_lost(struct stream_state *st, uint64_t n, const char *where)
 {
-	double t = (monotonic_ns() - st->t0) / 1e9;
+	uint64_t t_ns = monotonic_ns() - st->t0;
+	char t[32];
 
+	format_fixed(t, sizeof(t), t_ns, 1000000000ull, st->json ? 6 : 3);
 	if (st->json)
-		printf("{\"time_s\":%.6f,\"event\":\"lost\",\"count\":%llu}\n",
-		       t, (unsigned long long)n);
+		out_printf(out_stdout,
+			   "{\"time_s\":%s,\"event\":\"lost\",\"count\":%llu}\n",
+			   t, (unsigned long long)n);
 	else
-		printf("%-10.3f %-5s %llu events (%s)\n", t, "LOST",
-		       (unsigned long long)n, where);
+		out_printf(out_stdout, "%-10s %-5s %llu events (%s)\n", t,
+			   "LOST", (unsigned long long)n, where);
 }
 
 static void on_perf_event(void *ctx, int cpu, const void *data, uint32_t size)
@@ -571,7 +600,7 @@ static void on_perf_lost(void *ctx, int cpu, uint64_t n)
 {
 	char where[48];
 
-	snprintf(where, sizeof(where), "perf ring of cpu %d was full", cpu);
+	fmt_snprintf(where, sizeof(where), "perf ring of cpu %d was full", cpu);
 	print_lost(ctx, n, where);
 }
 
@@ -640,14 +669,14 @@ static int stream_events(struct bpf_obj *obj, const struct options *o,
 
 	ret = open_stream(obj, o, &st, &pb, &rb, err);
 	if (!ret && !o->json)
-		printf("%-10s %-5s %-8s %-8s %-16s %s\n", "TIME(s)", "EVENT",
-		       "PID", "PPID", "COMM", "FILENAME / EXIT");
+		out_printf(out_stdout, "%-10s %-5s %-8s %-8s %-16s %s\n", "TIME(s)", "EVENT",
+			   "PID", "PPID", "COMM", "FILENAME / EXIT");
 	while (!ret) {
 		ret = stream_poll(pb, rb, 100, err);
 		if (ret < 0)
 			break;
 		ret = 0;
-		fflush(stdout);
+		out_flush(out_stdout);
 		/* Every 100 ms, however busy: a lost count, a pending signal. */
 		if (monotonic_ns() < next_check)
 			continue;
@@ -657,7 +686,7 @@ static int stream_events(struct bpf_obj *obj, const struct options *o,
 		if (sys_sigwait_ms(stop, 0) > 0) {
 			/* Stopped: print what already arrived, then leave. */
 			ret = stream_poll(pb, rb, 0, err);
-			fflush(stdout);
+			out_flush(out_stdout);
 			break;
 		}
 	}
@@ -676,23 +705,16 @@ static void say_attached(const struct bpf_obj *obj)
 
 int main(int argc, char **argv)
 {
-	static char out_buf[4096];
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
 	struct options o;
 	sigset_t stop;
 	int ret;
 
-	/*
-	 * Choose stdout's buffering ourselves (we flush after each table):
-	 * left to itself, libc asks the kernel whether stdout is a terminal
-	 * (an ioctl) on the first printf, and strace shows a probe.
-	 */
-	setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
 	if (parse_args(argc, argv, &o))
 		return 2;
 	if (o.verbose)
-		narrate_start(stderr);
+		narrate_start(out_stderr);
 	ret = tool_open_obj(o.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
 			    &stop, &obj, &err);
 	if (!ret)
@@ -719,7 +741,7 @@ int main(int argc, char **argv)
 out:
 	obj_close(obj);
 	if (ret) {
-		bb_err_print(stderr, "procmon", &err);
+		bb_err_print(out_stderr, "procmon", &err);
 		return 1;
 	}
 	return 0;

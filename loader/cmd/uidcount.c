@@ -11,17 +11,20 @@
  * map ids, and BPF_MAP_GET_FD_BY_ID turns each into an fd we can walk.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
+#include "../../elf/errno_names.h"
 #include "../../kernel/uidcount.h"
+#include "../../elf/sort.h"
+#include "../cli.h"
 #include "../map.h"
 #include "../map_in_map.h"
 #include "../object.h"
+#include "../out.h"
 #include "../sys.h"
 #include "../tool.h"
 
@@ -33,23 +36,23 @@ struct options {
 	long count;		/* 0: until a signal */
 };
 
-static void usage(FILE *f)
+static void usage(struct out *f)
 {
-	fprintf(f,
-		"Usage: uidcount [--obj PATH] [--interval MS] [--count N]\n"
-		"\n"
-		"Count execs per user and command, one BPF map per user inside a\n"
-		"map of maps.  Root is counted from the start; another user gets a\n"
-		"map of its own once its first exec is seen (that exec is shown as\n"
-		"'untracked'; the following ones are counted per command).\n"
-		"\n"
-		"  --obj PATH      BPF object (default: %s next to this binary)\n"
-		"  --interval MS   print every MS milliseconds (default 1000)\n"
-		"  --count N       exit after N tables (default: until Ctrl+C)\n"
-		"  -h, --help      show this help\n"
-		"\n"
-		"Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
-		OBJ_NAME);
+	out_printf(f,
+		   "Usage: uidcount [--obj PATH] [--interval MS] [--count N]\n"
+		   "\n"
+		   "Count execs per user and command, one BPF map per user inside a\n"
+		   "map of maps.  Root is counted from the start; another user gets a\n"
+		   "map of its own once its first exec is seen (that exec is shown as\n"
+		   "'untracked'; the following ones are counted per command).\n"
+		   "\n"
+		   "  --obj PATH      BPF object (default: %s next to this binary)\n"
+		   "  --interval MS   print every MS milliseconds (default 1000)\n"
+		   "  --count N       exit after N tables (default: until Ctrl+C)\n"
+		   "  -h, --help      show this help\n"
+		   "\n"
+		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
+		   OBJ_NAME);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -61,35 +64,35 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	long *num;
-	char *end;
 	int c;
 
 	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		if (c == 'h') {
-			usage(stdout);
+			usage(out_stdout);
 			exit(0);
 		}
 		if (c == 'o') {
-			o->obj = optarg;
+			o->obj = g.arg;
 			continue;
 		}
 		if (c != 'i' && c != 'c') {
-			usage(stderr);
+			usage(out_stderr);
 			return -1;
 		}
 		num = c == 'i' ? &o->interval_ms : &o->count;
-		errno = 0;
-		*num = strtol(optarg, &end, 10);
-		if (errno || end == optarg || *end || *num < 0) {
-			fprintf(stderr, "uidcount: bad number '%s'\n", optarg);
+		if (cli_parse_num(g.arg, num)) {
+			out_printf(out_stderr, "uidcount: bad number '%s'\n",
+				   g.arg);
 			return -1;
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, "uidcount: unexpected '%s' (see --help)\n",
-			argv[optind]);
+	if (g.ind < argc) {
+		out_printf(out_stderr,
+			   "uidcount: unexpected '%s' (see --help)\n",
+			   argv[g.ind]);
 		return -1;
 	}
 	return 0;
@@ -153,9 +156,9 @@ static int track_new_users(struct bpf_obj *obj, struct users *u,
 	ret = map_for_each(untracked, collect_new, &n);
 	if (ret)
 		return bb_errf(err, ret, "reading 'untracked': %s",
-			       strerror(-ret));
+			       errno_text(-ret));
 	for (i = 0; i < n.nr; i++) {
-		snprintf(name, sizeof(name), "uid_%u", n.v[i].uid);
+		fmt_snprintf(name, sizeof(name), "uid_%u", n.v[i].uid);
 		fd = map_create_inner(per_uid, name, err);
 		if (fd < 0)
 			return fd;
@@ -169,8 +172,9 @@ static int track_new_users(struct bpf_obj *obj, struct users *u,
 		pre = untracked_of(u, n.v[i].uid, 1);
 		if (pre)
 			*pre += n.v[i].execs;
-		printf("# new user %u: gave it a map of its own\n",
-		       n.v[i].uid);
+		out_printf(out_stdout,
+			   "# new user %u: gave it a map of its own\n",
+			   n.v[i].uid);
 	}
 	return 0;
 }
@@ -234,15 +238,17 @@ static int print_user(const void *key, const void *value, void *ctx)
 	sys_close(inner.fd);
 	if (ret)
 		return ret;
-	qsort(c.v, c.nr, sizeof(c.v[0]), by_execs);
-	printf("uid %-6u %6llu execs:", uid, (unsigned long long)c.total);
+	sort(c.v, c.nr, sizeof(c.v[0]), by_execs);
+	out_printf(out_stdout, "uid %-6u %6llu execs:", uid,
+		   (unsigned long long)c.total);
 	for (i = 0; i < c.nr; i++)
-		printf(" %.*s %llu", UIDCOUNT_COMM_LEN, c.v[i].key.comm,
-		       (unsigned long long)c.v[i].execs);
+		out_printf(out_stdout, " %.*s %llu", UIDCOUNT_COMM_LEN,
+			   c.v[i].key.comm, (unsigned long long)c.v[i].execs);
 	pre = untracked_of(p->users, uid, 0);
 	if (pre && *pre)
-		printf(" (+%llu untracked)", (unsigned long long)*pre);
-	printf("\n");
+		out_printf(out_stdout, " (+%llu untracked)",
+			   (unsigned long long)*pre);
+	out_printf(out_stdout, "\n");
 	return 0;
 }
 
@@ -254,9 +260,9 @@ static int print_table(struct bpf_obj *obj, struct users *u,
 
 	if (ret)
 		return bb_errf(err, ret, "reading 'per_uid': %s",
-			       strerror(-ret));
-	printf("\n");
-	fflush(stdout);
+			       errno_text(-ret));
+	out_printf(out_stdout, "\n");
+	out_flush(out_stdout);
 	return 0;
 }
 
@@ -276,8 +282,8 @@ static int run(struct bpf_obj *obj, const struct options *o,
 		ret = obj_attach(obj, err);
 	if (ret)
 		return ret;
-	printf("# counting execs per user (Ctrl+C to stop)\n");
-	fflush(stdout);
+	out_printf(out_stdout, "# counting execs per user (Ctrl+C to stop)\n");
+	out_flush(out_stdout);
 	for (n = 0; !o->count || n < o->count; n++) {
 		ret = sys_sigwait_ms(stop, o->interval_ms);
 		if (ret > 0)
@@ -306,7 +312,7 @@ int main(int argc, char **argv)
 		ret = run(obj, &o, &stop, &err);
 	obj_close(obj);
 	if (ret) {
-		bb_err_print(stderr, "uidcount", &err);
+		bb_err_print(out_stderr, "uidcount", &err);
 		return 1;
 	}
 	return 0;

@@ -6,12 +6,14 @@
  */
 #include <errno.h>
 #include <linux/bpf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 
 #include "elf/bpf_names.h"
 #include "loader/narrate.h"
+#include "loader/out.h"
 #include "loader/sys.h"
 #include "tests/tap.h"
 
@@ -36,16 +38,19 @@ static long fake(long nr, long a1, long a2, long a3, long a4, long a5,
 /* Run @fn with narration into a memory buffer; returns what was said. */
 static char *said(void (*fn)(void), int on)
 {
-	static char *buf;
-	size_t len;
-	FILE *f;
+	static char buf[8192];
+	FILE *f = tmpfile();
+	static char obuf[512];
+	struct out o = OUT_INIT(fileno(f), obuf);
+	size_t n;
 
-	free(buf);
-	buf = NULL;
-	f = open_memstream(&buf, &len);
-	narrate_start(on ? f : NULL);
+	narrate_start(on ? &o : NULL);
 	fn();
 	narrate_start(NULL);
+	out_flush(&o);
+	rewind(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
 	fclose(f);
 	return buf;
 }

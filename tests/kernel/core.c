@@ -19,6 +19,7 @@
 #include "loader/global_data.h"
 #include "loader/kconfig.h"
 #include "loader/object.h"
+#include "loader/out.h"
 #include "loader/sys.h"
 #include "tests/kernel/vars.h"
 #include "tests/tap.h"
@@ -62,7 +63,7 @@ int main(void)
 	if (!ret)
 		ret = obj_load(o, &err);
 	if (!ok(!ret, "core.bpf.o loads (CO-RE, .kconfig, BTF)")) {
-		bb_err_print(stdout, "# core", &err);
+		bb_err_print(out_stdout, "# core", &err);
 		obj_close(o);
 		return done_testing();
 	}

@@ -21,6 +21,7 @@
 
 #include "loader/global_data.h"
 #include "loader/object.h"
+#include "loader/out.h"
 #include "loader/sys.h"
 #include "tests/kernel/vars.h"
 #include "tests/tap.h"
@@ -54,7 +55,7 @@ static void test_strings(void)
 		ret = obj_load(o, &err);
 	ok(!ret, "strings.bpf.o (.rodata.str1.1, static .bss variable) loads");
 	if (ret)
-		bb_err_print(stdout, "# strings", &err);
+		bb_err_print(out_stderr, "# strings", &err);
 	obj_close(o);
 }
 
@@ -124,7 +125,7 @@ static struct bpf_obj *run(uint32_t filter_self, uint64_t step, pid_t *child)
 		ret = obj_attach(o, &err);
 	ok(!ret, "open, set filter_tgid and step by name, load, attach");
 	if (ret)
-		bb_err_print(stdout, "# globals", &err);
+		bb_err_print(out_stderr, "# globals", &err);
 	is_int(run_child(pid, fds[1]), 0, "child ran /bin/true");
 	if (ret) {
 		obj_close(o);

@@ -27,6 +27,7 @@
 #include "loader/cpus.h"
 #include "loader/map.h"
 #include "loader/object.h"
+#include "loader/out.h"
 #include "loader/perf_buffer.h"
 #include "loader/ringbuf.h"
 #include "tests/tap.h"
@@ -270,7 +271,7 @@ int main(void)
 		ret = obj_attach(obj, &err);
 	if (!ok(ret == 0, "load and attach %s%s%s", OBJ, ret ? ": " : "",
 		ret ? err.msg : "")) {
-		bb_err_print(stdout, "# ", &err);
+		bb_err_print(out_stderr, "# ", &err);
 		obj_close(obj);
 		return done_testing();
 	}

@@ -15,6 +15,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "loader/out.h"
 #include "loader/xlated.h"
 
 static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -42,7 +43,7 @@ static void print_xlated(const char *name, int fd)
 	info.xlated_prog_insns = (uint64_t)(unsigned long)insns;
 	len = sizeof(info);
 	if (insns && bpf_obj_get_info_by_fd(fd, &info, &len) == 0)
-		xlated_print(stdout, name, insns, n);
+		xlated_print(out_stdout, name, insns, n);
 	free(insns);
 }
 
@@ -54,7 +55,7 @@ static void load_one(const char *path, const char *only, unsigned int max)
 	int ret;
 
 	if (!obj) {
-		printf("%s refused: open: %s\n", only, strerror(errno));
+		out_printf(out_stdout, "%s refused: open: %s\n", only, strerror(errno));
 		return;
 	}
 	bpf_object__for_each_program(p, obj) {
@@ -70,9 +71,9 @@ static void load_one(const char *path, const char *only, unsigned int max)
 			bpf_map__set_max_entries(m, max);
 	ret = bpf_object__load(obj);
 	if (ret || !mine) {
-		printf("%s refused: %s\n", only, strerror(-ret));
+		out_printf(out_stdout, "%s refused: %s\n", only, strerror(-ret));
 	} else {
-		printf("%s loaded\n", only);
+		out_printf(out_stdout, "%s loaded\n", only);
 		print_xlated(only, bpf_program__fd(mine));
 	}
 	bpf_object__close(obj);
@@ -105,5 +106,6 @@ int main(int argc, char **argv)
 		free(names[i]);
 	}
 	free(names);
+	out_flush(out_stdout);
 	return 0;
 }

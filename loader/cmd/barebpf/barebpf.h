@@ -27,7 +27,7 @@ const char *reloc_type_name(uint32_t type);
 
 /* A tiny JSON writer: commas and nesting are tracked for us. */
 struct json {
-	FILE *f;
+	struct out *f;
 	int depth;
 	int need_comma[32];
 };

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../../out.h"
 #include "btf_str.h"
 
 #define MAX_DEPTH 16
@@ -24,11 +25,11 @@ static void type_str(const struct btf *btf, uint32_t id, char *buf,
 	if (!len)
 		return;
 	if (!id) {
-		snprintf(buf, len, "void");
+		fmt_snprintf(buf, len, "void");
 		return;
 	}
 	if (!t || depth > MAX_DEPTH) {
-		snprintf(buf, len, "?");
+		fmt_snprintf(buf, len, "?");
 		return;
 	}
 	name = btf_str(btf, t->name_off);
@@ -40,36 +41,36 @@ static void type_str(const struct btf *btf, uint32_t id, char *buf,
 	case BTF_KIND_ENUM:
 	case BTF_KIND_ENUM64:
 	case BTF_KIND_FWD:
-		snprintf(buf, len, "%s %s",
-			 btf_kind(t) == BTF_KIND_STRUCT ? "struct" :
-			 btf_kind(t) == BTF_KIND_UNION ? "union" : "enum",
-			 *name ? name : "{...}");
+		fmt_snprintf(buf, len, "%s %s",
+			     btf_kind(t) == BTF_KIND_STRUCT ? "struct" :
+			     btf_kind(t) == BTF_KIND_UNION ? "union" : "enum",
+			     *name ? name : "{...}");
 		return;
 	case BTF_KIND_PTR:
 		type_str(btf, t->type, inner, sizeof(inner), depth + 1);
-		snprintf(buf, len, "%s *", inner);
+		fmt_snprintf(buf, len, "%s *", inner);
 		return;
 	case BTF_KIND_ARRAY: {
 		const struct btf_array *a = btf_extra(t);
 
 		type_str(btf, a->type, inner, sizeof(inner), depth + 1);
-		snprintf(buf, len, "%s[%u]", inner, a->nelems);
+		fmt_snprintf(buf, len, "%s[%u]", inner, a->nelems);
 		return;
 	}
 	case BTF_KIND_CONST:
 	case BTF_KIND_VOLATILE:
 	case BTF_KIND_RESTRICT:
 		type_str(btf, t->type, inner, sizeof(inner), depth + 1);
-		snprintf(buf, len, "%s %s",
-			 btf_kind(t) == BTF_KIND_CONST ? "const" :
-			 btf_kind(t) == BTF_KIND_VOLATILE ? "volatile" :
-			 "restrict", inner);
+		fmt_snprintf(buf, len, "%s %s",
+			     btf_kind(t) == BTF_KIND_CONST ? "const" :
+			     btf_kind(t) == BTF_KIND_VOLATILE ? "volatile" :
+			     "restrict", inner);
 		return;
 	case BTF_KIND_TYPE_TAG:
 		type_str(btf, t->type, buf, len, depth + 1);
 		return;
 	default:
-		snprintf(buf, len, "%s", *name ? name : "?");
+		fmt_snprintf(buf, len, "%s", *name ? name : "?");
 		return;
 	}
 }
@@ -77,16 +78,16 @@ static void type_str(const struct btf *btf, uint32_t id, char *buf,
 void btf_type_str(const struct btf *btf, uint32_t id, char *buf, size_t len)
 {
 	if (!id) {
-		snprintf(buf, len, "?");
+		fmt_snprintf(buf, len, "?");
 		return;
 	}
 	type_str(btf, id, buf, len, 0);
 }
 
-static int value(FILE *f, const struct btf *btf, uint32_t id,
+static int value(struct out *f, const struct btf *btf, uint32_t id,
 		 const uint8_t *data, size_t size, int depth);
 
-static int int_value(FILE *f, const struct btf_type *t, const uint8_t *data,
+static int int_value(struct out *f, const struct btf_type *t, const uint8_t *data,
 		     size_t size)
 {
 	uint32_t info = *(const uint32_t *)btf_extra(t);
@@ -100,12 +101,12 @@ static int int_value(FILE *f, const struct btf_type *t, const uint8_t *data,
 		return -ENOTSUP;
 	memcpy(&u, data, t->size);	/* little-endian host, like BPF here */
 	if (!is_signed) {
-		fprintf(f, "%llu", (unsigned long long)u);
+		out_printf(f, "%llu", (unsigned long long)u);
 		return 0;
 	}
 	s = t->size == 8 ? (int64_t)u :
 	    (int64_t)(u << (64 - 8 * t->size)) >> (64 - 8 * t->size);
-	fprintf(f, "%lld", (long long)s);
+	out_printf(f, "%lld", (long long)s);
 	return 0;
 }
 
@@ -121,23 +122,23 @@ static int is_char(const struct btf *btf, uint32_t id)
 		!strcmp(btf_str(btf, t->name_off) ?: "", "char"));
 }
 
-static void string_value(FILE *f, const uint8_t *s, size_t n)
+static void string_value(struct out *f, const uint8_t *s, size_t n)
 {
 	size_t i;
 
-	fputc('"', f);
+	out_putc(f, '"');
 	for (i = 0; i < n && s[i]; i++) {
 		if (s[i] == '"' || s[i] == '\\')
-			fprintf(f, "\\%c", s[i]);
+			out_printf(f, "\\%c", s[i]);
 		else if (s[i] < 0x20 || s[i] >= 0x7f)
-			fprintf(f, "\\x%02x", s[i]);
+			out_printf(f, "\\x%02x", s[i]);
 		else
-			fputc(s[i], f);
+			out_putc(f, s[i]);
 	}
-	fputc('"', f);
+	out_putc(f, '"');
 }
 
-static int array_value(FILE *f, const struct btf *btf,
+static int array_value(struct out *f, const struct btf *btf,
 		       const struct btf_type *t, const uint8_t *data,
 		       size_t size, int depth)
 {
@@ -152,24 +153,24 @@ static int array_value(FILE *f, const struct btf *btf,
 		string_value(f, data, a->nelems);
 		return 0;
 	}
-	fputc('[', f);
+	out_putc(f, '[');
 	for (i = 0; i < a->nelems; i++) {
 		if (i == 16) {
-			fprintf(f, ", ...");
+			out_printf(f, ", ...");
 			break;
 		}
 		if (i)
-			fprintf(f, ", ");
+			out_printf(f, ", ");
 		ret = value(f, btf, a->type, data + (size_t)i * esz, esz,
 			    depth + 1);
 		if (ret)
-			fprintf(f, "?");
+			out_printf(f, "?");
 	}
-	fputc(']', f);
+	out_putc(f, ']');
 	return 0;
 }
 
-static int struct_value(FILE *f, const struct btf *btf,
+static int struct_value(struct out *f, const struct btf *btf,
 			const struct btf_type *t, const uint8_t *data,
 			size_t size, int depth)
 {
@@ -178,7 +179,7 @@ static int struct_value(FILE *f, const struct btf *btf,
 
 	if (t->size > size)
 		return -ENOTSUP;
-	fputc('{', f);
+	out_putc(f, '{');
 	for (i = 0; i < btf_vlen(t); i++) {
 		const char *name = btf_str(btf, m[i].name_off);
 
@@ -186,17 +187,18 @@ static int struct_value(FILE *f, const struct btf *btf,
 		      m[i].offset;
 		bits = BTF_INFO_KFLAG(t->info) ?
 		       BTF_MEMBER_BITFIELD_SIZE(m[i].offset) : 0;
-		fprintf(f, "%s%s=", i ? ", " : "", name && *name ? name : "?");
+		out_printf(f, "%s%s=", i ? ", " : "",
+			   name && *name ? name : "?");
 		if (bits || off % 8 || btf_type_size(btf, m[i].type, &msz, NULL) ||
 		    off / 8 + (uint64_t)msz > t->size ||
 		    value(f, btf, m[i].type, data + off / 8, msz, depth + 1))
-			fprintf(f, "?");
+			out_printf(f, "?");
 	}
-	fputc('}', f);
+	out_putc(f, '}');
 	return 0;
 }
 
-static int value(FILE *f, const struct btf *btf, uint32_t id,
+static int value(struct out *f, const struct btf *btf, uint32_t id,
 		 const uint8_t *data, size_t size, int depth)
 {
 	const struct btf_type *t;
@@ -219,7 +221,7 @@ static int value(FILE *f, const struct btf *btf, uint32_t id,
 		if (t->size != 4 || size < 4)
 			return -ENOTSUP;
 		memcpy(&v, data, 4);
-		fprintf(f, "%d", v);
+		out_printf(f, "%d", v);
 		return 0;
 	}
 	case BTF_KIND_PTR: {
@@ -228,14 +230,14 @@ static int value(FILE *f, const struct btf *btf, uint32_t id,
 		if (size < 8)
 			return -ENOTSUP;
 		memcpy(&p, data, 8);
-		fprintf(f, "%#llx", (unsigned long long)p);
+		out_printf(f, "%#llx", (unsigned long long)p);
 		return 0;
 	}
 	}
 	return -ENOTSUP;
 }
 
-int btf_value_print(FILE *f, const struct btf *btf, uint32_t id,
+int btf_value_print(struct out *f, const struct btf *btf, uint32_t id,
 		    const void *data, size_t size)
 {
 	uint32_t tsz;

@@ -16,7 +16,7 @@ void btf_type_str(const struct btf *btf, uint32_t id, char *buf, size_t len);
  * [a, b].  -ENOTSUP (nothing printed) for what we don't decode: the
  * caller prints hex instead.
  */
-int btf_value_print(FILE *f, const struct btf *btf, uint32_t id,
+int btf_value_print(struct out *f, const struct btf *btf, uint32_t id,
 		    const void *data, size_t size);
 
 #endif

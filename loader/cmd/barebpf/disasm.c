@@ -15,6 +15,7 @@
 #include "../../../elf/bpf_names.h"
 #include "../../../elf/disasm.h"
 #include "../../file.h"
+#include "../../out.h"
 #include "../../prog.h"
 #include "barebpf.h"
 
@@ -31,8 +32,8 @@ static void print_labels(const struct elf_file *ef, uint32_t sec,
 		if (s->shndx == sec && s->value == off &&
 		    (s->type == STT_FUNC || s->type == STT_NOTYPE) &&
 		    s->name && *s->name)
-			printf("\n%016llx <%s>:\n", (unsigned long long)off,
-			       s->name);
+			out_printf(out_stdout, "\n%016llx <%s>:\n",
+				   (unsigned long long)off, s->name);
 	}
 }
 
@@ -44,15 +45,15 @@ static void print_section(const struct elf_file *ef, uint32_t sec)
 	char text[160];
 	int slots;
 
-	printf("\nDisassembly of section %s:\n", s->name);
+	out_printf(out_stdout, "\nDisassembly of section %s:\n", s->name);
 	for (i = 0; i < n; i += slots) {
 		print_labels(ef, sec, i * INSN_SZ);
 		slots = disasm_insn(&insns[i], n - i, NULL, text, sizeof(text));
-		printf("%8zu:\t", i);
+		out_printf(out_stdout, "%8zu:\t", i);
 		for (k = 0; k < (size_t)slots * INSN_SZ; k++)
-			printf("%02x%s", s->data[i * INSN_SZ + k],
-			       k + 1 < (size_t)slots * INSN_SZ ? " " : "");
-		printf("\t%s\n", text);
+			out_printf(out_stdout, "%02x%s", s->data[i * INSN_SZ + k],
+				   k + 1 < (size_t)slots * INSN_SZ ? " " : "");
+		out_printf(out_stdout, "\t%s\n", text);
 	}
 }
 
@@ -66,18 +67,18 @@ int cmd_disasm(int argc, char **argv)
 	int ret;
 
 	if (argc != 2 || argv[1][0] == '-') {
-		fprintf(stderr, "Usage: barebpf disasm OBJ\n");
+		out_printf(out_stderr, "Usage: barebpf disasm OBJ\n");
 		return 2;
 	}
 	ret = file_read_all(argv[1], &bytes, &len, &err);
 	if (!ret && elf_parse(&ef, bytes, len, &err))
 		ret = bb_err_prefix(&err, -EINVAL, "%s", argv[1]);
 	if (ret) {
-		bb_err_print(stderr, "barebpf disasm", &err);
+		bb_err_print(out_stderr, "barebpf disasm", &err);
 		free(bytes);
 		return 1;
 	}
-	printf("\n%s:\tfile format elf64-bpf\n", argv[1]);
+	out_printf(out_stdout, "\n%s:\tfile format elf64-bpf\n", argv[1]);
 	for (i = 1; i < ef.nr_sections; i++) {
 		const struct elf_section *s = &ef.sections[i];
 
@@ -103,10 +104,11 @@ static int pseudo_name(void *ctx, uint8_t src, int32_t imm, int32_t imm2,
 		if (obj->maps[i].fd != imm)
 			continue;
 		if (src == BPF_PSEUDO_MAP_FD)
-			snprintf(buf, len, "map[%s]", obj->maps[i].spec->name);
+			fmt_snprintf(buf, len, "map[%s]",
+				     obj->maps[i].spec->name);
 		else if (src == BPF_PSEUDO_MAP_VALUE)
-			snprintf(buf, len, "map[%s] + %d",
-				 obj->maps[i].spec->name, imm2);
+			fmt_snprintf(buf, len, "map[%s] + %d",
+				     obj->maps[i].spec->name, imm2);
 		else
 			return -ENOENT;
 		return 0;
@@ -125,13 +127,13 @@ static void comment(const struct prog_spec *p, uint32_t i, char *buf,
 	buf[0] = '\0';
 	for (r = 0; r < p->nr_relocs; r++)
 		if (p->relocs[r].insn == i && p->relocs[r].kind == RELOC_MAP_FD) {
-			snprintf(buf, len, "relocated: fd of map '%s'",
-				 obj->spec.maps[p->relocs[r].map].name);
+			fmt_snprintf(buf, len, "relocated: fd of map '%s'",
+				     obj->spec.maps[p->relocs[r].map].name);
 			return;
 		}
 	if (in->code == (BPF_JMP | BPF_CALL) && !in->src_reg) {
 		helper = bpf_helper_name(in->imm);
-		snprintf(buf, len, "helper bpf_%s", helper ? helper : "?");
+		fmt_snprintf(buf, len, "helper bpf_%s", helper ? helper : "?");
 	}
 }
 
@@ -143,8 +145,8 @@ static void bytes_str(const struct bpf_insn *in, int slots, char *buf,
 
 	buf[0] = '\0';
 	for (k = 0; k < (size_t)slots * INSN_SZ && off + 4 < len; k++)
-		off += snprintf(buf + off, len - off, "%s%02x", k ? " " : "",
-				b[k]);
+		off += fmt_snprintf(buf + off, len - off, "%s%02x", k ? " " : "",
+				    b[k]);
 }
 
 static void emit(struct json *j, uint32_t i, const char *before,
@@ -166,11 +168,13 @@ static void emit(struct json *j, uint32_t i, const char *before,
 		return;
 	}
 	if (*note)
-		printf("  %5u  %-34s %-34s ; %s\n", i, before, after, note);
+		out_printf(out_stdout, "  %5u  %-34s %-34s ; %s\n", i, before,
+			   after, note);
 	else
-		printf("  %5u  %-34s %s\n", i, before, after);
+		out_printf(out_stdout, "  %5u  %-34s %s\n", i, before, after);
 	if (strcmp(bb, ab))
-		printf("         bytes %s\n            -> %s\n", bb, ab);
+		out_printf(out_stdout,
+			   "         bytes %s\n            -> %s\n", bb, ab);
 }
 
 /* Fds a fresh process would get: 0-2 are taken, maps come first. */
@@ -200,10 +204,11 @@ int disasm_prog_side_by_side(struct bpf_obj *obj, struct bpf_prog *prog,
 		json_str(j, "program", p->name);
 		json_begin(j, "insns", '[');
 	} else {
-		printf("\n%s (section %s), %u instructions; maps get fds from 3 up, as in a fresh process:\n",
-		       p->name, p->section, p->nr_insns);
-		printf("  %5s  %-34s %s\n", "insn", "before relocation",
-		       "after relocation");
+		out_printf(out_stdout,
+			   "\n%s (section %s), %u instructions; maps get fds from 3 up, as in a fresh process:\n",
+			   p->name, p->section, p->nr_insns);
+		out_printf(out_stdout, "  %5s  %-34s %s\n", "insn", "before relocation",
+			   "after relocation");
 	}
 	for (i = 0; i < p->nr_insns; i += slots) {
 		slots = disasm_insn(&p->insns[i], p->nr_insns - i, NULL, before,

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "../../../elf/bpf_names.h"
+#include "../../../elf/errno_names.h"
 #include "../../map.h"
+#include "../../out.h"
 #include "barebpf.h"
 #include "btf_str.h"
 
@@ -23,13 +25,13 @@ static void hex(const uint8_t *p, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		printf("%s%02x", i ? " " : "", p[i]);
+		out_printf(out_stdout, "%s%02x", i ? " " : "", p[i]);
 }
 
 static void field(const struct dump_ctx *c, uint32_t type_id, const void *p,
 		  size_t len)
 {
-	if (c->btf && !btf_value_print(stdout, c->btf, type_id, p, len))
+	if (c->btf && !btf_value_print(out_stdout, c->btf, type_id, p, len))
 		return;
 	hex(p, len);
 }
@@ -38,11 +40,11 @@ static int print_entry(const void *key, const void *value, void *ctx)
 {
 	struct dump_ctx *c = ctx;
 
-	printf("    ");
+	out_printf(out_stdout, "    ");
 	field(c, c->spec->key_type_id, key, c->spec->key_size);
-	printf(" => ");
+	out_printf(out_stdout, " => ");
 	field(c, c->spec->value_type_id, value, c->spec->value_size);
-	printf("\n");
+	out_printf(out_stdout, "\n");
 	c->n++;
 	return 0;
 }
@@ -57,8 +59,8 @@ void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
 	};
 	int ret;
 
-	printf("  map %s (%s, max_entries %u):\n", s->name, type ? type : "?",
-	       s->max_entries);
+	out_printf(out_stdout, "  map %s (%s, max_entries %u):\n", s->name,
+		   type ? type : "?", s->max_entries);
 	ret = map_for_each(map, print_entry, &c);
 	if (ret) {
 		/*
@@ -66,12 +68,11 @@ void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
 		 * and perf event arrays, whose entries the kernel does not
 		 * hand out (its -ENOTSUPP, 524): say so, go on with the rest.
 		 */
-		printf("    (its entries cannot be listed with lookups: %s)\n",
-		       ret == -ENOTSUP ? "per-CPU values" :
-		       ret == -524 ? "the kernel does not hand them out" :
-		       strerror(-ret));
+		out_printf(out_stdout,
+			   "    (its entries cannot be listed with lookups: %s)\n",
+			   ret == -ENOTSUP ? "per-CPU values" : ret == -524 ? "the kernel does not hand them out" : errno_text(-ret));
 		return;
 	}
 	if (!c.n)
-		printf("    (empty)\n");
+		out_printf(out_stdout, "    (empty)\n");
 }

@@ -12,12 +12,13 @@
  */
 #include <elf.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../../elf/bpf_names.h"
+#include "../../cli.h"
 #include "../../file.h"
+#include "../../out.h"
 #include "barebpf.h"
 #include "btf_str.h"
 
@@ -94,9 +95,9 @@ static const char *sec_role(const struct elf_file *ef,
 		return strcmp(s->name, ".text") ? "programs" :
 		       "functions programs may call";
 	if (s->type == SHT_REL) {
-		snprintf(buf, len, "relocations of section %u (%s)", s->info,
-			 s->info < ef->nr_sections ?
-			 ef->sections[s->info].name : "?");
+		fmt_snprintf(buf, len, "relocations of section %u (%s)",
+			     s->info,
+			     s->info < ef->nr_sections ? ef->sections[s->info].name : "?");
 		return buf;
 	}
 	if (s->type == SHT_SYMTAB)
@@ -179,11 +180,12 @@ static void show_header(struct inspect *in)
 		json_end(in->j, '}');
 		return;
 	}
-	printf("%s: %zu bytes\n", in->path, in->len);
-	printf("ELF: 64-bit, little-endian, %s, machine %u (%s), %u sections, %u symbols\n",
-	       ef->type == ET_REL ? "relocatable (ET_REL)" : "not relocatable",
-	       ef->machine, ef->machine == EM_BPF ? "BPF" : "not BPF",
-	       ef->nr_sections, ef->nr_symbols);
+	out_printf(out_stdout, "%s: %zu bytes\n", in->path, in->len);
+	out_printf(out_stdout,
+		   "ELF: 64-bit, little-endian, %s, machine %u (%s), %u sections, %u symbols\n",
+		   ef->type == ET_REL ? "relocatable (ET_REL)" : "not relocatable",
+		   ef->machine, ef->machine == EM_BPF ? "BPF" : "not BPF",
+		   ef->nr_sections, ef->nr_symbols);
 }
 
 static void show_sections(struct inspect *in)
@@ -195,8 +197,8 @@ static void show_sections(struct inspect *in)
 	if (in->j)
 		json_begin(in->j, "sections", '[');
 	else
-		printf("\nSections:\n  %3s %-32s %-9s %7s %-5s %s\n", "idx",
-		       "name", "type", "size", "flags", "what it is");
+		out_printf(out_stdout, "\nSections:\n  %3s %-32s %-9s %7s %-5s %s\n", "idx",
+			   "name", "type", "size", "flags", "what it is");
 	for (i = 1; i < ef->nr_sections; i++) {
 		const struct elf_section *s = &ef->sections[i];
 		const char *r = sec_role(ef, s, role, sizeof(role));
@@ -213,9 +215,9 @@ static void show_sections(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("  %3u %-32s %-9s %7llu %-5s %s\n", i, s->name,
-		       sec_type_name(s->type), (unsigned long long)s->size,
-		       flags, r);
+		out_printf(out_stdout, "  %3u %-32s %-9s %7llu %-5s %s\n", i,
+			   s->name, sec_type_name(s->type),
+			   (unsigned long long)s->size, flags, r);
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -229,8 +231,8 @@ static void show_symbols(struct inspect *in)
 	if (in->j)
 		json_begin(in->j, "symbols", '[');
 	else
-		printf("\nSymbols:\n  %-24s %-28s %6s %6s %-7s %s\n", "name",
-		       "section", "value", "size", "type", "bind");
+		out_printf(out_stdout, "\nSymbols:\n  %-24s %-28s %6s %6s %-7s %s\n", "name",
+			   "section", "value", "size", "type", "bind");
 	for (i = 1; i < ef->nr_symbols; i++) {
 		const struct elf_symbol *s = &ef->symbols[i];
 
@@ -245,11 +247,11 @@ static void show_symbols(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("  %-24s %-28s %6llu %6llu %-7s %s\n", sym_name(ef, s),
-		       sec_name_of(ef, s->shndx),
-		       (unsigned long long)s->value,
-		       (unsigned long long)s->size, sym_type(s->type),
-		       sym_bind(s->bind));
+		out_printf(out_stdout, "  %-24s %-28s %6llu %6llu %-7s %s\n",
+			   sym_name(ef, s), sec_name_of(ef, s->shndx),
+			   (unsigned long long)s->value,
+			   (unsigned long long)s->size, sym_type(s->type),
+			   sym_bind(s->bind));
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -263,7 +265,7 @@ static void show_progs(struct inspect *in)
 	if (in->j)
 		json_begin(in->j, "programs", '[');
 	else
-		printf("\nPrograms:\n");
+		out_printf(out_stdout, "\nPrograms:\n");
 	for (i = 0; i < spec->nr_progs; i++) {
 		const struct prog_spec *p = &spec->progs[i];
 		const char *type = bpf_prog_type_name(p->def->prog_type);
@@ -282,10 +284,11 @@ static void show_progs(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("  %s: section %s, type %s (%u), attach %s %s, %u instructions, %u relocations\n",
-		       p->name, p->section, type ? type : "?",
-		       p->def->prog_type, attach, p->target, p->nr_insns,
-		       p->nr_relocs);
+		out_printf(out_stdout,
+			   "  %s: section %s, type %s (%u), attach %s %s, %u instructions, %u relocations\n",
+			   p->name, p->section, type ? type : "?",
+			   p->def->prog_type, attach, p->target, p->nr_insns,
+			   p->nr_relocs);
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -300,7 +303,7 @@ static void show_maps(struct inspect *in)
 	if (in->j)
 		json_begin(in->j, "maps", '[');
 	else
-		printf("\nMaps:\n");
+		out_printf(out_stdout, "\nMaps:\n");
 	for (i = 0; i < spec->nr_maps; i++) {
 		const struct map_spec *m = &spec->maps[i];
 		const char *type = bpf_map_type_name(m->type);
@@ -322,10 +325,11 @@ static void show_maps(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("  %s: %s (%u), key %s (%u bytes), value %s (%u bytes), max_entries %u, flags %#x%s\n",
-		       m->name, type ? type : "?", m->type, key, m->key_size,
-		       value, m->value_size, m->max_entries, m->map_flags,
-		       m->pinning ? ", pinned by name" : "");
+		out_printf(out_stdout,
+			   "  %s: %s (%u), key %s (%u bytes), value %s (%u bytes), max_entries %u, flags %#x%s\n",
+			   m->name, type ? type : "?", m->type, key,
+			   m->key_size, value, m->value_size, m->max_entries,
+			   m->map_flags, m->pinning ? ", pinned by name" : "");
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -352,9 +356,9 @@ static void show_variables(struct inspect *in, uint32_t sec)
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("    %s: offset %llu, %llu bytes\n", v->name,
-		       (unsigned long long)v->value,
-		       (unsigned long long)v->size);
+		out_printf(out_stdout, "    %s: offset %llu, %llu bytes\n",
+			   v->name, (unsigned long long)v->value,
+			   (unsigned long long)v->size);
 	}
 	if (in->j)
 		json_end(in->j, ']');
@@ -368,7 +372,7 @@ static void show_global_data(struct inspect *in)
 	if (in->j)
 		json_begin(in->j, "global_data", '[');
 	else
-		printf("\nGlobal data:\n");
+		out_printf(out_stdout, "\nGlobal data:\n");
 	for (i = 1; i < ef->nr_sections; i++) {
 		const struct elf_section *s = &ef->sections[i];
 
@@ -383,15 +387,15 @@ static void show_global_data(struct inspect *in)
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("  %s: %llu bytes%s\n", s->name,
-		       (unsigned long long)s->size,
-		       s->type == SHT_NOBITS ? " (zeroes, not in the file)" : "");
+		out_printf(out_stdout, "  %s: %llu bytes%s\n", s->name,
+			   (unsigned long long)s->size,
+			   s->type == SHT_NOBITS ? " (zeroes, not in the file)" : "");
 		show_variables(in, i);
 	}
 	if (in->j)
 		json_end(in->j, ']');
 	else if (!n)
-		printf("  (none)\n");
+		out_printf(out_stdout, "  (none)\n");
 }
 
 /* The program of section @sec that holds instruction @insn of it. */
@@ -420,15 +424,16 @@ static void reloc_becomes(struct inspect *in, uint32_t sec,
 	uint32_t i;
 
 	if (!(in->ef.sections[sec].flags & SHF_EXECINSTR)) {
-		snprintf(buf, len, "not applied: it fixes up %s for linkers",
-			 in->ef.sections[sec].name);
+		fmt_snprintf(buf, len,
+			     "not applied: it fixes up %s for linkers",
+			     in->ef.sections[sec].name);
 		return;
 	}
 	p = spec ? prog_at(spec, sec, insn) : NULL;
 	if (!p) {
-		snprintf(buf, len, "instruction %llu: %s",
-			 (unsigned long long)insn,
-			 spec ? "in no program" : "(the loader refuses this object)");
+		fmt_snprintf(buf, len, "instruction %llu: %s",
+			     (unsigned long long)insn,
+			     spec ? "in no program" : "(the loader refuses this object)");
 		return;
 	}
 	for (i = 0; i < p->nr_relocs; i++) {
@@ -437,16 +442,16 @@ static void reloc_becomes(struct inspect *in, uint32_t sec,
 		if (rs->insn != insn - p->sec_insn)
 			continue;
 		if (rs->kind == RELOC_MAP_FD)
-			snprintf(buf, len,
-				 "%s insn %u: ld_imm64 gets the fd of map '%s' (src_reg = BPF_PSEUDO_MAP_FD)",
-				 p->name, rs->insn, spec->maps[rs->map].name);
+			fmt_snprintf(buf, len,
+				     "%s insn %u: ld_imm64 gets the fd of map '%s' (src_reg = BPF_PSEUDO_MAP_FD)",
+				     p->name, rs->insn, spec->maps[rs->map].name);
 		else
-			snprintf(buf, len, "%s insn %u: relocation kind %d",
-				 p->name, rs->insn, (int)rs->kind);
+			fmt_snprintf(buf, len, "%s insn %u: relocation kind %d",
+				     p->name, rs->insn, (int)rs->kind);
 		return;
 	}
-	snprintf(buf, len, "%s insn %llu", p->name,
-		 (unsigned long long)(insn - p->sec_insn));
+	fmt_snprintf(buf, len, "%s insn %llu", p->name,
+		     (unsigned long long)(insn - p->sec_insn));
 }
 
 static int show_rel_section(struct inspect *in, uint32_t idx,
@@ -463,8 +468,9 @@ static int show_rel_section(struct inspect *in, uint32_t idx,
 		return ret;
 	/* In text, relocations the loader leaves alone are only counted. */
 	if (!in->j && !(in->ef.sections[rs->info].flags & SHF_EXECINSTR)) {
-		printf("  %-28s %u relocations for linkers (not applied by the loader)\n",
-		       in->ef.sections[rs->info].name, nr);
+		out_printf(out_stdout,
+			   "  %-28s %u relocations for linkers (not applied by the loader)\n",
+			   in->ef.sections[rs->info].name, nr);
 		free(rels);
 		return 0;
 	}
@@ -484,10 +490,10 @@ static int show_rel_section(struct inspect *in, uint32_t idx,
 			json_end(in->j, '}');
 			continue;
 		}
-		printf("  %-28s %#8llx %-16s %-20s %s\n", target,
-		       (unsigned long long)rels[i].offset,
-		       reloc_type_name(rels[i].type), sym_name(&in->ef, sym),
-		       becomes);
+		out_printf(out_stdout, "  %-28s %#8llx %-16s %-20s %s\n",
+			   target, (unsigned long long)rels[i].offset,
+			   reloc_type_name(rels[i].type),
+			   sym_name(&in->ef, sym), becomes);
 	}
 	free(rels);
 	return 0;
@@ -501,8 +507,8 @@ static int show_relocs(struct inspect *in, struct bb_err *err)
 	if (in->j)
 		json_begin(in->j, "relocations", '[');
 	else
-		printf("\nRelocations:\n  %-28s %8s %-16s %-20s %s\n",
-		       "section", "offset", "type", "symbol", "becomes");
+		out_printf(out_stdout, "\nRelocations:\n  %-28s %8s %-16s %-20s %s\n",
+			   "section", "offset", "type", "symbol", "becomes");
 	for (i = 1; i < in->ef.nr_sections && !ret; i++)
 		if (in->ef.sections[i].type == SHT_REL)
 			ret = show_rel_section(in, i, err);
@@ -519,9 +525,9 @@ static void show_loader_view(struct inspect *in)
 		json_str(in->j, "license", spec->license);
 		json_u64(in->j, "kern_version", spec->kern_version);
 	} else {
-		printf("\nLicense: \"%s\"%s\n", spec->license,
-		       strstr(spec->license, "GPL") ? "" :
-		       " (not GPL: GPL-only helpers will be refused)");
+		out_printf(out_stdout, "\nLicense: \"%s\"%s\n", spec->license,
+			   strstr(spec->license, "GPL") ? "" :
+			   " (not GPL: GPL-only helpers will be refused)");
 	}
 	show_progs(in);
 	show_maps(in);
@@ -564,7 +570,9 @@ static int inspect(struct inspect *in, struct bb_err *err)
 	else if (in->j)
 		json_str(in->j, "loader_error", in->obj_err.msg);
 	else
-		printf("\nThe loader refuses this object: %s\n", in->obj_err.msg);
+		out_printf(out_stdout,
+			   "\nThe loader refuses this object: %s\n",
+			   in->obj_err.msg);
 	show_global_data(in);
 	ret = show_relocs(in, err);
 	if (!ret && in->disasm && in->obj)
@@ -582,12 +590,13 @@ int cmd_inspect(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	struct json json = { .f = stdout };
+	struct cli_getopt g = { 0 };
+	struct json json = { .f = out_stdout };
 	struct inspect in = { 0 };
 	struct bb_err err = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		if (c == 'd')
 			in.disasm = 1;
 		else if (c == 'j')
@@ -595,20 +604,21 @@ int cmd_inspect(int argc, char **argv)
 		else
 			goto usage;
 	}
-	if (optind != argc - 1)
+	if (g.ind != argc - 1)
 		goto usage;
-	in.path = argv[optind];
+	in.path = argv[g.ind];
 	ret = inspect(&in, &err);
 	obj_close(in.obj);
 	elf_free(&in.ef);
 	free(in.bytes);
 	if (ret) {
-		fflush(stdout);
-		bb_err_print(stderr, "barebpf inspect", &err);
+		out_flush(out_stdout);
+		bb_err_print(out_stderr, "barebpf inspect", &err);
 		return 1;
 	}
 	return 0;
 usage:
-	fprintf(stderr, "Usage: barebpf inspect OBJ [--disasm] [--json]\n");
+	out_printf(out_stderr,
+		   "Usage: barebpf inspect OBJ [--disasm] [--json]\n");
 	return 2;
 }

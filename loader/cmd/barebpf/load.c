@@ -12,15 +12,16 @@
  * (a const volatile knob in .rodata): what libbpf-tools do from C.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../../elf/errno_names.h"
 #include "../../cli.h"
 #include "../../file.h"
 #include "../../obj_knobs.h"
 #include "../../map.h"
+#include "../../out.h"
 #include "../../prog.h"
 #include "../../sys.h"
 #include "barebpf.h"
@@ -67,7 +68,7 @@ static int pin(int fd, const char *dir, const char *name, struct bb_err *err)
 	char path[PATH_MAX];
 	int ret;
 
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	if ((size_t)fmt_snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path))
 		return bb_errf(err, -ENAMETOOLONG, "%s/%s: path too long", dir,
 			       name);
@@ -78,7 +79,7 @@ static int pin(int fd, const char *dir, const char *name, struct bb_err *err)
 			       path);
 	if (ret)
 		return bb_errf(err, ret,
-			       "bpf(BPF_OBJ_PIN) %s: %s%s", path, strerror(-ret),
+			       "bpf(BPF_OBJ_PIN) %s: %s%s", path, errno_text(-ret),
 			       ret == -EPERM || ret == -ENOENT || ret == -EINVAL ?
 			       " (is the directory on a bpffs? mount -t bpf bpf /sys/fs/bpf)" :
 			       errno_hint(ret));
@@ -134,15 +135,16 @@ static int load_one(struct bpf_obj *obj, struct bpf_prog *p,
 	/* Relocate (maps, calls, CO-RE) and load: object.h. */
 	ret = obj_load_prog(obj, p, &err);
 	if (!ret)
-		printf("%s: id %u\n", p->spec->name, prog_id(p->fd));
+		out_printf(out_stdout, "%s: id %u\n", p->spec->name,
+			   prog_id(p->fd));
 	if (!ret && pin_dir)
 		ret = pin(p->fd, pin_dir, p->spec->name, &err);
 	if (!ret && pin_dir)
-		printf("%s: pinned at %s/%s\n", p->spec->name, pin_dir,
-		       p->spec->name);
+		out_printf(out_stdout, "%s: pinned at %s/%s\n", p->spec->name,
+			   pin_dir, p->spec->name);
 	if (ret) {
-		fflush(stdout);
-		bb_err_print(stderr, "barebpf load", &err);
+		out_flush(out_stdout);
+		bb_err_print(out_stderr, "barebpf load", &err);
 	}
 	return ret;
 }
@@ -182,6 +184,7 @@ int cmd_load(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	struct load_opts o = { 0 };
 	struct bb_err err = { 0 };
 	int c, ret;
@@ -191,27 +194,27 @@ int cmd_load(int argc, char **argv)
 	o.maxes = calloc(argc, sizeof(*o.maxes));
 	if (!o.progs || !o.sets || !o.maxes)
 		goto usage;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
 		if (c == 'p')
-			o.progs[o.nr_progs++] = optarg;
+			o.progs[o.nr_progs++] = g.arg;
 		else if (c == 'P')
-			o.pin_dir = optarg;
+			o.pin_dir = g.arg;
 		else if (c == 's')
-			o.sets[o.nr_sets++] = optarg;
+			o.sets[o.nr_sets++] = g.arg;
 		else if (c == 'm')
-			o.maxes[o.nr_maxes++] = optarg;
-		else if (c != 'd' || cli_parse_num(optarg, &o.default_max))
+			o.maxes[o.nr_maxes++] = g.arg;
+		else if (c != 'd' || cli_parse_num(g.arg, &o.default_max))
 			goto usage;
 	}
-	if (optind != argc - 1)
+	if (g.ind != argc - 1)
 		goto usage;
-	o.path = argv[optind];
+	o.path = argv[g.ind];
 	ret = load(&o, &err);
 	free(o.progs);
 	free(o.sets);
 	free(o.maxes);
 	if (ret) {
-		bb_err_print(stderr, "barebpf load", &err);
+		bb_err_print(out_stderr, "barebpf load", &err);
 		return 1;
 	}
 	return 0;
@@ -219,7 +222,8 @@ usage:
 	free(o.progs);
 	free(o.sets);
 	free(o.maxes);
-	fprintf(stderr, "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
-		"                    [--max-entries MAP=N]... [--default-max-entries N]\n");
+	out_printf(out_stderr,
+		   "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
+		   "                    [--max-entries MAP=N]... [--default-max-entries N]\n");
 	return 2;
 }

@@ -7,11 +7,12 @@
  * (sys_sigwait_ms): a Ctrl+C ends the wait, then we detach and close.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
 
+#include "../../cli.h"
 #include "../../narrate.h"
+#include "../../out.h"
 #include "../../sys.h"
 #include "barebpf.h"
 
@@ -25,10 +26,10 @@ static void dump_all(const struct bpf_obj *obj, long n)
 {
 	uint32_t i;
 
-	printf("--- dump %ld\n", n + 1);
+	out_printf(out_stdout, "--- dump %ld\n", n + 1);
 	for (i = 0; i < obj->spec.nr_maps; i++)
 		dump_map(obj, &obj->maps[i]);
-	fflush(stdout);
+	out_flush(out_stdout);
 }
 
 static int run(const struct run_opts *o, struct bb_err *err)
@@ -73,26 +74,28 @@ int cmd_run(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
+	struct cli_getopt g = { 0 };
 	struct run_opts o = { .interval_ms = 1000 };
 	struct bb_err err = { 0 };
 	int c;
 
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'i' && (o.interval_ms = parse_count(optarg)) >= 0)
+	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
+		if (c == 'i' && (o.interval_ms = parse_count(g.arg)) >= 0)
 			continue;
-		if (c == 'c' && (o.count = parse_count(optarg)) >= 0)
+		if (c == 'c' && (o.count = parse_count(g.arg)) >= 0)
 			continue;
 		goto usage;
 	}
-	if (optind != argc - 1)
+	if (g.ind != argc - 1)
 		goto usage;
-	o.path = argv[optind];
+	o.path = argv[g.ind];
 	if (run(&o, &err)) {
-		bb_err_print(stderr, "barebpf run", &err);
+		bb_err_print(out_stderr, "barebpf run", &err);
 		return 1;
 	}
 	return 0;
 usage:
-	fprintf(stderr, "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
+	out_printf(out_stderr,
+		   "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
 	return 2;
 }
