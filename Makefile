@@ -5,6 +5,7 @@
 #   make test       build and run every test under prove (TAP), then test-vm
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #   make static     fully static, stripped tools (musl) in build/static/
+#   make fuzz       fuzz the parsers for FUZZ_SECONDS (60) seconds
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
 #   elf/*.c loader/*.c      -> build/libbarebpf.a
@@ -165,11 +166,26 @@ test-vm: deps
 	@$(MAKE) --no-print-directory vm-static
 	tests/vm/run.sh $(VM_BUILD)
 
-tests: $(TESTS_C) $(BPF_OBJS)
+# The parsers under libFuzzer, ASan and UBSan (tests/fuzz/, docs/hardening.md):
+# elf/ is pure, so the fuzzer links its sources directly.
+#   make fuzz FUZZ_SECONDS=3600      grow $(BUILD)/fuzz/corpus for an hour
+FUZZ_SECONDS ?= 60
+FUZZER       := $(BUILD)/fuzz/fuzz_obj
+FUZZ_CFLAGS   = -g -O1 -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(FUZZER): tests/fuzz/fuzz_obj.c $(wildcard elf/*.c elf/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_CFLAGS) tests/fuzz/fuzz_obj.c $(wildcard elf/*.c) -o $@
+
+fuzz: $(FUZZER) $(BPF_OBJS)
+	tests/fuzz/run.sh $(FUZZER) $(FUZZ_SECONDS)
+
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean static vm-static kernel-tests test-vm
+.PHONY: all deps tracefs bpffs run test tests clean fuzz static vm-static kernel-tests test-vm
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

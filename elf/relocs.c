@@ -247,7 +247,9 @@ static int read_all(struct obj_spec *spec, struct sec_relocs *out,
 		if (ret)
 			return ret;
 	}
-	qsort(out->r, out->nr, sizeof(*out->r), sec_reloc_cmp);
+	/* qsort(NULL, 0, ...) is undefined behaviour, not a no-op. */
+	if (out->nr)
+		qsort(out->r, out->nr, sizeof(*out->r), sec_reloc_cmp);
 	for (i = 1; i < out->nr; i++)
 		if (!sec_reloc_cmp(&out->r[i - 1], &out->r[i]))
 			return bb_errf(err, -EINVAL,
