@@ -5,6 +5,7 @@
 #   make test       build and run every test under prove (TAP), then test-vm
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #   make static     fully static, stripped tools (musl) in build/static/
+#   make test SANITIZE=1   the same under ASan+UBSan, then valgrind
 #   make fuzz       fuzz the parsers for FUZZ_SECONDS (60) seconds
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
@@ -19,10 +20,18 @@
 
 CC        ?= gcc
 CLANG     ?= clang
+# make test SANITIZE=1: everything built with ASan+UBSan, in its own
+# directory, then the unprivileged tiers again under valgrind.
+ifeq ($(SANITIZE),1)
+BUILD     ?= build-san
+SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	     -fno-omit-frame-pointer
+LDFLAGS   += $(SAN_FLAGS)
+endif
 BUILD     ?= build
 BPF_BUILD ?= $(BUILD)
 CFLAGS    ?= -O2 -g
-CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
+CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(SAN_FLAGS)
 BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
 DEPFLAGS   = -MMD -MP
 
@@ -132,7 +141,7 @@ static: $(BPF_OBJS)
 	@ln -sfn /usr/include/asm-generic $(STATIC_INC)/asm-generic
 	@ln -sfn /usr/include/$(MULTIARCH)/asm $(STATIC_INC)/asm
 	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
-		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj \
+		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj SANITIZE= \
 		BPF_BUILD=$(BPF_BUILD) $(STATIC_CMDS:%=$(STATIC)/obj/%)
 	@for c in $(STATIC_CMDS); do \
 		strip -s -R .comment -o $(STATIC)/$$c $(STATIC)/obj/$$c || exit 1; \
@@ -142,8 +151,21 @@ static: $(BPF_OBJS)
 test: deps
 	@$(MAKE) --no-print-directory all tests static
 	@$(MAKE) --no-print-directory tracefs bpffs
-	prove --exec '' $(PROVE_FLAGS) $(TESTS)
-	@$(MAKE) --no-print-directory test-vm
+	BUILD=$(BUILD) $(if $(SAN_FLAGS),FUZZ_TEST_SECONDS=10) \
+		prove --exec '' $(PROVE_FLAGS) $(TESTS)
+	@$(MAKE) --no-print-directory $(if $(SAN_FLAGS),test-valgrind,test-vm)
+
+# The tiers that need no root, under valgrind (it cannot run ASan builds,
+# so on the plain build).  The .sh tests are left out: valgrind would
+# follow them into the shell and the ASan-built fuzzer.
+VG_BUILD = build
+VALGRIND = valgrind -q --error-exitcode=97 --leak-check=full \
+	   --errors-for-leak-kinds=definite --track-fds=no
+test-valgrind:
+	@$(MAKE) --no-print-directory BUILD=$(VG_BUILD) SANITIZE= all tests
+	BUILD=$(VG_BUILD) prove --exec '$(VALGRIND)' $(PROVE_FLAGS) \
+		$(filter $(VG_BUILD)/tests/parser/% $(VG_BUILD)/tests/fake/%,\
+		$(TESTS_C:$(BUILD)/%=$(VG_BUILD)/%))
 
 # The VM tier (tests/vm/run.sh, docs/vm-tests.md): the kernel-tier tests
 # again, as static binaries, inside Debian's Linux 6.1 under qemu.  The
@@ -186,6 +208,6 @@ tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER)
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean fuzz static vm-static kernel-tests test-vm
+.PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static kernel-tests test-vm
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
