@@ -151,8 +151,8 @@ static: $(BPF_OBJS)
 test: deps
 	@$(MAKE) --no-print-directory all tests static
 	@$(MAKE) --no-print-directory tracefs bpffs
-	BUILD=$(BUILD) $(if $(SAN_FLAGS),FUZZ_TEST_SECONDS=10) \
-		prove --exec '' $(PROVE_FLAGS) $(TESTS)
+	env -u MAKEFLAGS -u MAKELEVEL BUILD=$(BUILD) \
+		$(if $(SAN_FLAGS),FUZZ_TEST_SECONDS=10) prove --exec '' $(PROVE_FLAGS) $(TESTS)
 	@$(MAKE) --no-print-directory $(if $(SAN_FLAGS),test-valgrind,test-vm)
 
 # The tiers that need no root, under valgrind (it cannot run ASan builds,

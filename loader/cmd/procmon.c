@@ -521,13 +521,18 @@ static void print_event_json(const struct procmon_event *ev, double t)
 static void print_event(struct stream_state *st, const void *data,
 			uint32_t size)
 {
-	const struct procmon_event *ev = data;
 	double t = (monotonic_ns() - st->t0) / 1e9;
 	char comm[PROCMON_COMM_LEN + 1], file[PROCMON_FILENAME_LEN + 1];
 	char code[48], age[32];
+	struct procmon_event copy, *ev = &copy;
 
 	if (size < sizeof(*ev))
 		return;		/* not one of ours: cannot happen */
+	/*
+	 * A perf buffer record's data starts 4 bytes after an 8-byte aligned
+	 * header (its u32 size comes first): copy it before reading its u64.
+	 */
+	memcpy(&copy, data, sizeof(copy));
 	if (st->json) {
 		print_event_json(ev, t);
 		return;
