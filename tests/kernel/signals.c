@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * signals.c - SIGINT and SIGTERM at random moments, 100 times.
+ * signals.c - SIGINT and SIGTERM at random moments, 100 times
+ * (BAREBPF_SIGNAL_RUNS: the VM tier runs fewer).
  *
  * build/procmon is started (table mode, --events=perf, --events=ringbuf,
  * --perf-link, in turn) and signalled after a random 0-120 ms: while it
@@ -32,7 +33,7 @@
 #include "loader/sys.h"
 #include "tests/tap.h"
 
-#define RUNS 100
+static int runs = 100;	/* BAREBPF_SIGNAL_RUNS: fewer in the VM tier */
 #define MAX_NAMES 64
 
 static char names[MAX_NAMES][BPF_OBJ_NAME_LEN];
@@ -267,12 +268,14 @@ int main(void)
 	prog_floor = highest(0);
 	map_floor = highest(1);
 	srand(time(NULL));
-	for (i = 0; i < RUNS; i++)
+	if (getenv("BAREBPF_SIGNAL_RUNS"))
+		runs = atoi(getenv("BAREBPF_SIGNAL_RUNS"));
+	for (i = 0; i < runs; i++)
 		one_run(procmon, i, &t);
 	ok(t.bad == 0, "%d signals at random moments: %d exited 0, %d with a message, "
 	   "%d died of it before blocking signals, %d otherwise",
-	   RUNS, t.clean, t.error, t.early, t.bad);
-	ok(t.clean > RUNS / 2, "most runs (%d) were stopped cleanly", t.clean);
+	   runs, t.clean, t.error, t.early, t.bad);
+	ok(t.clean > runs / 2, "most runs (%d) were stopped cleanly", t.clean);
 	n = settle(what, sizeof(what));
 	ok(n == 0, "no program or map of ours is left (%d:%s)", n, what);
 	return done_testing();
