@@ -14,6 +14,11 @@
  *     (even a zombie still has one) and that is still in the map when
  *     read again is an exit the BPF side missed;
  *   - procmon kept printing tables during the storm and stops with 0.
+ * Then the table full: procmon with build/test/procmon_small.bpf.o (a
+ * 32-entry process_map) while 48 bb_live run: the map is full, procmon
+ * reports the execs that did not fit ({"table_full":N}, N >= 16: other
+ * processes of the machine may take slots too), and once they are killed
+ * none of them is left in the map.
  * The map is found through /proc/PID/fdinfo of our procmon, so other BPF
  * users of the machine do not matter.
  */
@@ -116,6 +121,57 @@ static int procmon_map(pid_t pid)
 	return fd;
 }
 
+/* Start procmon with @args, its stdout to @out; 0 once it printed. */
+static pid_t start_procmon(const char *procmon, const char *out,
+			   char *const *args)
+{
+	char *argv[8] = { (char *)procmon };
+	pid_t pm;
+	int i;
+
+	for (i = 0; args[i] && i < 6; i++)
+		argv[i + 1] = args[i];
+	pm = fork();
+	if (pm == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+		dup2(fd, 1);
+		execv(procmon, argv);
+		_exit(127);
+	}
+	return pm;
+}
+
+static int stop_procmon(pid_t pm)
+{
+	int st;
+
+	kill(pm, SIGINT);
+	waitpid(pm, &st, 0);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+static pid_t start_live(void)
+{
+	pid_t p = fork();
+
+	if (p == 0) {
+		execl(live_bin, live_bin, "60", (char *)NULL);
+		_exit(127);
+	}
+	return p;
+}
+
+static void stop_live(const pid_t *live, int n)
+{
+	int i, st;
+
+	for (i = 0; i < n; i++) {
+		kill(live[i], SIGKILL);
+		waitpid(live[i], &st, 0);
+	}
+}
+
 static void spawner(void)
 {
 	char *argv[] = { storm_bin, NULL };
@@ -138,7 +194,8 @@ struct census {
 	int entries, storm, live, stale;
 };
 
-static void take_census(int map, const pid_t *live, struct census *c)
+static void take_census(int map, const pid_t *live, int nr_live,
+			 struct census *c)
 {
 	struct proc_info v;
 	__u32 key, next;
@@ -154,7 +211,7 @@ static void take_census(int map, const pid_t *live, struct census *c)
 			continue;	/* deleted meanwhile */
 		c->entries++;
 		c->storm += !strncmp(v.comm, "bb_storm", 8);
-		for (i = 0; i < LIVE; i++)
+		for (i = 0; i < nr_live; i++)
 			c->live += (__u32)live[i] == key;
 		snprintf(path, sizeof(path), "/proc/%u", key);
 		/* Gone from /proc, yet still in the map: a missed exit. */
@@ -165,42 +222,14 @@ static void take_census(int map, const pid_t *live, struct census *c)
 	}
 }
 
-int main(int argc, char **argv)
+static void storm(const char *procmon, const char *out)
 {
-	const char *b = getenv("BUILD"), *me = strrchr(argv[0], '/');
-	char procmon[300], out[128];
+	char *args[] = { "--interval", "100", NULL };
 	pid_t pm, live[LIVE], sp[SPAWNERS];
-	int i, st, map = -1, before, ok_spawn = 1;
+	int i, st, map, before, ok_spawn = 1;
 	struct census c;
 
-	me = me ? me + 1 : argv[0];
-	if (!strcmp(me, "bb_storm"))
-		return 0;
-	if (!strcmp(me, "bb_live")) {
-		sleep(argc > 1 ? atoi(argv[1]) : 60);
-		return 0;
-	}
-	if (getenv("BAREBPF_STORM"))
-		per_spawner = atoi(getenv("BAREBPF_STORM")) / SPAWNERS;
-	if (geteuid() != 0)
-		return skip_all("needs root (BPF and perf events)");
-	snprintf(procmon, sizeof(procmon), "%s/procmon", b && *b ? b : "build");
-	if (!mkdtemp(dir))
-		return skip_all("no temporary directory");
-	snprintf(storm_bin, sizeof(storm_bin), "%s/bb_storm", dir);
-	snprintf(live_bin, sizeof(live_bin), "%s/bb_live", dir);
-	snprintf(out, sizeof(out), "%s/out", dir);
-	ok(!copy_file("/proc/self/exe", storm_bin) && !copy_file("/proc/self/exe", live_bin),
-	   "copies of this test named bb_storm and bb_live");
-
-	pm = fork();
-	if (pm == 0) {
-		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-		dup2(fd, 1);
-		execl(procmon, procmon, "--interval", "100", (char *)NULL);
-		_exit(127);
-	}
+	pm = start_procmon(procmon, out, args);
 	/* Attached once the first table is out (it is printed after attach). */
 	for (i = 0; i < 200 && !tables(out); i++)
 		sleep_ms(50);
@@ -208,15 +237,10 @@ int main(int argc, char **argv)
 	if (!ok(map >= 0 && tables(out), "procmon started; its process_map found by id")) {
 		kill(pm, SIGKILL);
 		waitpid(pm, &st, 0);
-		return done_testing();
+		return;
 	}
-	for (i = 0; i < LIVE; i++) {
-		live[i] = fork();
-		if (live[i] == 0) {
-			execl(live_bin, live_bin, "60", (char *)NULL);
-			_exit(127);
-		}
-	}
+	for (i = 0; i < LIVE; i++)
+		live[i] = start_live();
 	before = tables(out);
 	for (i = 0; i < SPAWNERS; i++) {
 		sp[i] = fork();
@@ -231,23 +255,115 @@ int main(int argc, char **argv)
 	sleep_ms(300);	/* another table or two */
 	ok(tables(out) > before + 1, "procmon kept printing (%d tables during the storm)",
 	   tables(out) - before);
-	take_census(map, live, &c);
+	take_census(map, live, LIVE, &c);
 	diag("process_map: %d entries, %d bb_storm, %d of %d bb_live, %d stale",
 	     c.entries, c.storm, c.live, LIVE, c.stale);
 	is_int(c.storm, 0, "no bb_storm left in the map: every exit was seen");
 	is_int(c.live, LIVE, "every bb_live (exec'd after attach, alive) is there");
 	is_int(c.stale, 0, "no entry whose process is gone");
-	for (i = 0; i < LIVE; i++) {
-		kill(live[i], SIGKILL);
-		waitpid(live[i], &st, 0);
-	}
+	stop_live(live, LIVE);
 	sleep_ms(100);
-	take_census(map, live, &c);
+	take_census(map, live, LIVE, &c);
 	is_int(c.live, 0, "the killed bb_live are gone from the map too");
-	kill(pm, SIGINT);
-	waitpid(pm, &st, 0);
-	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "SIGINT: procmon exits with 0");
+	ok(stop_procmon(pm), "SIGINT: procmon exits with 0");
 	close(map);
+}
+
+#define HOLD 48		/* procmon_small.bpf.o's table has 32 entries */
+
+/* The largest "table_full" procmon printed so far in @out (JSON). */
+static unsigned long long table_full(const char *out)
+{
+	unsigned long long n = 0, v;
+	char line[256];
+	FILE *f = fopen(out, "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "{\"table_full\":%llu", &v) == 1 && v > n)
+			n = v;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+static void full(const char *procmon, const char *small, const char *out)
+{
+	char *args[] = { "--obj", (char *)small, "--json", "--interval", "50", NULL };
+	pid_t pm, live[HOLD];
+	int i, st, map = -1;
+	struct census c;
+
+	pm = start_procmon(procmon, out, args);
+	/* Attached once a process we start shows up in the map. */
+	for (i = 0; i < 200 && (map = procmon_map(pm)) < 0; i++)
+		sleep_ms(50);
+	for (i = 0; map >= 0 && i < 100; i++) {
+		struct proc_info v;
+		pid_t probe = start_live();
+		__u32 key = probe;
+		int seen;
+
+		sleep_ms(50);
+		seen = !sys_map_lookup_elem(map, &key, &v, 0);
+		stop_live(&probe, 1);
+		if (seen)
+			break;
+	}
+	sleep_ms(100);	/* the probe's exit */
+	if (!ok(map >= 0 && i < 100, "procmon with a 32-entry table started")) {
+		kill(pm, SIGKILL);
+		waitpid(pm, &st, 0);
+		return;
+	}
+	for (i = 0; i < HOLD; i++)
+		live[i] = start_live();
+	sleep_ms(300);
+	take_census(map, live, HOLD, &c);
+	diag("process_map: %d entries, %d of %d bb_live, %d stale", c.entries,
+	     c.live, HOLD, c.stale);
+	ok(c.entries <= 32 && c.live <= 32, "the map holds at most its 32 entries");
+	for (i = 0; i < 40 && table_full(out) < HOLD - 32; i++)
+		sleep_ms(50);
+	ok(table_full(out) >= HOLD - 32,
+	   "procmon reports the execs that did not fit: table_full %llu (>= %d)",
+	   table_full(out), HOLD - 32);
+	is_int(c.stale, 0, "no entry whose process is gone");
+	stop_live(live, HOLD);
+	sleep_ms(100);
+	take_census(map, live, HOLD, &c);
+	is_int(c.live, 0, "all killed: none of them left in the full map");
+	ok(stop_procmon(pm), "SIGINT: procmon exits with 0");
+	close(map);
+}
+
+int main(int argc, char **argv)
+{
+	const char *b = getenv("BUILD"), *me = strrchr(argv[0], '/');
+	char procmon[300], small[300], out[128];
+
+	me = me ? me + 1 : argv[0];
+	if (!strcmp(me, "bb_storm"))
+		return 0;
+	if (!strcmp(me, "bb_live")) {
+		sleep(argc > 1 ? atoi(argv[1]) : 60);
+		return 0;
+	}
+	if (getenv("BAREBPF_STORM"))
+		per_spawner = atoi(getenv("BAREBPF_STORM")) / SPAWNERS;
+	if (geteuid() != 0)
+		return skip_all("needs root (BPF and perf events)");
+	snprintf(procmon, sizeof(procmon), "%s/procmon", b && *b ? b : "build");
+	snprintf(small, sizeof(small), "%s/test/procmon_small.bpf.o",
+		 b && *b ? b : "build");
+	if (!mkdtemp(dir))
+		return skip_all("no temporary directory");
+	snprintf(storm_bin, sizeof(storm_bin), "%s/bb_storm", dir);
+	snprintf(live_bin, sizeof(live_bin), "%s/bb_live", dir);
+	snprintf(out, sizeof(out), "%s/out", dir);
+	ok(!copy_file("/proc/self/exe", storm_bin) && !copy_file("/proc/self/exe", live_bin),
+	   "copies of this test named bb_storm and bb_live");
+	storm(procmon, out);
+	full(procmon, small, out);
 	unlink(storm_bin);
 	unlink(live_bin);
 	unlink(out);
