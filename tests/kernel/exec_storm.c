@@ -222,6 +222,19 @@ static void take_census(int map, const pid_t *live, int nr_live,
 	}
 }
 
+/* Kill @live: they must leave the map; then stop procmon. */
+static void finish(pid_t pm, int map, const pid_t *live, int n)
+{
+	struct census c;
+
+	stop_live(live, n);
+	sleep_ms(100);
+	take_census(map, live, n, &c);
+	is_int(c.live, 0, "the %d killed bb_live are gone from the map", n);
+	ok(stop_procmon(pm), "SIGINT: procmon exits with 0");
+	close(map);
+}
+
 static void storm(const char *procmon, const char *out)
 {
 	char *args[] = { "--interval", "100", NULL };
@@ -261,12 +274,7 @@ static void storm(const char *procmon, const char *out)
 	is_int(c.storm, 0, "no bb_storm left in the map: every exit was seen");
 	is_int(c.live, LIVE, "every bb_live (exec'd after attach, alive) is there");
 	is_int(c.stale, 0, "no entry whose process is gone");
-	stop_live(live, LIVE);
-	sleep_ms(100);
-	take_census(map, live, LIVE, &c);
-	is_int(c.live, 0, "the killed bb_live are gone from the map too");
-	ok(stop_procmon(pm), "SIGINT: procmon exits with 0");
-	close(map);
+	finish(pm, map, live, LIVE);
 }
 
 #define HOLD 48		/* procmon_small.bpf.o's table has 32 entries */
@@ -328,12 +336,7 @@ static void full(const char *procmon, const char *small, const char *out)
 	   "procmon reports the execs that did not fit: table_full %llu (>= %d)",
 	   table_full(out), HOLD - 32);
 	is_int(c.stale, 0, "no entry whose process is gone");
-	stop_live(live, HOLD);
-	sleep_ms(100);
-	take_census(map, live, HOLD, &c);
-	is_int(c.live, 0, "all killed: none of them left in the full map");
-	ok(stop_procmon(pm), "SIGINT: procmon exits with 0");
-	close(map);
+	finish(pm, map, live, HOLD);
 }
 
 int main(int argc, char **argv)
