@@ -36,7 +36,8 @@ BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
 DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
-PKGS = clang llvm libelf-dev strace perl musl-tools file binutils
+PKGS = clang llvm libelf-dev strace perl musl-tools file binutils \
+       libclang-rt-dev valgrind
 
 LIB_SRCS  := $(wildcard elf/*.c loader/*.c)
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
