@@ -1,5 +1,6 @@
 #!/bin/sh
-# faults.sh - make each system call of a full procmon start fail in turn,
+# faults.sh - make each system call of a full procmon start (and of
+# `barebpf run`) fail in turn,
 # with strace's fault injection (-e inject=CALL:error=E:when=N fails the
 # Nth CALL), and check every run: procmon exits 0 (the failure did not
 # matter) or 1 with a "procmon: ..." message, never dies of a signal,
@@ -17,7 +18,8 @@ set -u
 [ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF and perf events)"
 command -v strace >/dev/null || bail "strace is not installed (make deps)"
 P=$B/static/procmon
-[ -x "$P" ] || bail "$P is missing: make static"
+BB=$B/static/barebpf
+[ -x "$P" ] && [ -x "$BB" ] || bail "$P or $BB is missing: make static"
 
 # Every fd a traced call returned and that no close() took back.
 leaked_fds() {
@@ -29,48 +31,60 @@ leaked_fds() {
 }
 
 runs=0 bad=0
+# The tool under test, and how its messages start.
+set_tool() { tool=$1; who=$2; shift 2; args="$*"; }
 # try CALL ERRNO N: fail the Nth CALL; returns 1 once N is past the last.
 try() {
+	# shellcheck disable=SC2086
 	strace -o "$tmp/st" -e inject="$1:error=$2:when=$3" \
-		"$P" --count 1 --interval 0 >/dev/null 2>"$tmp/err"
+		"$tool" $args >/dev/null 2>"$tmp/err"
 	rc=$?
 	grep -q 'INJECTED' "$tmp/st" || return 1
 	runs=$((runs + 1))
 	why=""
 	case $rc in
 	0) ;;
-	1) grep -q '^procmon: ..' "$tmp/err" || why="status 1 without a message" ;;
+	1) grep -q "^$who: .." "$tmp/err" || why="status 1 without a message" ;;
 	*) why="status $rc" ;;
 	esac
 	leaks=$(leaked_fds "$tmp/st")
 	[ -z "$leaks" ] || why="$why; left open: $leaks"
 	if [ -n "$why" ]; then
 		bad=$((bad + 1))
-		not_ok "$1 #$3 fails with $2: $why"
+		not_ok "$who: $1 #$3 fails with $2: $why"
 		diag "$(cat "$tmp/err")"
 	fi
 	return 0
 }
 
-for spec in bpf:EPERM perf_event_open:EACCES ioctl:EINVAL openat:ENOENT \
-	    fstat:EIO mmap:ENOMEM rt_sigprocmask:EINVAL \
-	    rt_sigtimedwait:EINTR writev:EIO read:EIO; do
-	call=${spec%%:*} e=${spec#*:}
-	n=1 before=$runs
-	while :; do
-		try "$call" "$e" "$n" || break
-		if [ "$call" = read ] && [ "$n" -ge 12 ]; then
-			n=$((n + 150))
-		else
-			n=$((n + 1))
-		fi
+# every_call: each call of the tool fails in turn.
+every_call() {
+	for spec in bpf:EPERM perf_event_open:EACCES ioctl:EINVAL openat:ENOENT \
+		    fstat:EIO mmap:ENOMEM rt_sigprocmask:EINVAL \
+		    rt_sigtimedwait:EINTR writev:EIO read:EIO; do
+		call=${spec%%:*} e=${spec#*:}
+		n=1 before=$runs
+		while :; do
+			try "$call" "$e" "$n" || break
+			if [ "$call" = read ] && [ "$n" -ge 12 ]; then
+				n=$((n + 150))
+			else
+				n=$((n + 1))
+			fi
+		done
+		[ $runs -gt $before ]
+		is_ok $? "$who: $call failed in turn at $((runs - before)) calls"
 	done
-	[ $runs -gt $before ]
-	is_ok $? "$call: failed in turn at $((runs - before)) calls"
-done
-# A clean run: the baseline must itself close everything.
-strace -o "$tmp/st" "$P" --count 1 --interval 0 >/dev/null 2>"$tmp/err"
-[ $? = 0 ] && [ -z "$(leaked_fds "$tmp/st")" ]
-is_ok $? "without a failure: status 0, every fd closed"
+	# A clean run: the baseline must itself close everything.
+	# shellcheck disable=SC2086
+	strace -o "$tmp/st" "$tool" $args >/dev/null 2>"$tmp/err"
+	[ $? = 0 ] && [ -z "$(leaked_fds "$tmp/st")" ]
+	is_ok $? "$who: without a failure: status 0, every fd closed"
+}
+
+set_tool "$P" procmon --count 1 --interval 0
+every_call
+set_tool "$BB" "barebpf run" run "$B/procmon.bpf.o" --count 1 --interval 0
+every_call
 [ $bad = 0 ]; is_ok $? "$runs runs with one failed call: each exited cleanly ($bad did not)"
 done_testing
