@@ -156,7 +156,7 @@ static pid_t start_live(void)
 	pid_t p = fork();
 
 	if (p == 0) {
-		execl(live_bin, live_bin, "60", (char *)NULL);
+		execl(live_bin, live_bin, "3600", (char *)NULL);
 		_exit(127);
 	}
 	return p;
@@ -348,7 +348,7 @@ int main(int argc, char **argv)
 	if (!strcmp(me, "bb_storm"))
 		return 0;
 	if (!strcmp(me, "bb_live")) {
-		sleep(argc > 1 ? atoi(argv[1]) : 60);
+		sleep(argc > 1 ? atoi(argv[1]) : 3600);	/* killed by the test */
 		return 0;
 	}
 	if (getenv("BAREBPF_STORM"))
