@@ -240,6 +240,15 @@ static void m_member_twice(struct mut *m)
 	put32(m, member_at(m, def, "value"), key_name);
 }
 
+static void m_uint_twice(struct mut *m)
+{
+	uint64_t def = procmon_def(m);
+	uint32_t type_name;
+
+	memcpy(&type_name, m->o->data + member_at(m, def, "type"), 4);
+	put32(m, member_at(m, def, "max_entries"), type_name);
+}
+
 static void m_member_not_ptr(struct mut *m)
 {
 	put32(m, member_at(m, procmon_def(m), "max_entries") + offsetof(struct btf_member, type),
@@ -421,6 +430,7 @@ static const struct {
 	{ &procmon, m_map_not_struct, "map variable whose type is int", "definition is not a struct" },
 	{ &procmon, m_member_noname, "map definition member without a name", "member without a name" },
 	{ &procmon, m_member_twice, "map definition giving the key twice, as two sizes", "key size given twice" },
+	{ &procmon, m_uint_twice, "map definition giving 'type' twice (max_entries renamed)", "type given twice, as 1 and 10240" },
 	{ &procmon, m_member_not_ptr, "__uint(max_entries) that is a plain int", "is not a __uint()" },
 	{ &procmon, m_type_not_ptr, "__type(key) that is a plain int", "is not a __type()" },
 	{ &procmon, m_datasec_not_var, "'.maps' DATASEC entry that is not a variable", "is not a variable" },
