@@ -8,6 +8,8 @@
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #   make static     fully static, stripped tools (musl) in build/static/
 #   make bench      measure everything, side by side: bench/RESULTS.md
+#   make test SANITIZE=1   the same under ASan+UBSan, then valgrind
+#   make fuzz       fuzz the parsers for FUZZ_SECONDS (60) seconds
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
 #   elf/*.c loader/*.c      -> build/libbarebpf.a
@@ -21,15 +23,26 @@
 
 CC        ?= gcc
 CLANG     ?= clang
+# make test SANITIZE=1: everything built with ASan+UBSan, in its own
+# directory, then the unprivileged tiers again under valgrind.  The fuzz
+# round (itself sanitized) is shorter, and the exec storm smaller: each
+# exec of an ASan binary costs ~15 ms.
+ifeq ($(SANITIZE),1)
+BUILD     ?= build-san
+SAN_FLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	     -fno-omit-frame-pointer
+LDFLAGS   += $(SAN_FLAGS)
+endif
 BUILD     ?= build
 BPF_BUILD ?= $(BUILD)
 CFLAGS    ?= -O2 -g
-CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror
+CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(SAN_FLAGS)
 BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
 DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
-PKGS = clang llvm libelf-dev strace perl musl-tools file binutils
+PKGS = clang llvm libelf-dev strace perl musl-tools file binutils \
+       libclang-rt-dev valgrind
 
 LIB_SRCS  := $(wildcard elf/*.c loader/*.c)
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -149,7 +162,7 @@ static: $(BPF_OBJS)
 	@ln -sfn /usr/include/asm-generic $(STATIC_INC)/asm-generic
 	@ln -sfn /usr/include/$(MULTIARCH)/asm $(STATIC_INC)/asm
 	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
-		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj \
+		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj SANITIZE= \
 		BPF_BUILD=$(BPF_BUILD) $(STATIC_CMDS:%=$(STATIC)/obj/%)
 	@for c in $(STATIC_CMDS); do \
 		strip -s -R .comment -o $(STATIC)/$$c $(STATIC)/obj/$$c || exit 1; \
@@ -159,9 +172,21 @@ static: $(BPF_OBJS)
 test: deps
 	@$(MAKE) --no-print-directory all tests static
 	@$(MAKE) --no-print-directory tracefs bpffs
-	prove --exec '' $(PROVE_FLAGS) $(TESTS)
-	@$(MAKE) --no-print-directory test-realworld
-	@$(MAKE) --no-print-directory test-vm
+	env -u MAKEFLAGS -u MAKELEVEL BUILD=$(BUILD) \
+		$(if $(SAN_FLAGS),FUZZ_TEST_SECONDS=10 BAREBPF_STORM=2000) prove --exec '' $(PROVE_FLAGS) $(TESTS)
+	@$(MAKE) --no-print-directory $(if $(SAN_FLAGS),test-valgrind,test-realworld test-vm)
+
+# The tiers that need no root, under valgrind (it cannot run ASan builds,
+# so on the plain build).  The .sh tests are left out: valgrind would
+# follow them into the shell and the ASan-built fuzzer.
+VG_BUILD = build
+VALGRIND = valgrind -q --error-exitcode=97 --leak-check=full \
+	   --errors-for-leak-kinds=definite --track-fds=no
+test-valgrind:
+	@$(MAKE) --no-print-directory BUILD=$(VG_BUILD) SANITIZE= all tests
+	BUILD=$(VG_BUILD) prove --exec '$(VALGRIND)' $(PROVE_FLAGS) \
+		$(filter $(VG_BUILD)/tests/parser/% $(VG_BUILD)/tests/fake/%,\
+		$(TESTS_C:$(BUILD)/%=$(VG_BUILD)/%))
 
 # The real-world tier (tests/realworld/run.sh, docs/realworld.md): the
 # BPF objects inside Debian's libbpf-tools, each program loaded by us and
@@ -210,12 +235,28 @@ bench:
 	@$(MAKE) --no-print-directory tracefs bpffs
 	sh bench/bench.sh
 
-tests: $(TESTS_C) $(BPF_OBJS)
+
+# The parsers under libFuzzer, ASan and UBSan (tests/fuzz/, docs/hardening.md):
+# elf/ is pure, so the fuzzer links its sources directly.
+#   make fuzz FUZZ_SECONDS=3600      grow $(BUILD)/fuzz/corpus for an hour
+FUZZ_SECONDS ?= 60
+FUZZER       := $(BUILD)/fuzz/fuzz_obj
+FUZZ_CFLAGS   = -g -O1 -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(FUZZER): tests/fuzz/fuzz_obj.c $(wildcard elf/*.c elf/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_CFLAGS) tests/fuzz/fuzz_obj.c $(wildcard elf/*.c) -o $@
+
+fuzz: $(FUZZER) $(BPF_OBJS)
+	tests/fuzz/run.sh $(FUZZER) $(FUZZ_SECONDS)
+
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER)
 
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all deps tracefs bpffs run test tests clean static vm-static kernel-tests test-vm \
-	bench test-realworld
+.PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
+	kernel-tests test-vm bench test-realworld
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

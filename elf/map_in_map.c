@@ -91,11 +91,17 @@ int map_values_decode(const struct btf *btf, const struct btf_member *m,
 	ms->inner->name = ms->name;
 	ret = map_def_decode(btf, id, ms->inner, err);
 	if (ret)
-		return bb_err_prefix(err, ret, "inner map");
-	if (ms->inner->inner)
-		return bb_errf(err, -ENOTSUP,
-			       "elf: map '%s': inner maps cannot hold maps themselves",
-			       ms->name);
+		ret = bb_err_prefix(err, ret, "inner map");
+	else if (ms->inner->inner)
+		ret = bb_errf(err, -ENOTSUP,
+			      "elf: map '%s': inner maps cannot hold maps themselves",
+			      ms->name);
+	if (ret) {
+		/* obj_spec_free() frees one level of inner maps only. */
+		free(ms->inner->inner);
+		ms->inner->inner = NULL;
+		return ret;
+	}
 	/* Unless given, the size of the array in C is the number of slots. */
 	if (!ms->max_entries)
 		ms->max_entries = nelems;

@@ -65,14 +65,15 @@ static int decode_type(const struct map_ctx *c, const char *member,
 	return btf_type_size(c->btf, t->type, size, c->err);
 }
 
-static int set_size(const struct map_ctx *c, const char *what,
-		    uint32_t *field, uint32_t size)
+/* Set @field to @v, unless an earlier member already set it otherwise. */
+static int set_once(const struct map_ctx *c, const char *what,
+		    uint32_t *field, uint32_t v)
 {
-	if (*field && *field != size)
+	if (*field && *field != v)
 		return bb_errf(c->err, -EINVAL,
 			       "elf: map '%s': %s given twice, as %u and %u",
-			       c->map, what, *field, size);
-	*field = size;
+			       c->map, what, *field, v);
+	*field = v;
 	return 0;
 }
 
@@ -94,28 +95,29 @@ static int decode_member(const struct map_ctx *c, const struct btf_member *m,
 			return ret;
 		if (name[0] == 'k') {
 			ms->key_type_id = id;
-			return set_size(c, "key size", &ms->key_size, v);
+			return set_once(c, "key size", &ms->key_size, v);
 		}
 		ms->value_type_id = id;
-		return set_size(c, "value size", &ms->value_size, v);
+		return set_once(c, "value size", &ms->value_size, v);
 	}
 	ret = decode_uint(c, name, m->type, &v);
 	if (ret)
 		return ret;
+	/* Two members of one name cannot come from C: only from bad BTF. */
 	if (!strcmp(name, "type"))
-		ms->type = v;
+		return set_once(c, "type", &ms->type, v);
 	else if (!strcmp(name, "max_entries"))
-		ms->max_entries = v;
+		return set_once(c, "max_entries", &ms->max_entries, v);
 	else if (!strcmp(name, "map_flags"))
-		ms->map_flags = v;
+		return set_once(c, "map_flags", &ms->map_flags, v);
 	else if (!strcmp(name, "numa_node"))
-		ms->numa_node = v;
+		return set_once(c, "numa_node", &ms->numa_node, v);
 	else if (!strcmp(name, "pinning"))
-		ms->pinning = v;
+		return set_once(c, "pinning", &ms->pinning, v);
 	else if (!strcmp(name, "key_size"))
-		return set_size(c, "key size", &ms->key_size, v);
+		return set_once(c, "key size", &ms->key_size, v);
 	else if (!strcmp(name, "value_size"))
-		return set_size(c, "value size", &ms->value_size, v);
+		return set_once(c, "value size", &ms->value_size, v);
 	else
 		return bb_errf(c->err, -ENOTSUP,
 			       "elf: map '%s': unknown attribute '%s'",

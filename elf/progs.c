@@ -56,6 +56,8 @@ static int add_prog(struct obj_spec *spec, uint32_t sec_idx,
 	if (ret)
 		return ret;
 	ret = sec_def_find(sec->name, &p->def, &p->target, err);
+	if (!ret)
+		ret = sec_target_check(p->def, sec->name, p->target, err);
 	if (ret)
 		return ret;
 	p->name = sym->name;

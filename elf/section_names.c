@@ -93,7 +93,7 @@ int tracepoint_split(const char *target, char *cat, size_t cat_len,
 	nlen = strlen(slash + 1);
 	if (!tracefs_name_ok(target, clen) || !tracefs_name_ok(slash + 1, nlen))
 		return bb_errf(err, -EINVAL,
-			       "tracepoint '%s': category and name may only use letters, digits, '_', '-' and '.'",
+			       "tracepoint '%s': category and name must each be 1 to 255 letters, digits, '_', '-' or '.' (and not '.' or '..')",
 			       target);
 	if (clen >= cat_len || nlen >= name_len)
 		return bb_errf(err, -ENAMETOOLONG,
@@ -145,4 +145,29 @@ int uprobe_split(const char *target, char *path, size_t path_len,
 	path[plen] = '\0';
 	strcpy(sym, colon + 1);
 	return symbol_name_check(sym, "uprobe", err);
+}
+
+int sec_target_check(const struct sec_def *def, const char *section,
+		     const char *target, struct bb_err *err)
+{
+	char a[4096], b[256];
+	int ret;
+
+	switch (def->attach) {
+	case ATTACH_TRACEPOINT:
+		ret = tracepoint_split(target, a, sizeof(b), b, sizeof(b), err);
+		break;
+	case ATTACH_RAW_TP:
+	case ATTACH_BTF:
+	case ATTACH_KPROBE:
+	case ATTACH_KRETPROBE:
+		return symbol_name_check(target, section, err);
+	case ATTACH_UPROBE:
+	case ATTACH_URETPROBE:
+		ret = uprobe_split(target, a, sizeof(a), b, sizeof(b), err);
+		break;
+	default:
+		return 0;
+	}
+	return ret ? bb_err_prefix(err, ret, "elf: section '%s'", section) : 0;
 }

@@ -62,4 +62,14 @@ int symbol_name_check(const char *name, const char *what, struct bb_err *err);
 int uprobe_split(const char *target, char *path, size_t path_len,
 		 char *sym, size_t sym_len, struct bb_err *err);
 
+/*
+ * Check the attach target of @def now, as the loader will when it attaches
+ * (tracepoint_split, symbol_name_check or uprobe_split): a name that will
+ * become part of a tracefs path or a PMU's argument is refused at parse
+ * time, so that no tool (not even an inspector) accepts it.  @section
+ * names the section in the message.
+ */
+int sec_target_check(const struct sec_def *def, const char *section,
+		     const char *target, struct bb_err *err);
+
 #endif

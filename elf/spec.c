@@ -24,8 +24,21 @@ static int parse_btf(struct obj_spec *spec, struct bb_err *err)
 	if (ret)
 		return ret;
 	spec->has_btf = true;
-	idx = elf_find_section(&spec->elf, ".BTF.ext");
-	if (idx < 0)
+	return 0;
+}
+
+/*
+ * .BTF.ext names the sections it describes, so it is read once the
+ * program sections have been checked (a bad section name is reported as
+ * such, not as a .BTF.ext mismatch).
+ */
+static int parse_btf_ext(struct obj_spec *spec, struct bb_err *err)
+{
+	int idx = elf_find_section(&spec->elf, ".BTF.ext");
+	const struct elf_section *s;
+	int ret;
+
+	if (idx < 0 || !spec->has_btf)
 		return 0;
 	s = &spec->elf.sections[idx];
 	if (!s->data)
@@ -86,6 +99,8 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		ret = kconfig_parse(spec, err);
 	if (!ret)
 		ret = relocs_parse(spec, err);
+	if (!ret)
+		ret = parse_btf_ext(spec, err);
 	if (!ret)
 		ret = prog_ext_parse(spec, err);
 	if (ret)

@@ -3,7 +3,8 @@
  * procmon.bpf.c - keep a table of live processes in a BPF hash map.
  *
  * exec inserts (or refreshes) the process, exit of the thread-group leader
- * removes it.  User space only reads the map.
+ * removes it; an exec that finds the map full is counted in procmon_stats.
+ * User space only reads the maps.
  */
 #include "bpf_defs.h"
 #include "procmon.h"
@@ -23,6 +24,13 @@ struct {
 	__type(key, __u32);
 	__type(value, struct task_offsets);
 } task_offsets SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct procmon_stats);
+} procmon_stats SEC(".maps");
 
 /* current->real_parent->tgid, with offsets user space found in kernel BTF. */
 static __attribute__((always_inline)) __u32 parent_tgid(void)
@@ -54,7 +62,14 @@ int handle_exec(void *ctx)
 	info.gid = uid_gid >> 32;
 	info.exec_ns = bpf_ktime_get_ns();
 	bpf_get_current_comm(info.comm, sizeof(info.comm));
-	bpf_map_update_elem(&process_map, &pid, &info, BPF_ANY);
+	if (bpf_map_update_elem(&process_map, &pid, &info, BPF_ANY)) {
+		/* Full: count it (the array is shared by all CPUs: atomic). */
+		__u32 zero = 0;
+		struct procmon_stats *st = bpf_map_lookup_elem(&procmon_stats, &zero);
+
+		if (st)
+			__sync_fetch_and_add(&st->table_full, 1);
+	}
 	return 0;
 }
 

@@ -8,7 +8,9 @@
 #define BAREBPF_PROCMON_H
 
 #define PROCMON_COMM_LEN 16
+#ifndef PROCMON_MAX_PROCS	/* kernel/test/procmon_small.bpf.c: smaller */
 #define PROCMON_MAX_PROCS 10240
+#endif
 
 /* Value of process_map, keyed by the process id (tgid). */
 struct proc_info {
@@ -29,6 +31,16 @@ struct proc_info {
 struct task_offsets {
 	__u32 real_parent;	/* offsetof(struct task_struct, real_parent) */
 	__u32 tgid;		/* offsetof(struct task_struct, tgid) */
+};
+
+/*
+ * The one-entry array "procmon_stats": what the BPF side could not do.
+ * An exec is not recorded when process_map is full (all max_entries in
+ * use): the update fails, and the program counts it here, so that user
+ * space can say the table is incomplete instead of silently showing less.
+ */
+struct procmon_stats {
+	__u64 table_full;	/* execs not recorded: process_map was full */
 };
 
 #endif

@@ -135,7 +135,20 @@ int pin_rmdir(const char *dir, struct bb_err *err)
 int pin_path(char *out, size_t len, const char *dir, const char *name,
 	     struct bb_err *err)
 {
-	int n = fmt_snprintf(out, len, "%s/%s", dir, name);
+	size_t nlen = strlen(name);
+	int n;
+
+	/*
+	 * @name comes from the object (a map's name in its BTF): it must be
+	 * one plain file name, so that a pin stays in @dir, the directory
+	 * pin_check_bpffs() checked, and never climbs out of it.
+	 */
+	if (nlen == 0 || nlen > NAME_MAX || strchr(name, '/') ||
+	    !strcmp(name, ".") || !strcmp(name, ".."))
+		return bb_errf(err, -EINVAL,
+			       "pin name '%.300s' is not a plain file name (1 to %d bytes, no '/', not '.' or '..')",
+			       name, NAME_MAX);
+	n = fmt_snprintf(out, len, "%s/%s", dir, name);
 
 	if (n < 0 || (size_t)n >= len)
 		return bb_errf(err, -ENAMETOOLONG, "pin path '%s/%s' is too long",

@@ -36,7 +36,10 @@ int pin_unlink(const char *path, struct bb_err *err);
 int pin_mkdir(const char *dir, struct bb_err *err);
 int pin_rmdir(const char *dir, struct bb_err *err);
 
-/* "@dir/@name" into @out; -ENAMETOOLONG if it does not fit. */
+/*
+ * "@dir/@name" into @out; -ENAMETOOLONG if it does not fit, -EINVAL if
+ * @name is not one plain file name (empty, ".", "..", a '/' in it).
+ */
 int pin_path(char *out, size_t len, const char *dir, const char *name,
 	     struct bb_err *err);
 

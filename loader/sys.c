@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../elf/fmt.h"
 #include "narrate.h"
 #include "sys.h"
 
@@ -249,7 +250,7 @@ int sys_uname_release(char *out, size_t len)
 	int ret = CALL(__NR_uname, &u, 0, 0, 0, 0);
 
 	if (ret == 0)
-		snprintf(out, len, "%s", u.release);
+		fmt_snprintf(out, len, "%s", u.release);
 	return ret;
 }
 

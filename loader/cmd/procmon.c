@@ -99,8 +99,10 @@ static void usage(struct out *f)
 		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
 		   "and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
 		   "The table does not show processes that started before procmon: it only\n"
-		   "sees execs (with --pin: before the first --pin run).\n",
-		   OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR);
+		   "sees execs (with --pin: before the first --pin run).  It holds %u\n"
+		   "processes; when it is full, each table is followed by how many execs\n"
+		   "were not tracked.\n",
+		   OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR, PROCMON_MAX_PROCS);
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -329,8 +331,31 @@ static uint64_t monotonic_ns(void)
 	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
 
-static int dump(const struct bpf_map *map, struct table *t, int json,
-		struct bb_err *err)
+/*
+ * Execs the BPF side could not record because process_map was full
+ * (procmon_stats; an object without that map: 0).  Said after the table
+ * they are missing from, only when there are some.
+ */
+static void print_table_full(const struct bpf_map *stats,
+			     const struct bpf_map *map, int json)
+{
+	struct procmon_stats st = { 0 };
+	uint32_t zero = 0;
+
+	if (!stats || map_lookup(stats, &zero, &st) || !st.table_full)
+		return;
+	if (json)
+		out_printf(out_stdout, "{\"table_full\":%llu,\"max_entries\":%u}\n",
+		       (unsigned long long)st.table_full,
+		       map->spec->max_entries);
+	else
+		out_printf(out_stdout, "%llu execs not tracked: the table (%u entries) was full\n\n",
+		       (unsigned long long)st.table_full,
+		       map->spec->max_entries);
+}
+
+static int dump(const struct bpf_map *map, const struct bpf_map *stats,
+		struct table *t, int json, struct bb_err *err)
 {
 	uint64_t now;
 	size_t i;
@@ -350,6 +375,7 @@ static int dump(const struct bpf_map *map, struct table *t, int json,
 		print_row(&t->rows[i], now, json);
 	if (!json)
 		out_printf(out_stdout, "\n");
+	print_table_full(stats, map, json);
 	out_flush(out_stdout);
 	return 0;
 }
@@ -443,7 +469,8 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 		ret = sys_sigwait_ms(stop, o->interval_ms);
 		if (ret > 0)
 			break;	/* SIGINT or SIGTERM: a clean stop */
-		ret = dump(map, &t, o->json, err);
+		ret = dump(map, obj_map(obj, "procmon_stats"), &t, o->json,
+			   err);
 		if (ret)
 			break;
 	}
@@ -544,13 +571,18 @@ static void print_event_json(const struct procmon_event *ev, uint64_t t_ns)
 static void print_event(struct stream_state *st, const void *data,
 			uint32_t size)
 {
-	const struct procmon_event *ev = data;
 	uint64_t t_ns = monotonic_ns() - st->t0;
 	char comm[PROCMON_COMM_LEN + 1], file[PROCMON_FILENAME_LEN + 1];
 	char code[48], age[32], t[32], ms[32];
+	struct procmon_event copy, *ev = &copy;
 
 	if (size < sizeof(*ev))
 		return;		/* not one of ours: cannot happen */
+	/*
+	 * A perf buffer record's data starts 4 bytes after an 8-byte aligned
+	 * header (its u32 size comes first): copy it before reading its u64.
+	 */
+	memcpy(&copy, data, sizeof(copy));
 	if (st->json) {
 		print_event_json(ev, t_ns);
 		return;

@@ -53,8 +53,8 @@ static int run(int nth, int err_no)
 	if (!fk.injected) {
 		is_int(ret, 0, "no failure injected at call %d: all attached",
 		       nth);
-		is_int(fake_open_fds(), 7,
-		       "the BTF + 2 maps + 2 programs + 2 perf events open while attached");
+		is_int(fake_open_fds(), 8,
+		       "the BTF + 3 maps + 2 programs + 2 perf events open while attached");
 		obj_close(obj);
 		is_int(fake_open_fds(), 0, "clean run: obj_close closed all");
 		free(err.detail);
@@ -109,7 +109,7 @@ int main(void)
 			done = run(n, errnos[e]);
 		ok(done, "%s: a run with no failure came after %d failing ones",
 		   strerror(errnos[e]), n - 2);
-		/* 2 maps, 2 loads, 2 x (perf_event_open, SET_BPF, ENABLE),
+		/* 3 maps, 2 loads, 2 x (perf_event_open, SET_BPF, ENABLE),
 		 * plus one log load when a load fails with EINVAL. */
 		ok(n - 2 >= 10, "%s: at least 10 calls were failed in turn",
 		   strerror(errnos[e]));

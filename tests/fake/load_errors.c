@@ -189,7 +189,7 @@ static void prog_log_load_accepted(void)
 	int ret;
 
 	fake_reset();
-	fk.fail_nth = 4;	/* BTF, map, map, the first BPF_PROG_LOAD */
+	fk.fail_nth = 5;	/* BTF, 3 maps, the first BPF_PROG_LOAD */
 	fk.fail_nth_errno = EINVAL;
 	ret = try_load(&err);
 	is_int(ret, -EINVAL, "accepted log load: still an error");

@@ -47,20 +47,23 @@ int main(void)
 		diag("%s", err.msg);
 
 	/* Maps, in .maps order, then one BPF_PROG_LOAD per program. */
-	is_int(fk.nr_maps, 2, "two BPF_MAP_CREATE");
+	is_int(fk.nr_maps, 3, "three BPF_MAP_CREATE");
 	check_map(0, "process_map", BPF_MAP_TYPE_HASH, 4, 40, 10240);
-	check_map(1, "task_offsets", BPF_MAP_TYPE_ARRAY, 4, 8, 1);
-	is_int(fk.nr_cmds, 5, "five bpf() calls in all");
+	check_map(1, "procmon_stats", BPF_MAP_TYPE_ARRAY, 4, 8, 1);
+	check_map(2, "task_offsets", BPF_MAP_TYPE_ARRAY, 4, 8, 1);
+	is_int(fk.nr_cmds, 6, "six bpf() calls in all");
 	is_int(fk.cmds[0], BPF_BTF_LOAD, "call 1: BPF_BTF_LOAD (the object's BTF)");
 	is_int(fk.cmds[1], BPF_MAP_CREATE, "call 2: BPF_MAP_CREATE");
 	is_int(fk.cmds[2], BPF_MAP_CREATE, "call 3: BPF_MAP_CREATE");
-	is_int(fk.cmds[3], BPF_PROG_LOAD, "call 4: BPF_PROG_LOAD");
+	is_int(fk.cmds[3], BPF_MAP_CREATE, "call 4: BPF_MAP_CREATE");
 	is_int(fk.cmds[4], BPF_PROG_LOAD, "call 5: BPF_PROG_LOAD");
+	is_int(fk.cmds[5], BPF_PROG_LOAD, "call 6: BPF_PROG_LOAD");
 	is_int(fk.bad_attr_size, 0, "every bpf() passes sizeof(union bpf_attr)");
 
 	is_int(obj->btf_fd, 100, "the object's BTF owns fd 100");
 	is_int(obj_map(obj, "process_map")->fd, 101, "process_map owns fd 101");
-	is_int(obj_map(obj, "task_offsets")->fd, 102, "task_offsets owns fd 102");
+	is_int(obj_map(obj, "procmon_stats")->fd, 102, "procmon_stats owns fd 102");
+	is_int(obj_map(obj, "task_offsets")->fd, 103, "task_offsets owns fd 103");
 
 	/* The programs: type from "tp/", license, name, no log first time. */
 	is_int(fk.nr_progs, 2, "two programs loaded");
@@ -76,21 +79,22 @@ int main(void)
 		is_int(p->log_level, 0, "%s: first load has no log", s->name);
 		ok(!p->log_buf && p->log_size == 0, "%s: no log buffer",
 		   s->name);
-		is_int(obj->progs[i].fd, 103 + i, "%s: owns fd %d", s->name,
-		       103 + i);
+		is_int(obj->progs[i].fd, 104 + i, "%s: owns fd %d", s->name,
+		       104 + i);
 	}
 	is_str(fk.progs[0].name, "handle_exec", "first program is handle_exec");
 	is_str(fk.progs[1].name, "handle_exit", "second is handle_exit");
 
 	obj_close(obj);
 	is_int(fake_open_fds(), 0, "obj_close closed every fake fd");
-	is_int(fk.nr_closes, 5, "five closes");
+	is_int(fk.nr_closes, 6, "six closes");
 	/* Programs before the maps they use, the BTF they all name last. */
-	is_int(fk.closes[0], 103, "handle_exec closed first");
-	is_int(fk.closes[1], 104, "then handle_exit");
+	is_int(fk.closes[0], 104, "handle_exec closed first");
+	is_int(fk.closes[1], 105, "then handle_exit");
 	is_int(fk.closes[2], 101, "then process_map");
-	is_int(fk.closes[3], 102, "then task_offsets");
-	is_int(fk.closes[4], 100, "then the BTF");
+	is_int(fk.closes[3], 102, "then procmon_stats");
+	is_int(fk.closes[4], 103, "then task_offsets");
+	is_int(fk.closes[5], 100, "then the BTF");
 	is_int(fk.double_closes, 0, "no fd closed twice");
 	is_int(fk.nr_real_open, 0, "the object file was closed");
 	is_int(fk.real_leaked_unknown, 0, "no close of an unknown fd");

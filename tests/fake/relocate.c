@@ -141,7 +141,7 @@ static void check_prog(struct bpf_obj *obj, uint32_t pi)
 	free(want);
 }
 
-/* The map fds that handle_exec's two ld_imm64 carry, in order. */
+/* The map fds that handle_exec's three ld_imm64 carry, in order. */
 static void check_exec_order(struct bpf_obj *obj)
 {
 	const struct fake_prog_rec *got = &fk.progs[0];
@@ -152,13 +152,18 @@ static void check_exec_order(struct bpf_obj *obj)
 		if (got->insns[i].code == (BPF_LD | BPF_IMM | BPF_DW) &&
 		    got->insns[i].src_reg == BPF_PSEUDO_MAP_FD)
 			fds[n++] = got->insns[i++].imm;
-	if (!is_int(n, 2, "handle_exec references two maps"))
+	if (!is_int(n, 3, "handle_exec references three maps"))
 		return;
-	/* The source looks up task_offsets first, then updates process_map. */
+	/*
+	 * The source looks up task_offsets first, then updates process_map,
+	 * and counts a failed update in procmon_stats.
+	 */
 	is_int(fds[0], obj_map(obj, "task_offsets")->fd,
 	       "handle_exec: first reference is task_offsets' fd");
 	is_int(fds[1], obj_map(obj, "process_map")->fd,
 	       "handle_exec: second is process_map's fd");
+	is_int(fds[2], obj_map(obj, "procmon_stats")->fd,
+	       "handle_exec: third is procmon_stats' fd");
 }
 
 int main(void)

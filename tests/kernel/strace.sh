@@ -34,6 +34,8 @@ diag "$DOC: $(wc -l < "$tmp/doc.calls") bpf/perf_event_open/ioctl calls up to th
 
 for bin in $B/static/procmon $B/procmon; do
 	[ -x "$bin" ] || { not_ok "$bin exists (make; make static)"; continue; }
+	# (make test SANITIZE=1: LeakSanitizer cannot run under ptrace.)
+	ASAN_OPTIONS=detect_leaks=0 \
 	strace -f -o "$tmp/trace" -e trace=bpf,perf_event_open,ioctl,openat,read,mmap \
 		"$bin" --interval 0 --count 1 > /dev/null 2> "$tmp/err"
 	is_ok $? "$bin runs under strace"

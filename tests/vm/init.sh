@@ -19,6 +19,10 @@ mount -t bpf bpf /sys/fs/bpf
 
 # This kernel has everything we test: a skip here is a failure.
 export BAREBPF_NO_SKIP=1 BAREBPF_EXPECT_KPROBE=1 BAREBPF_EXPECT_FENTRY=1
+# tests/kernel/exec_storm.c: 20,000 execs would take minutes under TCG.
+export BAREBPF_STORM=1000
+# tests/kernel/signals.c: each procmon start reads vmlinux BTF, slowly here.
+export BAREBPF_SIGNAL_RUNS=20
 export BUILD=build
 
 cd /bb

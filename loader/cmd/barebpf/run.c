@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../cli.h"
 #include "../../narrate.h"
@@ -43,6 +44,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	ret = sys_block_signals(&stop);
+	if (ret)
+		bb_errf(err, ret, "rt_sigprocmask: %s", strerror(-ret));
 	if (!ret)
 		ret = obj_open(&obj, o->path, err);
 	if (!ret)
@@ -57,8 +60,10 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		ret = sys_sigwait_ms(&stop, o->interval_ms);
 		if (ret > 0)
 			break;	/* SIGINT or SIGTERM */
-		if (ret == -EAGAIN)
-			ret = 0;	/* the interval is over */
+		if (ret == -EAGAIN || ret == -EINTR)
+			ret = 0;	/* the interval is over, or cut short */
+		if (ret < 0)
+			bb_errf(err, ret, "rt_sigtimedwait: %s", strerror(-ret));
 		if (!ret)
 			dump_all(obj, n);
 	}

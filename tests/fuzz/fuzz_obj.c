@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fuzz_obj.c - a libFuzzer target over everything in elf/ that reads
+ * untrusted bytes.
+ *
+ * Each input goes through three readers, as a file handed to our tools
+ * would:
+ *   1. obj_spec_parse(): ELF sections and symbols, BTF, the .maps
+ *      definitions, global data sections, map-in-map slots, programs,
+ *      relocations and the linking of subprograms.  When it succeeds,
+ *      every program's instructions are disassembled as `barebpf dump`
+ *      would, and the lookups by name are exercised.
+ *   2. exec_symbol_offset(): the executable reader uprobes use.
+ *   3. disasm_insn() over the raw bytes taken as instructions.
+ * libFuzzer feeds inputs; ASan and UBSan turn any overread, leak or
+ * undefined behaviour into a crash with a reproducer.  `make fuzz` runs
+ * it; tests/parser/fuzz.sh runs a short round and every reproducer kept
+ * in tests/corpus/.  See docs/hardening.md.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elf/disasm.h"
+#include "elf/exec.h"
+#include "elf/spec.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
+
+static void disasm_all(const struct bpf_insn *insns, size_t n)
+{
+	char line[256];
+	size_t i = 0;
+	int step;
+
+	while (i < n) {
+		step = disasm_insn(&insns[i], n - i, NULL, line, sizeof(line));
+		if (step < 1)
+			abort();	/* disasm_insn must always make progress */
+		i += step;
+	}
+}
+
+static void spec_walk(const struct obj_spec *spec)
+{
+	uint32_t i;
+
+	for (i = 0; i < spec->nr_progs; i++) {
+		disasm_all(spec->progs[i].insns, spec->progs[i].nr_insns);
+		if (obj_spec_prog(spec, spec->progs[i].name) == NULL)
+			abort();	/* a program must be found by its name */
+	}
+	for (i = 0; i < spec->nr_maps; i++)
+		if (obj_spec_map(spec, spec->maps[i].name) == NULL)
+			abort();
+	for (i = 0; i < spec->nr_vars; i++)
+		obj_spec_var(spec, spec->vars[i].name);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	/* A private, malloc-aligned copy, as the loader reads a file. */
+	uint8_t *copy = malloc(len ? len : 1);
+	struct exec_symbol sym;
+	struct obj_spec spec;
+	struct bb_err err;
+
+	if (!copy)
+		return 0;
+	memcpy(copy, data, len);
+	err.msg[0] = '\0';
+	err.detail = NULL;
+	if (obj_spec_parse(&spec, copy, len, &err) == 0) {
+		spec_walk(&spec);
+		obj_spec_free(&spec);
+	} else if (!err.msg[0]) {
+		abort();	/* every failure must say why */
+	}
+	free(err.detail);
+	err.detail = NULL;
+	exec_symbol_offset(copy, len, "main", &sym, &err);
+	free(err.detail);
+	disasm_all((const struct bpf_insn *)copy, len / sizeof(struct bpf_insn));
+	free(copy);
+	return 0;
+}
