@@ -153,6 +153,14 @@ int sec_target_check(const struct sec_def *def, const char *section,
 	char a[4096], b[256];
 	int ret;
 
+	/*
+	 * A bare prefix ("kprobe", "uprobe") or a uprobe naming only its
+	 * symbol ("uretprobe/readline": the binary is chosen at run time, as
+	 * libbpf-tools do) leaves the target to the user.  That is fine: the
+	 * program loads, and only attaching by section name needs more.
+	 */
+	if (!*target && section[strlen(section) - 1] != '/')
+		return 0;
 	switch (def->attach) {
 	case ATTACH_TRACEPOINT:
 		ret = tracepoint_split(target, a, sizeof(b), b, sizeof(b), err);
@@ -164,7 +172,9 @@ int sec_target_check(const struct sec_def *def, const char *section,
 		return symbol_name_check(target, section, err);
 	case ATTACH_UPROBE:
 	case ATTACH_URETPROBE:
-		ret = uprobe_split(target, a, sizeof(a), b, sizeof(b), err);
+		ret = strpbrk(target, "/:") ?
+		      uprobe_split(target, a, sizeof(a), b, sizeof(b), err) :
+		      symbol_name_check(target, "uprobe", err);
 		break;
 	default:
 		return 0;

@@ -94,6 +94,11 @@ int sys_ioctl(int fd, unsigned long req, unsigned long arg)
 	return CALL(__NR_ioctl, fd, req, arg, 0, 0);
 }
 
+int sys_kill(pid_t pid, int sig)
+{
+	return CALL(__NR_kill, pid, sig, 0, 0, 0);
+}
+
 ssize_t sys_readlink(const char *path, char *buf, size_t len)
 {
 	return CALL(__NR_readlinkat, AT_FDCWD, path, buf, len, 0);

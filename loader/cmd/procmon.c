@@ -247,13 +247,26 @@ static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 struct table {
 	struct proc_info *rows;
 	size_t nr, cap;
+	const struct bpf_map *map;
 };
 
+/*
+ * The kernel may skip a tracepoint program: trace_call_bpf() does not run
+ * one on a CPU where bpf_prog_active is held, and a task preempted inside
+ * a bpf() map syscall holds it (kernel/trace/bpf_trace.c, every version we
+ * know).  A skipped exit leaves its process in the map for good, so each
+ * dump asks the kernel whether the process still exists (kill(pid, 0))
+ * and removes the ones that are gone.
+ */
 static int add_row(const void *key, const void *value, void *ctx)
 {
+	const struct proc_info *p = value;
 	struct table *t = ctx;
 
-	(void)key;
+	if (sys_kill(p->pid, 0) == -ESRCH) {
+		map_delete(t->map, key);
+		return 0;
+	}
 	if (t->nr == t->cap)
 		return -ENOSPC;
 	memcpy(&t->rows[t->nr++], value, sizeof(struct proc_info));
@@ -362,6 +375,7 @@ static int dump(const struct bpf_map *map, const struct bpf_map *stats,
 	int ret;
 
 	t->nr = 0;
+	t->map = map;
 	ret = map_for_each(map, add_row, t);
 	if (ret)
 		return bb_errf(err, ret, "reading process_map: %s",
