@@ -16,6 +16,8 @@ mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /tmp
 mount -t tracefs nodev /sys/kernel/tracing
 mount -t bpf bpf /sys/fs/bpf
+# A block device for the seed kprobe example (tests/kernel/blk_start.c).
+insmod /lib/loop.ko
 
 # This kernel has everything we test: a skip here is a failure.
 export BAREBPF_NO_SKIP=1 BAREBPF_EXPECT_KPROBE=1 BAREBPF_EXPECT_FENTRY=1

@@ -32,7 +32,7 @@ newest_kernel() {
 }
 
 fetch() {
-	[ -f "$VM/vmlinuz" ] && [ -x "$VM/busybox" ] && return 0
+	[ -f "$VM/vmlinuz" ] && [ -x "$VM/busybox" ] && [ -f "$VM/loop.ko" ] && return 0
 	pkg=$(newest_kernel)
 	if [ -z "$pkg" ]; then
 		echo "test-vm: apt knows no 6.1 cloud kernel yet: apt-get update"
@@ -49,6 +49,10 @@ fetch() {
 	dpkg-deb -x "$VM/debs"/busybox-static_*.deb "$VM/unpack"
 	cp "$VM/unpack"/boot/vmlinuz-* "$VM/vmlinuz"
 	cp "$VM/unpack/bin/busybox" "$VM/busybox"
+	# The cloud kernel drives no disk without modules: the loop driver
+	# (no dependencies) gives tests/kernel/blk_start.c a blk-mq device.
+	cp "$VM/unpack"/lib/modules/*/kernel/drivers/block/loop.ko "$VM/loop.ko" ||
+		die "no loop.ko in $pkg"
 	rm -rf "$VM/unpack" "$VM/debs"
 	echo "$pkg" > "$VM/kernel-package"
 }
@@ -60,6 +64,8 @@ initramfs() {
 	mkdir -p "$ROOT/bin" "$ROOT/proc" "$ROOT/sys" "$ROOT/dev" "$ROOT/tmp" \
 		"$ROOT/bb/build/tests/kernel" "$ROOT/bb/build/test" "$ROOT/bb/tests/kernel"
 	cp "$VM/busybox" "$ROOT/bin/"
+	mkdir -p "$ROOT/lib"
+	cp "$VM/loop.ko" "$ROOT/lib/"
 	ln -s busybox "$ROOT/bin/sh"
 	cp "$HERE/init.sh" "$ROOT/init"
 	chmod +x "$ROOT/init"
