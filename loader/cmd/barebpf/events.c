@@ -6,6 +6,7 @@
  *
  *	event MAPNAME cpu N size S: 01 02 03 ...	(raw bytes)
  *	event MAPNAME cpu N size S: {pid=1, ...}	(--event-type STRUCT)
+ *	event MAPNAME cpu N size S: {...} (8 bytes short: zeros)
  *	lost MAPNAME cpu N: C events			(the perf ring was full)
  *
  * A ring buffer is one ring shared by all CPUs, so its records carry no
@@ -39,22 +40,47 @@ struct events {
 	struct stream *s;
 };
 
+static void hex(const uint8_t *data, uint32_t size)
+{
+	uint32_t i;
+
+	for (i = 0; i < size; i++)
+		out_printf(out_stdout, "%s%02x", i ? " " : "", data[i]);
+}
+
+/*
+ * Decode as --event-type's struct.  A perf record is padded to 8 bytes,
+ * so it may be a little longer than the struct: the rest is not shown.
+ * A shorter record (execsnoop sends only the args it filled) is decoded
+ * with the missing bytes as zeros, and says so.  -errno: print hex.
+ */
+static int decode(const struct events *ev, const uint8_t *data, uint32_t size)
+{
+	uint8_t *full;
+	int ret;
+
+	if (size >= ev->type_size)
+		return btf_value_print(out_stdout, ev->btf, ev->type_id, data,
+				       ev->type_size);
+	full = calloc(1, ev->type_size);
+	if (!full)
+		return -ENOMEM;
+	memcpy(full, data, size);
+	ret = btf_value_print(out_stdout, ev->btf, ev->type_id, full,
+			      ev->type_size);
+	if (!ret)
+		out_printf(out_stdout, " (%u bytes short: zeros)",
+			   ev->type_size - size);
+	free(full);
+	return ret;
+}
+
 static void print_record(const struct stream *s, const char *cpu,
 			 const uint8_t *data, uint32_t size)
 {
-	const struct events *ev = s->ev;
-	uint32_t i;
-
 	out_printf(out_stdout, "event %s cpu %s size %u: ", s->name, cpu, size);
-	/*
-	 * A perf record is padded to 8 bytes, so it may be a little longer
-	 * than the struct; a shorter one is not that struct: raw bytes.
-	 */
-	if (!ev->type_id || size < ev->type_size ||
-	    btf_value_print(out_stdout, ev->btf, ev->type_id, data,
-			    ev->type_size))
-		for (i = 0; i < size; i++)
-			out_printf(out_stdout, "%s%02x", i ? " " : "", data[i]);
+	if (!s->ev->type_id || decode(s->ev, data, size))
+		hex(data, size);
 	out_printf(out_stdout, "\n");
 }
 
