@@ -5,7 +5,7 @@
  *
  *	barebpf inspect OBJ [--disasm] [--json]   what the loader sees (no root)
  *	barebpf disasm OBJ                        every instruction (no root)
- *	barebpf run OBJ [--interval MS] [--count N]
+ *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--default-max-entries N]
  *
@@ -37,9 +37,12 @@ static void usage(struct out *f)
 		   "  disasm OBJ\n"
 		   "        every instruction of every code section, as llvm-objdump -d\n"
 		   "        prints them (our own disassembler).  Needs no root.\n"
-		   "  run OBJ [--interval MS] [--count N]\n"
+		   "  run OBJ [--interval MS] [--count N] [--event-type STRUCT]\n"
 		   "        load, attach every program by its section name, and print\n"
 		   "        every map each interval (default 1000 ms, until Ctrl+C).\n"
+		   "        Perf event arrays and ring buffers are read as event\n"
+		   "        streams: each event prints as it arrives, as hex bytes, or\n"
+		   "        decoded as --event-type's struct (from the object's BTF).\n"
 		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
 		   "       [--max-entries MAP=N]... [--default-max-entries N]\n"
 		   "        load (without attaching) all programs, or only those named;\n"

@@ -26,7 +26,7 @@ mkdir -p "$OUT" || exit 1
 # shellcheck disable=SC2086
 objs=$(perl tests/realworld/extract.pl "$OUT" $bins) || exit 1
 set -- $objs
-echo "1..$(($# + 4))"
+echo "1..$(($# + 5))"
 
 # One line per program: "NAME loaded" or "NAME refused ERRNO-TEXT", and
 # "xlated NAME: ..." for each loaded one.
@@ -96,6 +96,22 @@ e2e exitsnoop "the exit of $tag is an event" "" "/tmp/$tag"
 # Only failed opens (opensnoop's own knob): ours fails, most others do not.
 e2e opensnoop "the failed open of /tmp/$tag.open is an event" "--set targ_failed=1" \
 	sh -c "cat /tmp/$tag.open 2>/dev/null; true"
+
+# barebpf run reads execsnoop's perf event array and, told the record's
+# struct, decodes it (a record shorter than struct event: zeros after).
+n=$((n + 1))
+( sleep 1; "/tmp/$tag" ) &
+timeout 20 "$BUILD/barebpf" run "$OUT/execsnoop.bpf.o" --event-type event \
+	--count 2 --interval 1000 > "$OUT/execsnoop.barebpf-run" 2>&1
+wait
+if grep -q "^event events cpu [0-9]* size [0-9]*: {pid=[0-9]*, .*comm=\"$tag\"" \
+	"$OUT/execsnoop.barebpf-run"; then
+	echo "ok $n - barebpf run --event-type event: execsnoop's event for /tmp/$tag, decoded"
+else
+	fail=$((fail + 1))
+	echo "not ok $n - barebpf run --event-type event: execsnoop's event for /tmp/$tag"
+	grep -v '^event' "$OUT/execsnoop.barebpf-run" | head -5 | sed 's/^/# /'
+fi
 rm -f "/tmp/$tag"
 
 # barebpf load takes the same knobs: biolatency's maps sized, a .rodata

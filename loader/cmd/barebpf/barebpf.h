@@ -52,4 +52,19 @@ int disasm_prog_side_by_side(struct bpf_obj *obj, struct bpf_prog *prog,
  */
 void dump_map(const struct bpf_obj *obj, const struct bpf_map *map);
 
+/*
+ * events.c: every perf event array and ring buffer of @obj (loaded and
+ * attached) as an event stream, each record printed as it arrives; @type
+ * (NULL: raw bytes only) names a struct in the object's BTF to decode
+ * records as.  *@out is set even on failure: free it with events_free().
+ */
+struct events;
+int events_open(struct events **out, const struct bpf_obj *obj,
+		const char *type, struct bb_err *err);
+/* How many streams are open (0 for NULL). */
+uint32_t events_count(const struct events *ev);
+/* Wait up to @timeout_ms for records, print all that came; 0 or -errno. */
+int events_poll(struct events *ev, int timeout_ms, struct bb_err *err);
+void events_free(struct events *ev);
+
 #endif

@@ -61,12 +61,18 @@ void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
 
 	out_printf(out_stdout, "  map %s (%s, max_entries %u):\n", s->name,
 		   type ? type : "?", s->max_entries);
+	if (s->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY ||
+	    s->type == BPF_MAP_TYPE_RINGBUF) {
+		out_printf(out_stdout,
+			   "    (an event stream: its events print as they arrive)\n");
+		return;
+	}
 	ret = map_for_each(map, print_entry, &c);
 	if (ret) {
 		/*
-		 * Per-CPU values (-ENOTSUP from map_for_each); ring buffers
-		 * and perf event arrays, whose entries the kernel does not
-		 * hand out (its -ENOTSUPP, 524): say so, go on with the rest.
+		 * Per-CPU values (-ENOTSUP from map_for_each); other maps
+		 * whose entries the kernel does not hand out (its -ENOTSUPP,
+		 * 524): say so, go on with the rest.
 		 */
 		out_printf(out_stdout,
 			   "    (its entries cannot be listed with lookups: %s)\n",

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../../cli.h"
 #include "../../narrate.h"
@@ -21,7 +22,45 @@ struct run_opts {
 	const char *path;
 	long interval_ms;
 	long count;	/* 0: until a signal */
+	const char *event_type;	/* --event-type STRUCT, or NULL */
 };
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: no syscall */
+	return ts.tv_sec * 1000ull + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Wait @ms, printing events as they come.  Returns 1 for SIGINT/SIGTERM,
+ * 0 when the interval is over, or -errno.
+ */
+static int wait_interval(struct events *ev, const sigset_t *stop, long ms,
+			 struct bb_err *err)
+{
+	uint64_t end = now_ms() + ms, t;
+	int ret;
+
+	do {
+		t = now_ms();
+		t = end > t ? end - t : 0;
+		if (events_count(ev)) {
+			ret = events_poll(ev, t < 50 ? (int)t : 50, err);
+			if (ret)
+				return ret;
+			t = 0;	/* below: only look for a signal */
+		}
+		ret = sys_sigwait_ms(stop, (long)t);
+		if (ret > 0)
+			return 1;
+		if (ret != -EAGAIN && ret != -EINTR)
+			return bb_errf(err, ret, "rt_sigtimedwait: %s",
+				       strerror(-ret));
+	} while (now_ms() < end);
+	return 0;
+}
 
 static void dump_all(const struct bpf_obj *obj, long n)
 {
@@ -36,6 +75,7 @@ static void dump_all(const struct bpf_obj *obj, long n)
 static int run(const struct run_opts *o, struct bb_err *err)
 {
 	struct bpf_obj *obj = NULL;
+	struct events *ev = NULL;
 	sigset_t stop;
 	long n;
 	int ret;
@@ -56,17 +96,14 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
 			    obj->spec.nr_progs,
 			    (unsigned long long)narrate_elapsed_us());
+	if (!ret)
+		ret = events_open(&ev, obj, o->event_type, err);
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
-		ret = sys_sigwait_ms(&stop, o->interval_ms);
-		if (ret > 0)
-			break;	/* SIGINT or SIGTERM */
-		if (ret == -EAGAIN || ret == -EINTR)
-			ret = 0;	/* the interval is over, or cut short */
-		if (ret < 0)
-			bb_errf(err, ret, "rt_sigtimedwait: %s", strerror(-ret));
+		ret = wait_interval(ev, &stop, o->interval_ms, err);
 		if (!ret)
 			dump_all(obj, n);
 	}
+	events_free(ev);
 	obj_close(obj);
 	return ret > 0 ? 0 : ret;
 }
@@ -76,6 +113,7 @@ int cmd_run(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
+		{ "event-type", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -89,6 +127,10 @@ int cmd_run(int argc, char **argv)
 			continue;
 		if (c == 'c' && (o.count = parse_count(g.arg)) >= 0)
 			continue;
+		if (c == 'e') {
+			o.event_type = g.arg;
+			continue;
+		}
 		goto usage;
 	}
 	if (g.ind != argc - 1)
@@ -101,6 +143,7 @@ int cmd_run(int argc, char **argv)
 	return 0;
 usage:
 	out_printf(out_stderr,
-		   "Usage: barebpf run OBJ [--interval MS] [--count N]\n");
+		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
+		   " [--event-type STRUCT]\n");
 	return 2;
 }
