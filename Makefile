@@ -188,7 +188,7 @@ test-valgrind:
 		$(filter $(VG_BUILD)/tests/parser/% $(VG_BUILD)/tests/fake/%,\
 		$(TESTS_C:$(BUILD)/%=$(VG_BUILD)/%))
 
-# The real-world tier (tests/realworld/run.sh, docs/realworld.md): the
+# The real-world tier (tests/realworld/run.sh, docs/core-and-btf.md): the
 # BPF objects inside Debian's libbpf-tools, each program loaded by us and
 # by libbpf (libbpf_load, the oracle: a test tool, barebpf never links
 # libbpf), the answers compared.

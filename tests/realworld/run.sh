@@ -4,7 +4,7 @@
 # and by libbpf (libbpf_load, the oracle), and the answers compared:
 # the same programs loaded, the same errno for the ones refused, and,
 # for the ones loaded, the kernel's translated instructions identical
-# apart from map ids.  One TAP test per object.  See docs/realworld.md.
+# apart from map ids.  One TAP test per object.  See docs/core-and-btf.md.
 #
 #   BUILD=build tests/realworld/run.sh
 BUILD=${BUILD:-build}
