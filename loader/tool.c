@@ -29,11 +29,8 @@ static int path_next_to_exe(const char *name, char *path, size_t len,
 	return 0;
 }
 
-int tool_open_obj(const char *path, const char *name, sigset_t *stop,
-		  struct bpf_obj **obj, struct bb_err *err)
+int tool_block_stop_signals(sigset_t *stop, struct bb_err *err)
 {
-	const struct embedded_obj *e;
-	char buf[PATH_MAX];
 	int ret;
 
 	sigemptyset(stop);
@@ -43,6 +40,19 @@ int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 	if (ret)
 		return bb_errf(err, ret, "rt_sigprocmask: %s",
 			       errno_text(-ret));
+	return 0;
+}
+
+int tool_open_obj(const char *path, const char *name, sigset_t *stop,
+		  struct bpf_obj **obj, struct bb_err *err)
+{
+	const struct embedded_obj *e;
+	char buf[PATH_MAX];
+	int ret;
+
+	ret = tool_block_stop_signals(stop, err);
+	if (ret)
+		return ret;
 	if (!path && (e = embedded_find(name)))
 		return obj_open_mem(obj, e->start, e->end - e->start, e->name,
 				    err);

@@ -8,6 +8,12 @@
 #include "object.h"
 
 /*
+ * Block SIGINT and SIGTERM and put them in @stop: the tools wait for them
+ * with sys_sigwait_ms() instead of handling them asynchronously.
+ */
+int tool_block_stop_signals(sigset_t *stop, struct bb_err *err);
+
+/*
  * Block SIGINT and SIGTERM (the set goes in @stop, for sys_sigwait_ms())
  * and open the BPF object @path or, when @path is NULL, the object @name
  * built into this binary (embedded.h) or else the file @name in the

@@ -24,6 +24,7 @@
 #include "../out.h"
 #include "../perf_buffer.h"
 #include "../sys.h"
+#include "../tool.h"
 #include "../xlated.h"
 
 #define MAX_OPTS 64
@@ -241,11 +242,9 @@ static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
 	long waited;
 	int ret;
 
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	sys_block_signals(&stop);
-	ret = obj_attach(obj, err);
+	ret = tool_block_stop_signals(&stop, err);
+	if (!ret)
+		ret = obj_attach(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_maps && nr < RUN_MAX_ARRAYS; i++) {
 		const struct bpf_map *m = &obj->maps[i];
 		struct perf_handlers h = { print_event, print_lost,

@@ -5,8 +5,8 @@
  * loader/cmd/barebpf.c reads the command line and calls one of the
  * cmd_*() below; each lives in its own file here.
  */
-#ifndef BAREBPF_TOOL_H
-#define BAREBPF_TOOL_H
+#ifndef BAREBPF_CMD_BAREBPF_H
+#define BAREBPF_CMD_BAREBPF_H
 
 #include <stdint.h>
 #include <stdio.h>

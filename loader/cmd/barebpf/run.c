@@ -16,6 +16,7 @@
 #include "../../narrate.h"
 #include "../../out.h"
 #include "../../sys.h"
+#include "../../tool.h"
 #include "barebpf.h"
 
 struct run_opts {
@@ -80,12 +81,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	long n;
 	int ret;
 
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGTERM);
-	ret = sys_block_signals(&stop);
-	if (ret)
-		bb_errf(err, ret, "rt_sigprocmask: %s", strerror(-ret));
+	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
 		ret = obj_open(&obj, o->path, err);
 	if (!ret)
