@@ -10,6 +10,7 @@
 #include "../elf/errno_names.h"
 #include "sys.h"
 #include "embedded.h"
+#include "out.h"
 #include "tool.h"
 
 static int path_next_to_exe(const char *name, char *path, size_t len,
@@ -64,4 +65,14 @@ int tool_open_obj(const char *path, const char *name,
 		path = buf;
 	}
 	return obj_open_with(obj, path, parts, err);
+}
+
+int tool_finish(const char *name, struct bpf_obj *obj, int ret,
+		struct bb_err *err)
+{
+	obj_close(obj);
+	if (!ret)
+		return 0;
+	bb_err_print(out_stderr, name, err);
+	return 1;
 }

@@ -25,4 +25,11 @@ int tool_open_obj(const char *path, const char *name,
 		  const struct loader_parts *parts, sigset_t *stop,
 		  struct bpf_obj **obj, struct bb_err *err);
 
+/*
+ * The end of a tool's main(): close @obj (detaching its programs), print
+ * the error if @ret is one, and return the exit status (0 or 1).
+ */
+int tool_finish(const char *name, struct bpf_obj *obj, int ret,
+		struct bb_err *err);
+
 #endif

@@ -26,6 +26,7 @@
 #include "../out.h"
 #include "../sys.h"
 #include "../tool.h"
+#include "../tool_opts.h"
 #include "../tracepoint.h"
 
 /* Of the loader's optional parts, execcount.bpf.o needs these two. */
@@ -40,10 +41,8 @@ static const struct loader_parts execcount_parts = {
 #define TRACE_MATCH "execve called"
 
 struct options {
-	const char *obj;	/* NULL: next to our binary */
+	struct tool_opts t;	/* --obj, --interval, --count, -v */
 	long start;
-	long interval_ms;
-	long count;		/* 0: until a signal */
 	int trace_pipe;
 };
 
@@ -58,7 +57,7 @@ static void usage(struct out *f)
 {
 	out_printf(f,
 		   "Usage: execcount [--obj PATH] [--start N] [--interval MS] [--count N]\n"
-		   "                 [--trace-pipe]\n"
+		   "                 [--trace-pipe] [-v]\n"
 		   "\n"
 		   "Count the execve calls of every process, with a BPF program on the\n"
 		   "tracepoint syscalls/sys_enter_execve.\n"
@@ -72,6 +71,7 @@ static void usage(struct out *f)
 		   "  --count N       exit after N counts (default: until Ctrl+C)\n"
 		   "  --trace-pipe    also print the program's bpf_printk lines\n"
 		   "                  (\"execve called N times\") from tracefs trace_pipe\n"
+		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
 		   "\n"
 		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
@@ -82,55 +82,30 @@ static void usage(struct out *f)
 		   OBJ_NAME);
 }
 
+/* execcount's own options (tool_opts.h has the common ones). */
+static int on_opt(void *ctx, int val, const char *arg)
+{
+	struct options *o = ctx;
+
+	if (val == 't')
+		o->trace_pipe = 1;
+	else if (val != 's' || cli_parse_num(arg, &o->start))
+		return -1;
+	return 0;
+}
+
+/* 0 to go on, 1 after --help, -1 on a bad command line. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{ "obj", required_argument, NULL, 'o' },
+	static const struct option own[] = {
 		{ "start", required_argument, NULL, 's' },
-		{ "interval", required_argument, NULL, 'i' },
-		{ "count", required_argument, NULL, 'c' },
 		{ "trace-pipe", no_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	struct cli_getopt g = { 0 };
-	int c;
+	const struct tool_cli cli = { "execcount", own, on_opt, o, usage };
 
-	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
-		switch (c) {
-		case 'o':
-			o->obj = g.arg;
-			break;
-		case 's':
-			if (cli_parse_num(g.arg, &o->start))
-				goto bad;
-			break;
-		case 'i':
-			if (cli_parse_num(g.arg, &o->interval_ms))
-				goto bad;
-			break;
-		case 'c':
-			if (cli_parse_num(g.arg, &o->count))
-				goto bad;
-			break;
-		case 't':
-			o->trace_pipe = 1;
-			break;
-		case 'h':
-			usage(out_stdout);
-			exit(0);
-		default:
-			usage(out_stderr);
-			return -1;
-		}
-	}
-	if (g.ind == argc)
-		return 0;
-bad:
-	out_printf(out_stderr, "execcount: bad argument '%s' (see --help)\n",
-		   g.arg ? g.arg : argv[g.ind]);
-	return -1;
+	*o = (struct options){ 0 };
+	return tool_parse_opts(&cli, argc, argv, &o->t);
 }
 
 /* Before attaching: the next execve will be number start + 1. */
@@ -240,7 +215,7 @@ static long monotonic_ms(void)
 static int monitor(struct bpf_obj *obj, const struct options *o,
 		   struct trace *t, const sigset_t *stop, struct bb_err *err)
 {
-	long next = monotonic_ms() + o->interval_ms, now, wait, n = 0;
+	long next = monotonic_ms() + o->t.interval_ms, now, wait, n = 0;
 	int ret;
 
 	for (;;) {
@@ -257,9 +232,9 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 		ret = print_count(obj, err);
 		if (ret)
 			return ret;
-		if (o->count && ++n >= o->count)
+		if (o->t.count && ++n >= o->t.count)
 			return 0;
-		next += o->interval_ms;
+		next += o->t.interval_ms;
 	}
 }
 
@@ -272,9 +247,10 @@ int main(int argc, char **argv)
 	sigset_t stop;
 	int ret;
 
-	if (parse_args(argc, argv, &o))
-		return 2;
-	ret = tool_open_obj(o.obj, OBJ_NAME, &execcount_parts, &stop, &obj,
+	ret = parse_args(argc, argv, &o);
+	if (ret)
+		return ret < 0 ? 2 : 0;
+	ret = tool_open_obj(o.t.obj, OBJ_NAME, &execcount_parts, &stop, &obj,
 			    &err);
 	if (!ret)
 		ret = obj_load(obj, &err);
@@ -295,10 +271,5 @@ int main(int argc, char **argv)
 	}
 	if (t)
 		sys_close(t->fd);
-	obj_close(obj);
-	if (ret) {
-		bb_err_print(out_stderr, "execcount", &err);
-		return 1;
-	}
-	return 0;
+	return tool_finish("execcount", obj, ret, &err);
 }

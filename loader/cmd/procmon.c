@@ -43,6 +43,7 @@
 #include "../ringbuf.h"
 #include "../sys.h"
 #include "../tool.h"
+#include "../tool_opts.h"
 #include "../tracepoint.h"
 
 #define OBJ_NAME "procmon.bpf.o"
@@ -59,16 +60,13 @@ static const struct loader_parts procmon_parts = {
 };
 
 struct options {
-	const char *obj;	/* NULL: next to our binary */
-	long interval_ms;
-	long count;		/* 0: until a signal */
+	struct tool_opts t;	/* --obj, --interval, --count, -v */
 	int json;
 	int pin, unpin;
 	const char *pin_dir;
 	int perf_link;		/* attach with BPF_LINK_CREATE, not ioctls */
 	int events;		/* 0: table; 1 + PROCMON_VIA_*: event stream */
 	long pages;		/* perf ring size per CPU, in pages */
-	int verbose;
 };
 
 static void usage(struct out *f)
@@ -115,12 +113,46 @@ static void usage(struct out *f)
 		   OBJ_NAME, EVENTS_OBJ_NAME, PIN_DIR, PROCMON_MAX_PROCS);
 }
 
+/* procmon's own options (tool_opts.h has the common ones). */
+static int on_opt(void *ctx, int val, const char *arg)
+{
+	struct options *o = ctx;
+
+	switch (val) {
+	case 'j':
+		o->json = 1;
+		return 0;
+	case 'p':
+		o->pin = 1;
+		return 0;
+	case 'u':
+		o->unpin = 1;
+		return 0;
+	case 'd':
+		o->pin_dir = arg;
+		return 0;
+	case 'l':
+		o->perf_link = 1;
+		return 0;
+	case 'e':
+		if (!arg || !strcmp(arg, "perf"))
+			o->events = 1 + PROCMON_VIA_PERF;
+		else if (!strcmp(arg, "ringbuf"))
+			o->events = 1 + PROCMON_VIA_RINGBUF;
+		else
+			return -1;
+		return 0;
+	case 'P':
+		return cli_parse_num(arg, &o->pages) || o->pages > 1 << 20 ? -1 : 0;
+	default:
+		return -1;
+	}
+}
+
+/* 0 to go on, 1 after --help, -1 on a bad command line. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{ "obj", required_argument, NULL, 'o' },
-		{ "interval", required_argument, NULL, 'i' },
-		{ "count", required_argument, NULL, 'c' },
+	static const struct option own[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "pin", no_argument, NULL, 'p' },
 		{ "unpin", no_argument, NULL, 'u' },
@@ -128,66 +160,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{ "perf-link", no_argument, NULL, 'l' },
 		{ "events", optional_argument, NULL, 'e' },
 		{ "pages", required_argument, NULL, 'P' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	struct cli_getopt g = { 0 };
-	int c;
+	const struct tool_cli cli = { "procmon", own, on_opt, o, usage };
+	int ret;
 
-	*o = (struct options){ .interval_ms = 1000, .pin_dir = PIN_DIR,
-			       .pages = 64 };
-	while ((c = cli_getopt(&g, argc, argv, "hv", longopts)) != -1) {
-		switch (c) {
-		case 'o':
-			o->obj = g.arg;
-			break;
-		case 'i':
-			if (cli_parse_num(g.arg, &o->interval_ms))
-				goto bad;
-			break;
-		case 'c':
-			if (cli_parse_num(g.arg, &o->count))
-				goto bad;
-			break;
-		case 'j':
-			o->json = 1;
-			break;
-		case 'p':
-			o->pin = 1;
-			break;
-		case 'u':
-			o->unpin = 1;
-			break;
-		case 'd':
-			o->pin_dir = g.arg;
-			break;
-		case 'l':
-			o->perf_link = 1;
-			break;
-		case 'e':
-			if (!g.arg || !strcmp(g.arg, "perf"))
-				o->events = 1 + PROCMON_VIA_PERF;
-			else if (!strcmp(g.arg, "ringbuf"))
-				o->events = 1 + PROCMON_VIA_RINGBUF;
-			else
-				goto bad;
-			break;
-		case 'P':
-			if (cli_parse_num(g.arg, &o->pages) || o->pages > 1 << 20)
-				goto bad;
-			break;
-		case 'v':
-			o->verbose = 1;
-			break;
-		case 'h':
-			usage(out_stdout);
-			exit(0);
-		default:
-			usage(out_stderr);
-			return -1;
-		}
-	}
+	*o = (struct options){ .pin_dir = PIN_DIR, .pages = 64 };
+	ret = tool_parse_opts(&cli, argc, argv, &o->t);
+	if (ret)
+		return ret;
 	if (o->pin && o->unpin) {
 		out_printf(out_stderr,
 			   "procmon: --pin and --unpin exclude each other\n");
@@ -198,12 +179,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			   "procmon: --events works without --pin and --unpin\n");
 		return -1;
 	}
-	if (g.ind == argc)
-		return 0;
-bad:
-	out_printf(out_stderr, "procmon: bad argument '%s' (see --help)\n",
-		   g.arg ? g.arg : argv[g.ind]);
-	return -1;
+	return 0;
 }
 
 struct task_field {
@@ -489,8 +465,8 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 	t.rows = calloc(t.cap, sizeof(*t.rows));
 	if (!t.rows)
 		return bb_errf(err, -ENOMEM, "out of memory");
-	for (n = 0; !o->count || n < o->count; n++) {
-		ret = sys_sigwait_ms(stop, o->interval_ms);
+	for (n = 0; !o->t.count || n < o->t.count; n++) {
+		ret = sys_sigwait_ms(stop, o->t.interval_ms);
 		if (ret > 0)
 			break;	/* SIGINT or SIGTERM: a clean stop */
 		ret = dump(map, obj_map(obj, "procmon_stats"), &t, o->json,
@@ -767,11 +743,10 @@ int main(int argc, char **argv)
 	sigset_t stop;
 	int ret;
 
-	if (parse_args(argc, argv, &o))
-		return 2;
-	if (o.verbose)
-		narrate_start(out_stderr);
-	ret = tool_open_obj(o.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
+	ret = parse_args(argc, argv, &o);
+	if (ret)
+		return ret < 0 ? 2 : 0;
+	ret = tool_open_obj(o.t.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
 			    &procmon_parts, &stop, &obj, &err);
 	if (!ret)
 		obj_use_perf_link(obj, o.perf_link);
@@ -795,10 +770,5 @@ int main(int argc, char **argv)
 	if (!ret)
 		ret = monitor(obj, &o, &stop, &err);
 out:
-	obj_close(obj);
-	if (ret) {
-		bb_err_print(out_stderr, "procmon", &err);
-		return 1;
-	}
-	return 0;
+	return tool_finish("procmon", obj, ret, &err);
 }

@@ -27,6 +27,7 @@
 #include "../out.h"
 #include "../sys.h"
 #include "../tool.h"
+#include "../tool_opts.h"
 #include "../tracepoint.h"
 
 /* Of the loader's optional parts, uidcount.bpf.o needs maps of maps. */
@@ -39,16 +40,10 @@ static const struct loader_parts uidcount_parts = {
 
 #define OBJ_NAME "uidcount.bpf.o"
 
-struct options {
-	const char *obj;
-	long interval_ms;
-	long count;		/* 0: until a signal */
-};
-
 static void usage(struct out *f)
 {
 	out_printf(f,
-		   "Usage: uidcount [--obj PATH] [--interval MS] [--count N]\n"
+		   "Usage: uidcount [--obj PATH] [--interval MS] [--count N] [-v]\n"
 		   "\n"
 		   "Count execs per user and command, one BPF map per user inside a\n"
 		   "map of maps.  Root is counted from the start; another user gets a\n"
@@ -60,53 +55,19 @@ static void usage(struct out *f)
 		   "                  next to this binary)\n"
 		   "  --interval MS   print every MS milliseconds (default 1000)\n"
 		   "  --count N       exit after N tables (default: until Ctrl+C)\n"
+		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
 		   "\n"
 		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
 		   OBJ_NAME);
 }
 
-static int parse_args(int argc, char **argv, struct options *o)
+/* 0 to go on, 1 after --help, -1 on a bad command line. */
+static int parse_args(int argc, char **argv, struct tool_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "obj", required_argument, NULL, 'o' },
-		{ "interval", required_argument, NULL, 'i' },
-		{ "count", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	struct cli_getopt g = { 0 };
-	long *num;
-	int c;
+	const struct tool_cli cli = { "uidcount", NULL, NULL, NULL, usage };
 
-	*o = (struct options){ .interval_ms = 1000 };
-	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
-		if (c == 'h') {
-			usage(out_stdout);
-			exit(0);
-		}
-		if (c == 'o') {
-			o->obj = g.arg;
-			continue;
-		}
-		if (c != 'i' && c != 'c') {
-			usage(out_stderr);
-			return -1;
-		}
-		num = c == 'i' ? &o->interval_ms : &o->count;
-		if (cli_parse_num(g.arg, num)) {
-			out_printf(out_stderr, "uidcount: bad number '%s'\n",
-				   g.arg);
-			return -1;
-		}
-	}
-	if (g.ind < argc) {
-		out_printf(out_stderr,
-			   "uidcount: unexpected '%s' (see --help)\n",
-			   argv[g.ind]);
-		return -1;
-	}
-	return 0;
+	return tool_parse_opts(&cli, argc, argv, o);
 }
 
 /* uid -> execs seen before the user had a map, kept for printing. */
@@ -278,7 +239,7 @@ static int print_table(struct bpf_obj *obj, struct users *u,
 }
 
 /* Load, attach, then every interval: add maps for new users, print. */
-static int run(struct bpf_obj *obj, const struct options *o,
+static int run(struct bpf_obj *obj, const struct tool_opts *o,
 	       const sigset_t *stop, struct bb_err *err)
 {
 	static struct users users;
@@ -312,20 +273,16 @@ int main(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
 	struct bpf_obj *obj = NULL;
-	struct options o;
+	struct tool_opts o;
 	sigset_t stop;
 	int ret;
 
-	if (parse_args(argc, argv, &o))
-		return 2;
+	ret = parse_args(argc, argv, &o);
+	if (ret)
+		return ret < 0 ? 2 : 0;
 	ret = tool_open_obj(o.obj, OBJ_NAME, &uidcount_parts, &stop, &obj,
 			    &err);
 	if (!ret)
 		ret = run(obj, &o, &stop, &err);
-	obj_close(obj);
-	if (ret) {
-		bb_err_print(out_stderr, "uidcount", &err);
-		return 1;
-	}
-	return 0;
+	return tool_finish("uidcount", obj, ret, &err);
 }

@@ -1,0 +1,44 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# verbose.sh - every tool narrates its kernel calls with -v and with
+# --verbose: on stderr, one line per call, the BPF_MAP_CREATE and
+# BPF_PROG_LOAD of its own maps and programs and the perf_event_open that
+# attaches them; stdout stays what it is without -v.
+set -u
+. tests/tap.sh
+
+[ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF and perf events)"
+
+# narrates TOOL MAP PROG -- ARGS...: the tool run with ARGS narrates the
+# creation of map MAP and the load of program PROG, and attaches.
+narrates() {
+	tool=$1 map=$2 prog=$3
+	shift 4
+	[ -x "$B/$tool" ] || { not_ok "$tool: no $B/$tool (make)"; return; }
+	"$B/$tool" "$@" > "$tmp/out" 2> "$tmp/err"
+	is_ok $? "$tool $*: exits 0"
+	grep -q "^bpf(BPF_MAP_CREATE) .*\"$map\"" "$tmp/err"
+	is_ok $? "$tool $*: narrates BPF_MAP_CREATE of $map"
+	grep -q "^bpf(BPF_PROG_LOAD) .*\"$prog\"" "$tmp/err"
+	is_ok $? "$tool $*: narrates BPF_PROG_LOAD of $prog"
+	grep -q '^perf_event_open(' "$tmp/err"
+	is_ok $? "$tool $*: narrates perf_event_open"
+	! grep -q '^bpf(' "$tmp/out"
+	is_ok $? "$tool $*: nothing narrated on stdout"
+	[ $? -eq 0 ] || tail -5 "$tmp/err" | sed 's/^/# /'
+}
+
+for v in -v --verbose; do
+	narrates procmon process_map handle_exec -- $v --interval 0 --count 1
+	narrates execcount counter count_execve -- $v --interval 100 --count 1
+	narrates uidcount root_counts count_exec -- $v --interval 100 --count 1
+done
+
+# Without -v, no narration at all.
+"$B/procmon" --interval 0 --count 1 > "$tmp/out" 2> "$tmp/err"
+is_ok $? "procmon without -v: exits 0"
+! grep -q '^bpf(' "$tmp/err"
+is_ok $? "procmon without -v: no narration"
+
+done_testing
