@@ -14,7 +14,8 @@
  *
  * With --events it loads kernel/procmon_events.bpf.c instead, which sends
  * one event per exec and per exit through a perf buffer (the default) or
- * a BPF ring buffer (--events=ringbuf), and prints each as it comes.
+ * a BPF ring buffer (--events=ringbuf), and prints each as it comes: that
+ * part is procmon/events.c.
  */
 #include <errno.h>
 #include <limits.h>
@@ -24,11 +25,9 @@
 #include <string.h>
 #include <time.h>
 
-#include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "../../elf/errno_names.h"
+#include "../../elf/fmt.h"
 #include "../../elf/sort.h"
-#include "../../kernel/procmon.h"
-#include "../../kernel/procmon_events.h"
 #include "../cli.h"
 #include "../kernel_btf.h"
 #include "../map.h"
@@ -37,14 +36,13 @@
 #include "../narrate.h"
 #include "../object.h"
 #include "../out.h"
-#include "../perf_buffer.h"
 #include "../pin.h"
 #include "../perf_attach.h"
-#include "../ringbuf.h"
 #include "../sys.h"
 #include "../tool.h"
 #include "../tool_opts.h"
 #include "../tracepoint.h"
+#include "procmon/procmon.h"
 
 #define OBJ_NAME "procmon.bpf.o"
 #define EVENTS_OBJ_NAME "procmon_events.bpf.o"
@@ -59,15 +57,6 @@ static const struct loader_parts procmon_parts = {
 	.attach = { [ATTACH_TRACEPOINT] = tracepoint_attach },
 };
 
-struct options {
-	struct tool_opts t;	/* --obj, --interval, --count, -v */
-	int json;
-	int pin, unpin;
-	const char *pin_dir;
-	int perf_link;		/* attach with BPF_LINK_CREATE, not ioctls */
-	int events;		/* 0: table; 1 + PROCMON_VIA_*: event stream */
-	long pages;		/* perf ring size per CPU, in pages */
-};
 
 static void usage(struct out *f)
 {
@@ -182,14 +171,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-struct task_field {
-	const char *member;	/* of struct task_struct */
-	uint32_t *off;		/* where its offset goes */
-};
 
 /* Look the offsets of task_struct members up in the kernel's own BTF. */
-static int task_offsets_from_btf(const struct task_field *f, size_t n,
-				 struct bb_err *err)
+int task_offsets_from_btf(const struct task_field *f, size_t n,
+			  struct bb_err *err)
 {
 	struct kernel_btf kb;
 	size_t i;
@@ -266,7 +251,7 @@ static int by_pid(const void *a, const void *b)
 	return x->pid < y->pid ? -1 : x->pid > y->pid;
 }
 
-static void format_age(char *buf, size_t len, uint64_t ns)
+void format_age(char *buf, size_t len, uint64_t ns)
 {
 	uint64_t s = ns / 1000000000ull;
 
@@ -282,7 +267,7 @@ static void format_age(char *buf, size_t len, uint64_t ns)
 }
 
 /* comm is at most 16 bytes, may hold anything a process chose. */
-static void json_str(const char *s, size_t max)
+void json_str(const char *s, size_t max)
 {
 	size_t i;
 
@@ -321,7 +306,7 @@ static void print_row(const struct proc_info *p, uint64_t now, int json)
 		   p->uid, comm, agebuf);
 }
 
-static uint64_t monotonic_ns(void)
+uint64_t monotonic_ns(void)
 {
 	struct timespec ts;
 
@@ -476,255 +461,6 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 	}
 	free(t.rows);
 	return ret > 0 ? 0 : ret;
-}
-
-/*
- * --events: one line per exec and per exit, as they happen.
- *
- * The perf buffer has one ring per CPU, so two events from different
- * CPUs may print in the other order (an exit before the exec on another
- * CPU); the ring buffer is one ring for all CPUs and keeps their order.
- */
-
-static int set_events_config(struct bpf_obj *obj, uint32_t transport,
-			     struct bb_err *err)
-{
-	struct bpf_map *map = obj_map(obj, "events_config");
-	struct events_config c = { .transport = transport };
-	const struct task_field fields[] = {
-		{ "real_parent", &c.real_parent },
-		{ "tgid", &c.tgid },
-		{ "exit_code", &c.exit_code },
-		{ "start_time", &c.start_time },
-	};
-	uint32_t zero = 0;
-	int ret;
-
-	if (!map)
-		return bb_errf(err, -ENOENT, "%s: no map 'events_config'",
-			       obj->path);
-	ret = task_offsets_from_btf(fields, 4, err);
-	if (ret)
-		return ret;
-	ret = map_update(map, &zero, &c, BPF_ANY);
-	if (ret)
-		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) events_config: %s",
-			       errno_text(-ret));
-	return 0;
-}
-
-struct stream_state {
-	int json;
-	uint64_t t0;		/* when we started, CLOCK_MONOTONIC ns */
-	uint64_t ringbuf_lost;	/* losses already reported */
-};
-
-/* task->exit_code is a wait(2) status: a signal, or an exit code << 8. */
-static void format_exit(char *buf, size_t len, uint32_t code)
-{
-	if (code & 0x7f)
-		fmt_snprintf(buf, len, "signal %u%s", code & 0x7f,
-			     code & 0x80 ? " (core dumped)" : "");
-	else
-		fmt_snprintf(buf, len, "code %u", (code >> 8) & 0xff);
-}
-
-/*
- * @v / @unit with @decimals digits after the point, cut (not rounded):
- * seconds and milliseconds from nanoseconds, in integers, so that no
- * floating-point printf is needed (see elf/fmt.h).
- */
-static void format_fixed(char *buf, size_t len, uint64_t v, uint64_t unit,
-			 int decimals)
-{
-	uint64_t step = unit;
-	int i;
-
-	for (i = 0; i < decimals; i++)
-		step /= 10;
-	fmt_snprintf(buf, len, "%llu.%0*llu", (unsigned long long)(v / unit),
-		     decimals, (unsigned long long)(v % unit / step));
-}
-
-static void print_event_json(const struct procmon_event *ev, uint64_t t_ns)
-{
-	char t[32], ms[32];
-
-	format_fixed(t, sizeof(t), t_ns, 1000000000ull, 6);
-	out_printf(out_stdout,
-		   "{\"time_s\":%s,\"event\":\"%s\",\"pid\":%u,\"ppid\":%u,\"comm\":",
-		   t, ev->type == PROCMON_EXEC ? "exec" : "exit", ev->pid,
-		   ev->ppid);
-	json_str(ev->comm, PROCMON_COMM_LEN);
-	if (ev->type == PROCMON_EXEC) {
-		out_puts(out_stdout, ",\"filename\":");
-		json_str(ev->filename, PROCMON_FILENAME_LEN);
-	} else {
-		format_fixed(ms, sizeof(ms), ev->duration_ns, 1000000, 3);
-		out_printf(out_stdout,
-			   ",\"exit_code\":%u,\"signal\":%u,\"duration_ms\":%s",
-			   (ev->exit_code >> 8) & 0xff, ev->exit_code & 0x7f, ms);
-	}
-	out_puts(out_stdout, "}\n");
-}
-
-static void print_event(struct stream_state *st, const void *data,
-			uint32_t size)
-{
-	uint64_t t_ns = monotonic_ns() - st->t0;
-	char comm[PROCMON_COMM_LEN + 1], file[PROCMON_FILENAME_LEN + 1];
-	char code[48], age[32], t[32], ms[32];
-	struct procmon_event copy, *ev = &copy;
-
-	if (size < sizeof(*ev))
-		return;		/* not one of ours: cannot happen */
-	/*
-	 * A perf buffer record's data starts 4 bytes after an 8-byte aligned
-	 * header (its u32 size comes first): copy it before reading its u64.
-	 */
-	memcpy(&copy, data, sizeof(copy));
-	if (st->json) {
-		print_event_json(ev, t_ns);
-		return;
-	}
-	format_fixed(t, sizeof(t), t_ns, 1000000000ull, 3);
-	fmt_snprintf(comm, sizeof(comm), "%.*s", PROCMON_COMM_LEN, ev->comm);
-	if (ev->type == PROCMON_EXEC) {
-		fmt_snprintf(file, sizeof(file), "%.*s", PROCMON_FILENAME_LEN,
-			     ev->filename);
-		out_printf(out_stdout, "%-10s %-5s %-8u %-8u %-16s %s\n", t,
-			   "EXEC", ev->pid, ev->ppid, comm, file);
-		return;
-	}
-	format_exit(code, sizeof(code), ev->exit_code);
-	if (ev->duration_ns < 1000000000ull) {
-		format_fixed(ms, sizeof(ms), ev->duration_ns, 1000000, 1);
-		fmt_snprintf(age, sizeof(age), "%sms", ms);
-	} else {
-		format_age(age, sizeof(age), ev->duration_ns);
-	}
-	out_printf(out_stdout, "%-10s %-5s %-8u %-8u %-16s %s after %s\n", t,
-		   "EXIT", ev->pid, ev->ppid, comm, code, age);
-}
-
-static void print_lost(struct stream_state *st, uint64_t n, const char *where)
-{
-	uint64_t t_ns = monotonic_ns() - st->t0;
-	char t[32];
-
-	format_fixed(t, sizeof(t), t_ns, 1000000000ull, st->json ? 6 : 3);
-	if (st->json)
-		out_printf(out_stdout,
-			   "{\"time_s\":%s,\"event\":\"lost\",\"count\":%llu}\n",
-			   t, (unsigned long long)n);
-	else
-		out_printf(out_stdout, "%-10s %-5s %llu events (%s)\n", t,
-			   "LOST", (unsigned long long)n, where);
-}
-
-static void on_perf_event(void *ctx, int cpu, const void *data, uint32_t size)
-{
-	(void)cpu;
-	print_event(ctx, data, size);
-}
-
-static void on_perf_lost(void *ctx, int cpu, uint64_t n)
-{
-	char where[48];
-
-	fmt_snprintf(where, sizeof(where), "perf ring of cpu %d was full", cpu);
-	print_lost(ctx, n, where);
-}
-
-static void on_ring_event(void *ctx, const void *data, uint32_t size)
-{
-	print_event(ctx, data, size);
-}
-
-/* The ring buffer has no loss records: the BPF side counts them. */
-static void report_ringbuf_lost(struct bpf_obj *obj, struct stream_state *st)
-{
-	struct events_config c;
-	uint32_t zero = 0;
-
-	if (map_lookup(obj_map(obj, "events_config"), &zero, &c) ||
-	    c.ringbuf_lost <= st->ringbuf_lost)
-		return;
-	print_lost(st, c.ringbuf_lost - st->ringbuf_lost, "ring buffer was full");
-	st->ringbuf_lost = c.ringbuf_lost;
-}
-
-static int open_stream(struct bpf_obj *obj, const struct options *o,
-		       struct stream_state *st, struct perf_buffer **pb,
-		       struct ringbuf **rb, struct bb_err *err)
-{
-	const char *name = o->events - 1 == PROCMON_VIA_PERF ? "events" :
-							       "events_rb";
-	struct perf_handlers h = { on_perf_event, on_perf_lost, st };
-	struct bpf_map *map = obj_map(obj, name);
-
-	if (!map)
-		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
-	if (o->events - 1 == PROCMON_VIA_PERF)
-		return perf_buffer_open(pb, map, o->pages, &h, err);
-	return ringbuf_open(rb, map, on_ring_event, st, err);
-}
-
-static int start_events(struct bpf_obj *obj, uint32_t transport,
-			struct bb_err *err)
-{
-	int ret = obj_load(obj, err);
-
-	if (!ret)
-		ret = set_events_config(obj, transport, err);
-	if (!ret)
-		ret = obj_attach(obj, err);
-	return ret;
-}
-
-static int stream_poll(struct perf_buffer *pb, struct ringbuf *rb,
-		       int timeout_ms, struct bb_err *err)
-{
-	return pb ? perf_buffer_poll(pb, timeout_ms, err) :
-		    ringbuf_poll(rb, timeout_ms, err);
-}
-
-/* Print events until SIGINT or SIGTERM. */
-static int stream_events(struct bpf_obj *obj, const struct options *o,
-			 const sigset_t *stop, struct bb_err *err)
-{
-	struct stream_state st = { .json = o->json, .t0 = monotonic_ns() };
-	struct perf_buffer *pb = NULL;
-	struct ringbuf *rb = NULL;
-	uint64_t next_check = 0;
-	int ret;
-
-	ret = open_stream(obj, o, &st, &pb, &rb, err);
-	if (!ret && !o->json)
-		out_printf(out_stdout, "%-10s %-5s %-8s %-8s %-16s %s\n", "TIME(s)", "EVENT",
-			   "PID", "PPID", "COMM", "FILENAME / EXIT");
-	while (!ret) {
-		ret = stream_poll(pb, rb, 100, err);
-		if (ret < 0)
-			break;
-		ret = 0;
-		out_flush(out_stdout);
-		/* Every 100 ms, however busy: a lost count, a pending signal. */
-		if (monotonic_ns() < next_check)
-			continue;
-		next_check = monotonic_ns() + 100000000ull;
-		if (rb)
-			report_ringbuf_lost(obj, &st);
-		if (sys_sigwait_ms(stop, 0) > 0) {
-			/* Stopped: print what already arrived, then leave. */
-			ret = stream_poll(pb, rb, 0, err);
-			out_flush(out_stdout);
-			break;
-		}
-	}
-	perf_buffer_free(pb);
-	ringbuf_free(rb);
-	return ret < 0 ? ret : 0;
 }
 
 /* With --verbose: how long loading and attaching took. */
