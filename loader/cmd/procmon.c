@@ -173,8 +173,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 
 /* Look the offsets of task_struct members up in the kernel's own BTF. */
-int task_offsets_from_btf(const struct task_field *f, size_t n,
-			  struct bb_err *err)
+static int task_offsets_from_btf(const struct task_field *f, size_t n,
+				 struct bb_err *err)
 {
 	struct kernel_btf kb;
 	size_t i;
@@ -190,29 +190,37 @@ int task_offsets_from_btf(const struct task_field *f, size_t n,
 	return ret;
 }
 
+int set_config_map(struct bpf_obj *obj, const char *name,
+		   const struct task_field *f, size_t n, const void *value,
+		   struct bb_err *err)
+{
+	struct bpf_map *map = obj_map(obj, name);
+	uint32_t zero = 0;
+	int ret;
+
+	if (!map)
+		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path,
+			       name);
+	ret = task_offsets_from_btf(f, n, err);
+	if (ret)
+		return ret;
+	ret = map_update(map, &zero, value, BPF_ANY);
+	if (ret)
+		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) %s: %s",
+			       name, errno_text(-ret));
+	return 0;
+}
+
 /* Tell the BPF side where task_struct keeps real_parent and tgid. */
 static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 {
-	struct bpf_map *map = obj_map(obj, "task_offsets");
 	struct task_offsets off = { 0 };
 	const struct task_field fields[] = {
 		{ "real_parent", &off.real_parent },
 		{ "tgid", &off.tgid },
 	};
-	uint32_t zero = 0;
-	int ret;
 
-	if (!map)
-		return bb_errf(err, -ENOENT, "%s: no map 'task_offsets'",
-			       obj->path);
-	ret = task_offsets_from_btf(fields, 2, err);
-	if (ret)
-		return ret;
-	ret = map_update(map, &zero, &off, BPF_ANY);
-	if (ret)
-		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) task_offsets: %s",
-			       errno_text(-ret));
-	return 0;
+	return set_config_map(obj, "task_offsets", fields, 2, &off, err);
 }
 
 struct table {

@@ -24,7 +24,6 @@
 static int set_events_config(struct bpf_obj *obj, uint32_t transport,
 			     struct bb_err *err)
 {
-	struct bpf_map *map = obj_map(obj, "events_config");
 	struct events_config c = { .transport = transport };
 	const struct task_field fields[] = {
 		{ "real_parent", &c.real_parent },
@@ -32,20 +31,8 @@ static int set_events_config(struct bpf_obj *obj, uint32_t transport,
 		{ "exit_code", &c.exit_code },
 		{ "start_time", &c.start_time },
 	};
-	uint32_t zero = 0;
-	int ret;
 
-	if (!map)
-		return bb_errf(err, -ENOENT, "%s: no map 'events_config'",
-			       obj->path);
-	ret = task_offsets_from_btf(fields, 4, err);
-	if (ret)
-		return ret;
-	ret = map_update(map, &zero, &c, BPF_ANY);
-	if (ret)
-		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) events_config: %s",
-			       errno_text(-ret));
-	return 0;
+	return set_config_map(obj, "events_config", fields, 4, &c, err);
 }
 
 struct stream_state {

@@ -31,9 +31,14 @@ struct task_field {
 	uint32_t *off;		/* where its offset goes */
 };
 
-/* Look the offsets of task_struct members up in the kernel's own BTF. */
-int task_offsets_from_btf(const struct task_field *f, size_t n,
-			  struct bb_err *err);
+/*
+ * Find the offsets of task_struct members @f in the kernel's own BTF and
+ * write @value, which holds them, as key 0 of the array map @name: the BPF
+ * side reads task_struct through them.
+ */
+int set_config_map(struct bpf_obj *obj, const char *name,
+		   const struct task_field *f, size_t n, const void *value,
+		   struct bb_err *err);
 
 /* "4.2s", "3m07s", "2h05m": how long ago, for people. */
 void format_age(char *buf, size_t len, uint64_t ns);
