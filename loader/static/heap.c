@@ -2,7 +2,7 @@
 /*
  * heap.c - a small allocator for the static tools (malloc.c names it).
  *
- * Why: musl's malloc (mallocng) is about 8 KiB of static procmon, whose
+ * Why: musl's malloc (mallocng) is about 9 KiB of static procmon, whose
  * whole budget is 64 KiB (docs/static.md).  This one is a few hundred
  * bytes, because our tools ask little of an allocator: one thread, no
  * signal handlers (the tools wait for signals with sigtimedwait, see
