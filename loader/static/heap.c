@@ -30,7 +30,10 @@
  *  - Larger blocks are their own mmap, rounded up to whole pages, and go
  *    back to the kernel (munmap) when freed.
  *  - realloc keeps the block while the new size still fits in it, and
- *    otherwise moves it.
+ *    otherwise moves it.  Small blocks double at each move; a large one
+ *    that grows by a little at a time moves (a copy) at every page:
+ *    mremap could avoid that, but the loader's big buffers grow by
+ *    doubling (file_read_all()), so we have not needed it.
  *
  * The memory comes from sys_mem_map() in loader/sys.c, which goes straight
  * to the kernel and not through sys_call: tests that fake the kernel
