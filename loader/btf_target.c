@@ -15,10 +15,11 @@
 
 #include "../elf/fmt.h"
 #include "btf_target.h"
+#include "obj_core.h"
 
 #define TP_BTF_TYPEDEF_PREFIX "btf_trace_"
 
-bool btf_target_needed(const struct bpf_prog *prog)
+static bool btf_target_needed(const struct bpf_prog *prog)
 {
 	return prog->spec->def->attach == ATTACH_BTF;
 }
@@ -47,6 +48,14 @@ int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 			       "no such kernel function (or it is inlined or static without BTF)");
 	prog->attach_btf_id = id;
 	return 0;
+}
+
+int btf_target_find(struct bpf_prog *prog, struct kernel_types *k,
+		    struct bb_err *err)
+{
+	int ret = kernel_types_get(k, false, err);
+
+	return ret ? ret : btf_target_resolve(prog, &k->kb, err);
 }
 
 static bool needs_trampoline(const struct bpf_prog *prog)

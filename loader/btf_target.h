@@ -10,8 +10,6 @@
 #include "object.h"
 
 /* Does @prog need an attach_btf_id before BPF_PROG_LOAD? */
-bool btf_target_needed(const struct bpf_prog *prog);
-
 /*
  * Find @prog's target in kernel BTF @kb and set @prog->attach_btf_id:
  *	tp_btf/NAME       the typedef btf_trace_NAME (the tracepoint's
@@ -20,6 +18,11 @@ bool btf_target_needed(const struct bpf_prog *prog);
  */
 int btf_target_resolve(struct bpf_prog *prog, const struct kernel_btf *kb,
 		       struct bb_err *err);
+
+/* btf_target_resolve() in the kernel's BTF, read into @k if not yet. */
+struct kernel_types;
+int btf_target_find(struct bpf_prog *prog, struct kernel_types *k,
+		    struct bb_err *err);
 
 /* Kernel-internal "not supported" (524); it does reach user space. */
 #define ENOTSUPP 524

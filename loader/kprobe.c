@@ -12,8 +12,9 @@
 #include "kprobe.h"
 #include "perf_attach.h"
 
-int kprobe_attach(struct bpf_prog *prog, bool retprobe, struct bb_err *err)
+int kprobe_attach(struct bpf_prog *prog, struct bb_err *err)
 {
+	bool retprobe = prog->spec->def->attach == ATTACH_KRETPROBE;
 	const char *func = prog->spec->target;
 	const char *what = retprobe ? "kretprobe" : "kprobe";
 	int pfd, ret;

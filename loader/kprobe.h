@@ -12,6 +12,6 @@
  * The section's target is the function name ("kprobe/do_unlinkat").  A
  * kernel without kprobes (no PMU_SYSFS/kprobe) is a clear -ENOENT.
  */
-int kprobe_attach(struct bpf_prog *prog, bool retprobe, struct bb_err *err);
+int kprobe_attach(struct bpf_prog *prog, struct bb_err *err);
 
 #endif

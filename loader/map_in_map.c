@@ -16,13 +16,11 @@
 #include "map_in_map.h"
 #include "sys.h"
 
-int map_create_any(struct bpf_map *map, struct bb_err *err)
+int map_create_outer(struct bpf_map *map, struct bb_err *err)
 {
 	struct bpf_map tmpl = { .spec = map->spec->inner, .fd = -1 };
 	int ret;
 
-	if (!map->spec->inner)
-		return map_create(map, err);
 	ret = map_create(&tmpl, err);
 	if (ret)
 		return bb_err_prefix(err, ret, "template of the inner maps");

@@ -15,8 +15,8 @@
 
 #include "object.h"
 
-/* Create @map; for a map of maps, through a throw-away template map. */
-int map_create_any(struct bpf_map *map, struct bb_err *err);
+/* Create the map of maps @map, through a throw-away template map. */
+int map_create_outer(struct bpf_map *map, struct bb_err *err);
 
 /* obj_load()'s last map step: fill the slots the C source initialised. */
 int map_fill_slots(struct bpf_obj *obj, struct bb_err *err);

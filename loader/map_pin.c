@@ -8,7 +8,6 @@
 
 #include "../elf/errno_names.h"
 #include "../elf/fmt.h"
-#include "map_in_map.h"
 #include "map_pin.h"
 #include "pin.h"
 #include "sys.h"
@@ -131,10 +130,10 @@ static int open_pinned(struct bpf_map *map, const char *path,
 	return 0;
 }
 
-static int create_and_pin(struct bpf_map *map, const char *path,
-			  struct bb_err *err)
+static int create_and_pin(struct bpf_obj *obj, struct bpf_map *map,
+			  const char *path, struct bb_err *err)
 {
-	int ret = map_create_any(map, err);
+	int ret = obj_map_create(obj, map, err);
 
 	if (ret)
 		return ret;
@@ -156,7 +155,7 @@ int map_setup(struct bpf_obj *obj, struct bpf_map *map, struct bb_err *err)
 	if (map->fd >= 0)
 		return 0;	/* obj_map_reuse_fd() gave it */
 	if (map->spec->pinning == PIN_NONE)
-		return map_create_any(map, err);
+		return obj_map_create(obj, map, err);
 	if (map->spec->pinning != PIN_BY_NAME)
 		return bb_errf(err, -ENOTSUP,
 			       "map '%s': pinning mode %u is not supported (only LIBBPF_PIN_BY_NAME)",
@@ -167,5 +166,5 @@ int map_setup(struct bpf_obj *obj, struct bpf_map *map, struct bb_err *err)
 	ret = open_pinned(map, path, err);
 	if (ret != -ENOENT)
 		return ret;
-	return create_and_pin(map, path, err);
+	return create_and_pin(obj, map, path, err);
 }

@@ -61,6 +61,22 @@ static void narrate(const struct bpf_prog *prog, const struct core_reloc *r,
 			    o, n);
 }
 
+/*
+ * A relocation without a match turns its instruction into a call to the
+ * made-up helper 0xbad2310 (195896080): harmless unless the verifier
+ * reaches it, which its log then says.
+ */
+int prog_core_refused(const struct bpf_prog *prog, int ret,
+		      struct bb_err *err)
+{
+	if (!prog->nr_poisoned || !err || !err->detail ||
+	    !strstr(err->detail, "unknown#195896080"))
+		return ret;
+	return bb_err_prefix(err, ret,
+			     "%u CO-RE relocation(s) found no match in this kernel and the verifier reached one (call to 0xbad2310); the first: %s",
+			     prog->nr_poisoned, prog->poisoned);
+}
+
 int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
 		       struct kernel_types *k, struct bb_err *err)
 {

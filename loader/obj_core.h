@@ -30,4 +30,11 @@ void kernel_types_free(struct kernel_types *k);
 int prog_core_relocate(struct bpf_prog *prog, const struct bpf_obj *obj,
 		       struct kernel_types *k, struct bb_err *err);
 
+/*
+ * After BPF_PROG_LOAD refused @prog with @ret: if the verifier reached a
+ * poisoned relocation, say which relocation it was.
+ */
+int prog_core_refused(const struct bpf_prog *prog, int ret,
+		      struct bb_err *err);
+
 #endif

@@ -6,22 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "btf_target.h"
 #include "file.h"
 #include "global_data.h"
-#include "kconfig.h"
-#include "kprobe.h"
 #include "map.h"
-#include "map_in_map.h"
 #include "map_pin.h"
 #include "obj_btf.h"
 #include "obj_core.h"
 #include "object.h"
+#include "parts.h"
 #include "prog.h"
-#include "raw_tp.h"
 #include "sys.h"
-#include "tracepoint.h"
-#include "uprobe.h"
 
 /* One bpf_map / bpf_prog per spec entry, every fd -1 (not created). */
 static int obj_alloc(struct bpf_obj *obj, struct bb_err *err)
@@ -47,7 +41,8 @@ static int obj_alloc(struct bpf_obj *obj, struct bb_err *err)
 
 /* Takes ownership of @file (malloc'd, @len bytes). */
 static int obj_from_bytes(struct bpf_obj **out, uint8_t *file, size_t len,
-			  const char *name, struct bb_err *err)
+			  const char *name, const struct loader_parts *parts,
+			  struct bb_err *err)
 {
 	struct bpf_obj *obj = calloc(1, sizeof(*obj));
 	int ret;
@@ -60,12 +55,14 @@ static int obj_from_bytes(struct bpf_obj **out, uint8_t *file, size_t len,
 	obj->btf_fd = -1;
 	obj->file = file;
 	obj->file_len = len;
+	obj->parts = parts;
 	ret = obj_spec_parse(&obj->spec, file, len, err);
-	if (ret)
-		bb_err_prefix(err, ret, "%s", name);
-	else
+	if (!ret)
 		ret = obj_alloc(obj, err);
+	if (!ret)
+		ret = parts_check(obj, parts, err);
 	if (ret) {
+		bb_err_prefix(err, ret, "%s", name);
 		obj_close(obj);
 		return ret;
 	}
@@ -73,7 +70,8 @@ static int obj_from_bytes(struct bpf_obj **out, uint8_t *file, size_t len,
 	return 0;
 }
 
-int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err)
+int obj_open_with(struct bpf_obj **out, const char *path,
+		  const struct loader_parts *parts, struct bb_err *err)
 {
 	uint8_t *file;
 	size_t len;
@@ -82,37 +80,60 @@ int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err)
 	ret = file_read_all(path, &file, &len, err);
 	if (ret)
 		return ret;
-	return obj_from_bytes(out, file, len, path, err);
+	return obj_from_bytes(out, file, len, path, parts, err);
 }
 
-int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
-		 const char *name, struct bb_err *err)
+int obj_open_mem_with(struct bpf_obj **out, const void *data, size_t len,
+		      const char *name, const struct loader_parts *parts,
+		      struct bb_err *err)
 {
 	uint8_t *file = malloc(len + 1);
 
 	if (!file)
 		return bb_errf(err, -ENOMEM, "out of memory");
 	memcpy(file, data, len);
-	return obj_from_bytes(out, file, len, name, err);
+	return obj_from_bytes(out, file, len, name, parts, err);
+}
+
+int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err)
+{
+	return obj_open_with(out, path, &loader_parts_all, err);
+}
+
+int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
+		 const char *name, struct bb_err *err)
+{
+	return obj_open_mem_with(out, data, len, name, &loader_parts_all, err);
+}
+
+/* Maps of maps need a template first (map_in_map.c), an optional part. */
+int obj_map_create(struct bpf_obj *obj, struct bpf_map *map,
+		   struct bb_err *err)
+{
+	if (map->spec->inner)
+		return obj->parts->map_create_outer(map, err);
+	return map_create(map, err);
 }
 
 /*
  * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
  * the kernel's BTF (several MiB) once, only if some program needs it.
  */
+static bool needs_btf_target(const struct bpf_prog *p)
+{
+	return p->spec->def->attach == ATTACH_BTF && !p->attach_btf_id;
+}
+
 static int resolve_btf_targets(struct bpf_obj *obj, struct kernel_types *k,
 			       struct bb_err *err)
 {
 	uint32_t i;
 	int ret = 0;
 
-	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
-		if (obj->progs[i].off || !btf_target_needed(&obj->progs[i]))
-			continue;
-		ret = kernel_types_get(k, false, err);
-		if (!ret)
-			ret = btf_target_resolve(&obj->progs[i], &k->kb, err);
-	}
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
+		if (!obj->progs[i].off && needs_btf_target(&obj->progs[i]))
+			ret = obj->parts->btf_target_find(&obj->progs[i], k,
+							  err);
 	return ret;
 }
 
@@ -124,15 +145,15 @@ static int load_maps(struct bpf_obj *obj, struct bb_err *err)
 	for (i = 0; i < obj->spec.nr_maps; i++) {
 		struct bpf_map *m = &obj->maps[i];
 
-		ret = m->spec->kconfig ? kconfig_fill(obj, m, err) : 0;
+		ret = m->spec->kconfig ? obj->parts->kconfig_fill(obj, m, err) : 0;
 		if (!ret)
 			ret = map_setup(obj, m, err);
 		if (!ret && m->spec->global_data)
-			ret = global_data_init(m, err);
+			ret = obj->parts->global_data_init(m, err);
 		if (ret)
 			return ret;
 	}
-	return map_fill_slots(obj, err);
+	return obj->parts->map_fill_slots ? obj->parts->map_fill_slots(obj, err) : 0;
 }
 
 /* The kernel's BTF: the caller's, or ours, read on first need. */
@@ -152,18 +173,19 @@ int obj_load_prog(struct bpf_obj *obj, struct bpf_prog *p, struct bb_err *err)
 
 	if (!k)
 		return bb_errf(err, -ENOMEM, "out of memory");
-	ret = btf_target_needed(p) && !p->attach_btf_id ?
-	      kernel_types_get(k, false, err) : 0;
-	if (!ret && btf_target_needed(p) && !p->attach_btf_id)
-		ret = btf_target_resolve(p, &k->kb, err);
+	ret = needs_btf_target(p) ? obj->parts->btf_target_find(p, k, err) : 0;
 	if (!ret)
 		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
-	if (!ret)
-		ret = prog_core_relocate(p, obj, k, err);
+	if (!ret && p->spec->nr_cores)
+		ret = obj->parts->core_relocate(p, obj, k, err);
 	if (!ret)
 		ret = prog_load(p, obj->spec.license, obj->spec.kern_version,
 				obj->btf_fd, err);
-	return ret ? btf_target_refused(p, ret, err) : 0;
+	if (ret && p->spec->nr_cores)
+		ret = obj->parts->core_refused(p, ret, err);
+	if (ret && p->spec->def->attach == ATTACH_BTF)
+		ret = obj->parts->btf_target_refused(p, ret, err);
+	return ret;
 }
 
 int obj_load_maps(struct bpf_obj *obj, struct bb_err *err)
@@ -207,30 +229,9 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err)
 		struct bpf_prog *p = &obj->progs[i];
 		enum attach_kind kind = p->spec->def->attach;
 
-		if (p->off)
+		if (p->off || kind == ATTACH_NONE)
 			continue;
-		switch (kind) {
-		case ATTACH_TRACEPOINT:
-			ret = tracepoint_attach(p, err);
-			break;
-		case ATTACH_RAW_TP:
-			ret = raw_tp_attach(p, err);
-			break;
-		case ATTACH_BTF:
-			ret = btf_prog_attach(p, err);
-			break;
-		case ATTACH_KPROBE:
-		case ATTACH_KRETPROBE:
-			ret = kprobe_attach(p, kind == ATTACH_KRETPROBE, err);
-			break;
-		case ATTACH_UPROBE:
-		case ATTACH_URETPROBE:
-			ret = uprobe_attach(p, kind == ATTACH_URETPROBE, err);
-			break;
-		default:
-			ret = 0;
-			break;
-		}
+		ret = obj->parts->attach[kind](p, err);
 		if (ret)
 			return ret;
 	}

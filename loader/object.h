@@ -9,6 +9,10 @@
  *	obj_attach()  attach every program its section names a target for
  *	obj_close()   detach and close every fd, free everything
  *
+ * What a program links of the loader depends on which open it calls:
+ * obj_open() links every part, obj_open_with() only the parts it names
+ * (parts.h).
+ *
  * A struct bpf_map / bpf_prog owns one kernel fd (-1 until created).
  */
 #ifndef BAREBPF_OBJECT_H
@@ -44,6 +48,7 @@ struct bpf_prog {
 };
 
 struct kernel_types;
+struct loader_parts;
 
 struct bpf_obj {
 	const char *path;	/* for messages */
@@ -60,6 +65,7 @@ struct bpf_obj {
 	 */
 	struct kernel_types *kernel;
 	struct kernel_types *kernel_own;	/* the one we read, if we did */
+	const struct loader_parts *parts;	/* what may be called */
 };
 
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);
@@ -67,6 +73,13 @@ int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err);
 /* Like obj_open() on bytes already in memory; they are copied. */
 int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 		 const char *name, struct bb_err *err);
+
+/* The same with only the loader parts in @parts (parts.h). */
+int obj_open_with(struct bpf_obj **out, const char *path,
+		  const struct loader_parts *parts, struct bb_err *err);
+int obj_open_mem_with(struct bpf_obj **out, const void *data, size_t len,
+		      const char *name, const struct loader_parts *parts,
+		      struct bb_err *err);
 
 int obj_load(struct bpf_obj *obj, struct bb_err *err);
 
@@ -82,6 +95,10 @@ int obj_attach(struct bpf_obj *obj, struct bb_err *err);
 void obj_close(struct bpf_obj *obj);
 
 struct bpf_map *obj_map(struct bpf_obj *obj, const char *name);
+
+/* BPF_MAP_CREATE for one of @obj's maps (map_setup() calls it). */
+int obj_map_create(struct bpf_obj *obj, struct bpf_map *map,
+		   struct bb_err *err);
 struct bpf_prog *obj_prog(struct bpf_obj *obj, const char *name);
 
 #endif

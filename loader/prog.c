@@ -149,10 +149,6 @@ static int load_failed(const struct bpf_prog *prog, const char *license,
 		s->name, s->section, errno_text(-ret),
 		log && *log ? "" : errno_hint(ret),
 		log && *log ? "; the verifier rejected it, its log follows:" : "");
-	if (prog->nr_poisoned && log && strstr(log, "unknown#195896080"))
-		bb_err_prefix(err, ret,
-			      "%u CO-RE relocation(s) found no match in this kernel and the verifier reached one (call to 0xbad2310); the first: %s",
-			      prog->nr_poisoned, prog->poisoned);
 	if (log && *log)
 		bb_err_detail(err, log);
 	else

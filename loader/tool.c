@@ -43,7 +43,8 @@ int tool_block_stop_signals(sigset_t *stop, struct bb_err *err)
 	return 0;
 }
 
-int tool_open_obj(const char *path, const char *name, sigset_t *stop,
+int tool_open_obj(const char *path, const char *name,
+		  const struct loader_parts *parts, sigset_t *stop,
 		  struct bpf_obj **obj, struct bb_err *err)
 {
 	const struct embedded_obj *e;
@@ -54,13 +55,13 @@ int tool_open_obj(const char *path, const char *name, sigset_t *stop,
 	if (ret)
 		return ret;
 	if (!path && (e = embedded_find(name)))
-		return obj_open_mem(obj, e->start, e->end - e->start, e->name,
-				    err);
+		return obj_open_mem_with(obj, e->start, e->end - e->start,
+					 e->name, parts, err);
 	if (!path) {
 		ret = path_next_to_exe(name, buf, sizeof(buf), err);
 		if (ret)
 			return ret;
 		path = buf;
 	}
-	return obj_open(obj, path, err);
+	return obj_open_with(obj, path, parts, err);
 }

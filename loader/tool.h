@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include "object.h"
+#include "parts.h"
 
 /*
  * Block SIGINT and SIGTERM and put them in @stop: the tools wait for them
@@ -17,9 +18,11 @@ int tool_block_stop_signals(sigset_t *stop, struct bb_err *err);
  * Block SIGINT and SIGTERM (the set goes in @stop, for sys_sigwait_ms())
  * and open the BPF object @path or, when @path is NULL, the object @name
  * built into this binary (embedded.h) or else the file @name in the
- * directory of our own binary (/proc/self/exe).
+ * directory of our own binary (/proc/self/exe).  The tool links only the
+ * loader parts in @parts (parts.h).
  */
-int tool_open_obj(const char *path, const char *name, sigset_t *stop,
+int tool_open_obj(const char *path, const char *name,
+		  const struct loader_parts *parts, sigset_t *stop,
 		  struct bpf_obj **obj, struct bb_err *err);
 
 #endif

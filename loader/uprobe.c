@@ -34,8 +34,9 @@ int uprobe_offset(const char *path, const char *sym, uint64_t *off,
 	return 0;
 }
 
-int uprobe_attach(struct bpf_prog *prog, bool retprobe, struct bb_err *err)
+int uprobe_attach(struct bpf_prog *prog, struct bb_err *err)
 {
+	bool retprobe = prog->spec->def->attach == ATTACH_URETPROBE;
 	const char *what = retprobe ? "uretprobe" : "uprobe";
 	char path[PATH_MAX], sym[256];
 	uint64_t off;

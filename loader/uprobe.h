@@ -13,7 +13,7 @@
  * We read PATH, find SYMBOL's file offset with elf/exec.c, and open the
  * probe on (PATH, offset): every process that runs that file hits it.
  */
-int uprobe_attach(struct bpf_prog *prog, bool retprobe, struct bb_err *err);
+int uprobe_attach(struct bpf_prog *prog, struct bb_err *err);
 
 /* SYMBOL's offset in the file at @path (reads the file). */
 int uprobe_offset(const char *path, const char *sym, uint64_t *off,

@@ -28,6 +28,13 @@
 #include "../tool.h"
 #include "../tracepoint.h"
 
+/* Of the loader's optional parts, execcount.bpf.o needs these two. */
+static const struct loader_parts execcount_parts = {
+	.tool = "execcount",
+	.attach = { [ATTACH_TRACEPOINT] = tracepoint_attach },
+	.global_data_init = global_data_init,	/* .rodata, .bss */
+};
+
 #define OBJ_NAME "execcount.bpf.o"
 #define TRACE_POLL_MS 100	/* how often trace_pipe is read */
 #define TRACE_MATCH "execve called"
@@ -267,7 +274,8 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
+	ret = tool_open_obj(o.obj, OBJ_NAME, &execcount_parts, &stop, &obj,
+			    &err);
 	if (!ret)
 		ret = obj_load(obj, &err);
 	if (!ret)

@@ -43,10 +43,20 @@
 #include "../ringbuf.h"
 #include "../sys.h"
 #include "../tool.h"
+#include "../tracepoint.h"
 
 #define OBJ_NAME "procmon.bpf.o"
 #define EVENTS_OBJ_NAME "procmon_events.bpf.o"
 #define PIN_DIR PIN_DIR_DEFAULT "/procmon"
+
+/*
+ * Of the loader's optional parts (parts.h), procmon's objects need only
+ * tracepoints: the rest is left out of procmon's binary.
+ */
+static const struct loader_parts procmon_parts = {
+	.tool = "procmon",
+	.attach = { [ATTACH_TRACEPOINT] = tracepoint_attach },
+};
 
 struct options {
 	const char *obj;	/* NULL: next to our binary */
@@ -762,7 +772,7 @@ int main(int argc, char **argv)
 	if (o.verbose)
 		narrate_start(out_stderr);
 	ret = tool_open_obj(o.obj, o.events ? EVENTS_OBJ_NAME : OBJ_NAME,
-			    &stop, &obj, &err);
+			    &procmon_parts, &stop, &obj, &err);
 	if (!ret)
 		obj_use_perf_link(obj, o.perf_link);
 	if (!ret && o.events) {

@@ -27,6 +27,15 @@
 #include "../out.h"
 #include "../sys.h"
 #include "../tool.h"
+#include "../tracepoint.h"
+
+/* Of the loader's optional parts, uidcount.bpf.o needs maps of maps. */
+static const struct loader_parts uidcount_parts = {
+	.tool = "uidcount",
+	.attach = { [ATTACH_TRACEPOINT] = tracepoint_attach },
+	.map_create_outer = map_create_outer,
+	.map_fill_slots = map_fill_slots,
+};
 
 #define OBJ_NAME "uidcount.bpf.o"
 
@@ -309,7 +318,8 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &o))
 		return 2;
-	ret = tool_open_obj(o.obj, OBJ_NAME, &stop, &obj, &err);
+	ret = tool_open_obj(o.obj, OBJ_NAME, &uidcount_parts, &stop, &obj,
+			    &err);
 	if (!ret)
 		ret = run(obj, &o, &stop, &err);
 	obj_close(obj);
