@@ -3,20 +3,21 @@
  * heap.c - a small allocator for the static tools (malloc.c names it).
  *
  * Why: musl's malloc (mallocng) is about 9 KiB of static procmon, whose
- * whole budget is 64 KiB (docs/static.md).  This one is a few hundred
- * bytes, because our tools ask little of an allocator: one thread, no
- * signal handlers (the tools wait for signals with sigtimedwait, see
- * sys_sigwait_ms()), so nothing can call malloc while malloc runs, and
- * short lives, so memory that is never given back costs little.
+ * whole budget is 64 KiB (docs/static.md).  This one is about 500 bytes,
+ * because our tools ask little of an allocator.  One thread: no tool
+ * starts another, so there is no lock.  No signal handlers: the tools
+ * wait for signals with sigtimedwait (sys_sigwait_ms()), so nothing can
+ * call malloc while malloc runs.  Short lives: memory that is never given
+ * back costs little.
  *
  * What we give up: mallocng is hardened against heap corruption.  It keeps
  * its bookkeeping away from the blocks it hands out and checks it on every
  * free, so a double free, a free of a wild pointer or an overrun into the
- * next block usually stops the program at once.  Here the bookkeeping sits
- * in a header right before each block and inside free blocks, and nothing
- * is checked: the same bugs silently corrupt the heap.  We find such bugs
- * elsewhere: the glibc builds, the ASan build and valgrind (make test
- * SANITIZE=1) keep libc's malloc, and run the same code.
+ * next block usually stops the program at once.  Here the bookkeeping (a
+ * size, and a free list's link) sits in a header right before each block,
+ * and nothing is checked: the same bugs silently corrupt the heap.  We
+ * find such bugs elsewhere: the glibc builds, the ASan build and valgrind
+ * (make test SANITIZE=1) keep libc's malloc, and run the same code.
  *
  * How:
  *  - Every block starts with a 16-byte header (struct block) that says how
@@ -30,7 +31,7 @@
  *  - Larger blocks are their own mmap, rounded up to whole pages, and go
  *    back to the kernel (munmap) when freed.
  *  - realloc keeps the block while the new size still fits in it, and
- *    otherwise moves it.  Small blocks double at each move; a large one
+ *    otherwise moves it.  A small block moves to a larger size; a large one
  *    that grows by a little at a time moves (a copy) at every page:
  *    mremap could avoid that, but the loader's big buffers grow by
  *    doubling (file_read_all()), so we have not needed it.
