@@ -75,7 +75,11 @@ $(foreach c,$(CMD_SRCS:loader/cmd/%.c=%),$(eval $(BUILD)/$(c): \
 	$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
 		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c))))
 
-$(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(LIB)
+# TOOL_EXTRA: sources every tool links besides its own.  Empty here; the
+# musl builds (static, vm-static) pass loader/static/*.c, our own malloc
+# (docs/static.md): the glibc, ASan and valgrind builds keep libc's.
+TOOL_EXTRA =
+$(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(TOOL_EXTRA:%.c=$(BUILD)/obj/%.o) $(LIB)
 	$(CC) $(CFLAGS) $(filter %.o,$^) $(LIB) -o $@ $(LDFLAGS)
 
 # The object, without its DWARF (BTF and BTF.ext stay), and one entry of
@@ -152,6 +156,8 @@ STATIC_CFLAGS  = -Oz -flto -flto-partition=one -Wno-maybe-uninitialized \
 		 -ffunction-sections -fdata-sections \
 		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		 -fno-stack-protector -fcf-protection=none
+# The musl tools' own malloc, free, calloc and realloc (loader/static/).
+MUSL_EXTRA     = $(wildcard loader/static/*.c)
 STATIC_LDFLAGS = -static -Wl,--gc-sections -Wl,-z,noseparate-code \
 		 -Wl,--build-id=none -Wl,-z,norelro \
 		 -Wl,-Map=\$$@.map
@@ -163,7 +169,7 @@ static: $(BPF_OBJS)
 	@ln -sfn /usr/include/$(MULTIARCH)/asm $(STATIC_INC)/asm
 	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
 		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC)/obj SANITIZE= \
-		BPF_BUILD=$(BPF_BUILD) $(STATIC_CMDS:%=$(STATIC)/obj/%)
+		BPF_BUILD=$(BPF_BUILD) TOOL_EXTRA="$(MUSL_EXTRA)" $(STATIC_CMDS:%=$(STATIC)/obj/%)
 	@for c in $(STATIC_CMDS); do \
 		strip -s -R .comment -o $(STATIC)/$$c $(STATIC)/obj/$$c || exit 1; \
 		echo "$(STATIC)/$$c: $$(stat -c %s $(STATIC)/$$c) bytes"; \
@@ -217,7 +223,7 @@ STATIC_CC = musl-gcc -static -idirafter /usr/include \
 vm-static:
 	@$(MAKE) --no-print-directory deps PKGS="$(VM_PKGS)"
 	@$(MAKE) --no-print-directory BUILD=$(VM_BUILD)/static CC="$(STATIC_CC)" \
-		all kernel-tests
+		TOOL_EXTRA="$(MUSL_EXTRA)" all kernel-tests
 
 kernel-tests: $(filter $(BUILD)/tests/kernel/%,$(TESTS_C)) $(BPF_OBJS)
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -447,6 +448,24 @@ int sys_mmap_failed(const void *addr)
 int sys_munmap(void *addr, size_t len)
 {
 	return CALL(__NR_munmap, addr, len, 0, 0, 0);
+}
+
+/*
+ * The static build's malloc (loader/static/heap.c) gets its memory here.
+ * Straight to the kernel, like sys_write_out(): not through sys_call, so
+ * that a fake kernel never owns the memory a program runs on, and not
+ * narrated, because -v tells the loader's story, not malloc's.
+ */
+void *sys_mem_map(size_t len)
+{
+	return (void *)sys_call_real(__NR_mmap, 0, (long)len,
+				     PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+}
+
+int sys_mem_unmap(void *addr, size_t len)
+{
+	return sys_call_real(__NR_munmap, (long)addr, (long)len, 0, 0, 0, 0);
 }
 
 const char *sys_bpf_cmd_name(int cmd)

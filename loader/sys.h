@@ -167,6 +167,13 @@ void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd,
 	       off_t off);
 int sys_mmap_failed(const void *addr);
 int sys_munmap(void *addr, size_t len);
+/*
+ * Anonymous read-write memory for the static build's malloc
+ * (loader/static/heap.c); test the address with sys_mmap_failed().
+ * Neither goes through sys_call nor is narrated.
+ */
+void *sys_mem_map(size_t len);
+int sys_mem_unmap(void *addr, size_t len);
 /* Pin the map/program/link @fd at @path in a bpffs; open a pinned one. */
 int sys_obj_pin(int fd, const char *path);
 int sys_obj_get(const char *path);
