@@ -82,18 +82,33 @@ TOOL_EXTRA =
 $(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(TOOL_EXTRA:%.c=$(BUILD)/obj/%.o) $(LIB)
 	$(CC) $(CFLAGS) $(filter %.o,$^) $(LIB) -o $@ $(LDFLAGS)
 
-# The object, without its DWARF (BTF and BTF.ext stay), and one entry of
-# the section bb_embedded: its name and where its bytes start and end
-# (embedded.h).  Also dropped: the relocations of .BTF and .BTF.ext (no
-# loader reads them: the offsets they fix come from the symbol table) and
-# clang's address-significance table, which only a linker uses.
+# lzpack (elf/host/lzpack.c) runs at build time, so it is built with the
+# build machine's compiler even when CC is musl-gcc (make static), and
+# where the BPF objects go, so that the static build shares it.
+HOST_CC     ?= cc
+LZPACK      := $(BPF_BUILD)/host/lzpack
+LZPACK_SRCS := elf/host/lzpack.c elf/lz_pack.c elf/lz.c elf/buf.c elf/err.c elf/fmt.c
+
+$(LZPACK): $(LZPACK_SRCS) elf/lz.h elf/buf.h elf/err.h elf/fmt.h
+	@mkdir -p $(dir $@)
+	$(HOST_CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I. \
+		$(LZPACK_SRCS) -o $@
+
+# The object, without its DWARF (BTF and BTF.ext stay), packed by lzpack
+# (elf/lz.h), and one entry of the section bb_embedded: its name, where its
+# packed bytes start and end, and its size unpacked (embedded.h).  Also
+# dropped: the relocations of .BTF and .BTF.ext (no loader reads them: the
+# offsets they fix come from the symbol table) and clang's
+# address-significance table, which only a linker uses.
 # The section is writable only so that a PIE needs no text relocation.
-$(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o
+$(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o $(LZPACK)
 	@mkdir -p $(dir $@)
 	llvm-strip -g -R .rel.BTF -R .rel.BTF.ext -R .llvm_addrsig $< \
 		-o $(@:.o=.embed)
-	printf '\t.section .rodata\n\t.balign 8\n1:\t.incbin "%s"\n2:\n3:\t.asciz "%s"\n\t.section bb_embedded,"aw"\n\t.balign 8\n\t.quad 3b, 1b, 2b\n\t.section .note.GNU-stack,"",@progbits\n' \
-		$(@:.o=.embed) $(notdir $<) | $(CC) -c -x assembler - -o $@
+	$(LZPACK) $(@:.o=.embed) $(@:.o=.lz)
+	printf '\t.section .rodata\n1:\t.incbin "%s"\n2:\n3:\t.asciz "%s"\n\t.section bb_embedded,"aw"\n\t.balign 8\n\t.quad 3b, 1b, 2b, %s\n\t.section .note.GNU-stack,"",@progbits\n' \
+		$(@:.o=.lz) $(notdir $<) $$(wc -c < $(@:.o=.embed)) | \
+		$(CC) -c -x assembler - -o $@
 
 $(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	@mkdir -p $(dir $@)
@@ -162,7 +177,7 @@ STATIC_LDFLAGS = -static -Wl,--gc-sections -Wl,-z,noseparate-code \
 		 -Wl,--build-id=none -Wl,-z,norelro \
 		 -Wl,-Map=\$$@.map
 
-static: $(BPF_OBJS)
+static: $(BPF_OBJS) $(LZPACK)
 	@mkdir -p $(STATIC_INC)
 	@ln -sfn /usr/include/linux $(STATIC_INC)/linux
 	@ln -sfn /usr/include/asm-generic $(STATIC_INC)/asm-generic

@@ -4,8 +4,8 @@
 #	make static && sh bench/size.sh [> bench/size-report.txt]
 #
 # Prints each static binary's size (stripped, as shipped), the parts of
-# procmon (its code vs musl's, the embedded BPF object) and the largest
-# symbols of each (nm --size-sort on the unstripped link).  Exits 1 when
+# procmon (its code vs musl's, the embedded BPF objects, packed) and the
+# largest symbols of each (nm --size-sort on the unstripped link).  Exits 1 when
 # static procmon is over its budget of 64 KiB: the budget is checked here,
 # not in the tests, so that growing past it is a visible, deliberate act.
 set -u
@@ -65,6 +65,14 @@ awk '
 		for (m in musl)
 			printf "      %6d %s\n", musl[m], m | "sort -rn | head -12"
 	}' "$S/obj/procmon.map"
+# The embedded objects are packed (elf/lz.h); the map counts packed bytes.
+echo
+echo "    embedded objects, stripped -> packed (elf/lz.h):"
+for f in "$S"/obj/obj/embed/*.lz; do
+	[ -f "$f" ] || continue
+	printf '      %-24s %6d -> %5d bytes\n' "$(basename "${f%.lz}").bpf.o" \
+		"$(wc -c < "${f%.lz}.embed")" "$(wc -c < "$f")"
+done
 for t in procmon barebpf; do
 	echo
 	echo "## Largest $TOP symbols of $t (nm --size-sort)"

@@ -95,6 +95,13 @@ int obj_open_mem_with(struct bpf_obj **out, const void *data, size_t len,
 	return obj_from_bytes(out, file, len, name, parts, err);
 }
 
+int obj_open_owned(struct bpf_obj **out, uint8_t *file, size_t len,
+		   const char *name, const struct loader_parts *parts,
+		   struct bb_err *err)
+{
+	return obj_from_bytes(out, file, len, name, parts, err);
+}
+
 int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err)
 {
 	return obj_open_with(out, path, &loader_parts_all, err);

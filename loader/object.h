@@ -81,6 +81,14 @@ int obj_open_mem_with(struct bpf_obj **out, const void *data, size_t len,
 		      const char *name, const struct loader_parts *parts,
 		      struct bb_err *err);
 
+/*
+ * obj_open_with() on @file, @len bytes malloc'd by the caller, which the
+ * object takes: it is freed with the object, or at once on failure.
+ */
+int obj_open_owned(struct bpf_obj **out, uint8_t *file, size_t len,
+		   const char *name, const struct loader_parts *parts,
+		   struct bb_err *err);
+
 int obj_load(struct bpf_obj *obj, struct bb_err *err);
 
 /*

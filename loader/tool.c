@@ -56,8 +56,7 @@ int tool_open_obj(const char *path, const char *name,
 	if (ret)
 		return ret;
 	if (!path && (e = embedded_find(name)))
-		return obj_open_mem_with(obj, e->start, e->end - e->start,
-					 e->name, parts, err);
+		return embedded_open(e, parts, obj, err);
 	if (!path) {
 		ret = path_next_to_exe(name, buf, sizeof(buf), err);
 		if (ret)

@@ -12,6 +12,9 @@
  *      would, and the lookups by name are exercised.
  *   2. exec_symbol_offset(): the executable reader uprobes use.
  *   3. disasm_insn() over the raw bytes taken as instructions.
+ *   4. lz_unpack(), which unpacks the objects a tool embeds: the first two
+ *      bytes (little-endian) are the size unpacked, the rest the packed
+ *      stream.  What unpacks must pack (lz_pack()) and unpack to itself.
  * libFuzzer feeds inputs; ASan and UBSan turn any overread, leak or
  * undefined behaviour into a crash with a reproducer.  `make fuzz` runs
  * it; tests/parser/fuzz.sh runs a short round and every reproducer kept
@@ -23,6 +26,7 @@
 
 #include "elf/disasm.h"
 #include "elf/exec.h"
+#include "elf/lz.h"
 #include "elf/spec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
@@ -57,6 +61,34 @@ static void spec_walk(const struct obj_spec *spec)
 		obj_spec_var(spec, spec->vars[i].name);
 }
 
+static void lz_round(const uint8_t *data, size_t len)
+{
+	size_t out_len, packed_len;
+	uint8_t *out, *packed, *again;
+	struct bb_err err;
+
+	if (len < 2)
+		return;
+	out_len = data[0] | data[1] << 8;
+	out = malloc(out_len + 1);
+	if (!out)
+		return;
+	err.msg[0] = '\0';
+	if (lz_unpack(out, out_len, data + 2, len - 2, &err) == 0) {
+		if (lz_pack(out, out_len, &packed, &packed_len))
+			abort();
+		again = malloc(out_len + 1);
+		if (!again || lz_unpack(again, out_len, packed, packed_len, &err) ||
+		    memcmp(again, out, out_len))
+			abort();	/* the packer must round-trip */
+		free(again);
+		free(packed);
+	} else if (!err.msg[0]) {
+		abort();	/* every failure must say why */
+	}
+	free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	/* A private, malloc-aligned copy, as the loader reads a file. */
@@ -81,6 +113,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	exec_symbol_offset(copy, len, "main", &sym, &err);
 	free(err.detail);
 	disasm_all((const struct bpf_insn *)copy, len / sizeof(struct bpf_insn));
+	lz_round(copy, len);
 	free(copy);
 	return 0;
 }
