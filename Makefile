@@ -15,7 +15,8 @@
 #   elf/*.c loader/*.c      -> build/libbarebpf.a
 #   loader/cmd/NAME.c       -> build/NAME
 #   loader/cmd/NAME/*.c     -> linked into build/NAME only (its helper files)
-#   kernel/NAME.bpf.c, kernel/NAME_*.bpf.c -> also embedded in build/NAME
+#   kernel/NAME.bpf.c, kernel/NAME_*.bpf.c -> also embedded in build/NAME,
+#                           packed by elf/host/lzpack.c (a build tool)
 #   kernel/NAME.bpf.c       -> build/NAME.bpf.o
 #   kernel/test/NAME.bpf.c  -> build/test/NAME.bpf.o  (objects tests load)
 #   tests/TIER/NAME.c       -> build/tests/TIER/NAME.t (TAP programs)
