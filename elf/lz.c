@@ -73,10 +73,15 @@ static const char *unpack(uint8_t *out, size_t out_len, struct cursor *c)
 		if (at == out_len)
 			break;
 		lo = next(c);
-		hi = next(c);
-		if (lo < 0 || hi < 0)
+		if (lo < 0)
 			return "input ends too soon";
-		off = lo | hi << 8;
+		off = lo;
+		if (lo & 0x80) {	/* two bytes: 7 bits, then 8 above */
+			hi = next(c);
+			if (hi < 0)
+				return "input ends too soon";
+			off = (lo & 0x7f) | hi << 7;
+		}
 		if (!off)
 			return "back-reference with offset 0";
 		if (off > at)

@@ -6,13 +6,14 @@
  * embeds; no tool carries it.  So it takes its time, in two passes:
  *
  *  1. For every position, the longest match earlier in the input (at most
- *     LZ_MAX_OFFSET back).  Hash chains keep the search short: positions
- *     whose next 4 bytes hash alike are linked, nearest first.
+ *     LZ_MAX_OFFSET back), and the longest less than LZ_NEAR back, whose
+ *     offset takes one byte.  Hash chains keep the search short:
+ *     positions whose next 4 bytes hash alike are linked, nearest first.
  *  2. The cheapest way to cut the input into sequences, from the end
  *     backwards ("optimal parsing"): cost[i] is the fewest bytes that
  *     encode everything from i on when a sequence starts at i; it tries
  *     every literal count up to LIT_WINDOW (and the one that reaches the
- *     next match), then every length of the match found there.
+ *     next match), then every length of the two matches found there.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -27,21 +28,32 @@
 #define LIT_WINDOW	64	/* literal counts tried exactly */
 #define SHORT_REF	(LZ_MIN_MATCH + 15 + 255)	/* match lengths tried */
 
+struct match {
+	uint32_t len;		/* 0: none */
+	uint32_t off;
+};
+
 struct packer {
 	const uint8_t *in;
 	size_t len;
-	uint32_t *match_len;	/* longest match at i (0: none) ... */
-	uint32_t *match_off;	/* ... and how far back */
+	struct match *near;	/* longest match at i less than LZ_NEAR back */
+	struct match *any;	/* longest match at i */
 	uint32_t *cost;		/* bytes for in[i..] from a sequence at i */
 	uint32_t *lits;		/* ... of which the first has this many literals */
 	uint32_t *ref_cost;	/* bytes for in[i..] from a back-reference at i */
-	uint32_t *ref_len;	/* ... which is this long */
+	uint32_t *ref_len;	/* ... which is this long ... */
+	uint32_t *ref_off;	/* ... and reaches this far back */
 };
 
 /* Bytes a count needs after its token's 4 bits. */
 static uint32_t extra(size_t count)
 {
 	return count < 15 ? 0 : (count - 15) / 255 + 1;
+}
+
+static uint32_t offset_bytes(size_t off)
+{
+	return off < LZ_NEAR ? 1 : 2;
 }
 
 static uint32_t hash4(const uint8_t *p)
@@ -52,17 +64,32 @@ static uint32_t hash4(const uint8_t *p)
 }
 
 /*
- * The match found at @i - 1, one byte shorter, holds at @i too: the start
- * of a long run needs no search (and no compare of what is known equal).
+ * The match in @m found at @i - 1, one byte shorter, holds at @i too: the
+ * start of a long run needs no search (and no compare of what is known
+ * equal).
  */
-static void extend_previous(struct packer *pk, size_t i, size_t max)
+static void extend_previous(const struct packer *pk, struct match *m,
+			    size_t i, size_t max)
 {
-	size_t off = pk->match_off[i - 1], n = pk->match_len[i - 1] - 1;
+	size_t off = m[i - 1].off, n = m[i - 1].len - 1;
 
+	if (m[i - 1].len <= LZ_MIN_MATCH)
+		return;
 	while (n < max && pk->in[i - off + n] == pk->in[i + n])
 		n++;
-	pk->match_len[i] = n;
-	pk->match_off[i] = off;
+	m[i].len = n;
+	m[i].off = off;
+}
+
+/* A match of @n bytes at @i, @off back: is it the longest (and near)? */
+static void keep_match(struct packer *pk, size_t i, size_t n, size_t off)
+{
+	if (n < LZ_MIN_MATCH)
+		return;
+	if (n > pk->any[i].len)
+		pk->any[i] = (struct match){ n, off };
+	if (off < LZ_NEAR && n > pk->near[i].len)
+		pk->near[i] = (struct match){ n, off };
 }
 
 static void find_matches(struct packer *pk, uint32_t *head, uint32_t *prev)
@@ -75,46 +102,53 @@ static void find_matches(struct packer *pk, uint32_t *head, uint32_t *prev)
 		uint32_t h = hash4(pk->in + i);
 
 		max = pk->len - i < MAX_LEN ? pk->len - i : MAX_LEN;
-		if (i && pk->match_len[i - 1] > LZ_MIN_MATCH)
-			extend_previous(pk, i, max);
+		if (i) {
+			extend_previous(pk, pk->near, i, max);
+			extend_previous(pk, pk->any, i, max);
+		}
 		for (j = head[h], chain = 0; j != NONE && i - j <= LZ_MAX_OFFSET &&
-		     chain < MAX_CHAIN && pk->match_len[i] < max;
-		     j = prev[j], chain++) {
+		     chain < MAX_CHAIN; j = prev[j], chain++) {
+			if (pk->any[i].len == max &&
+			    (pk->near[i].len == max || i - j >= LZ_NEAR))
+				break;	/* nothing longer to find */
 			for (n = 0; n < max && pk->in[j + n] == pk->in[i + n]; n++)
 				;
-			if (n >= LZ_MIN_MATCH && n > pk->match_len[i]) {
-				pk->match_len[i] = n;
-				pk->match_off[i] = i - j;
-			}
+			keep_match(pk, i, n, i - j);
 		}
 		prev[i] = head[h];
 		head[h] = i;
 	}
 }
 
-static void try_ref(struct packer *pk, size_t i, uint32_t m)
+static void try_ref(struct packer *pk, size_t i, uint32_t m, uint32_t off)
 {
-	uint32_t c = 2 + extra(m - LZ_MIN_MATCH) + pk->cost[i + m];
+	uint32_t c = offset_bytes(off) + extra(m - LZ_MIN_MATCH) +
+		     pk->cost[i + m];
 
 	if (c < pk->ref_cost[i]) {
 		pk->ref_cost[i] = c;
 		pk->ref_len[i] = m;
+		pk->ref_off[i] = off;
 	}
 }
 
-/*
- * The cheapest back-reference at @i: some length of the match found
- * there, every one up to SHORT_REF, else all of it.
- */
+/* Every length of @m up to SHORT_REF, else all of it. */
+static void try_match(struct packer *pk, size_t i, const struct match *m)
+{
+	uint32_t l;
+
+	for (l = LZ_MIN_MATCH; l <= m->len && l <= SHORT_REF; l++)
+		try_ref(pk, i, l, m->off);
+	if (m->len > SHORT_REF)
+		try_ref(pk, i, m->len, m->off);
+}
+
+/* The cheapest back-reference at @i: the near match or the longest. */
 static void best_ref(struct packer *pk, size_t i)
 {
-	uint32_t m;
-
 	pk->ref_cost[i] = NONE;
-	for (m = LZ_MIN_MATCH; m <= pk->match_len[i] && m <= SHORT_REF; m++)
-		try_ref(pk, i, m);
-	if (pk->match_len[i] > SHORT_REF)
-		try_ref(pk, i, pk->match_len[i]);
+	try_match(pk, i, &pk->near[i]);
+	try_match(pk, i, &pk->any[i]);
 }
 
 /* A sequence at @i of @l literals, then the best back-reference there. */
@@ -171,9 +205,13 @@ static size_t emit(const struct packer *pk, uint8_t *out)
 		i += l;
 		if (!m)
 			break;
-		off = pk->match_off[i];
-		*o++ = off & 0xff;
-		*o++ = off >> 8;
+		off = pk->ref_off[i];
+		if (off < LZ_NEAR) {
+			*o++ = off;
+		} else {
+			*o++ = 0x80 | (off & 0x7f);
+			*o++ = off >> 7;
+		}
 		o = put_count(o, m - LZ_MIN_MATCH);
 		i += m;
 	}
@@ -184,31 +222,34 @@ int lz_pack(const uint8_t *in, size_t len, uint8_t **out, size_t *out_len)
 {
 	struct packer pk = { .in = in, .len = len };
 	uint32_t *mem, *head, *prev;
+	struct match *matches;
 	size_t i, next = len;
 	int ret = -ENOMEM;
 
 	*out = NULL;
 	if (len > UINT32_MAX / 4)
 		return -EFBIG;
-	/* Seven arrays of len + 1 numbers, then the hash heads. */
-	mem = calloc(7 * (len + 1) + (1u << HASH_BITS), sizeof(*mem));
-	if (!mem)
-		return ret;
-	pk.match_len = mem;
-	pk.match_off = mem + (len + 1);
-	pk.cost = mem + 2 * (len + 1);
-	pk.lits = mem + 3 * (len + 1);
-	pk.ref_cost = mem + 4 * (len + 1);
-	pk.ref_len = mem + 5 * (len + 1);
-	prev = mem + 6 * (len + 1);
-	head = mem + 7 * (len + 1);
+	/* Two matches per position; six numbers per position, the heads. */
+	matches = calloc(2 * (len + 1), sizeof(*matches));
+	mem = calloc(6 * (len + 1) + (1u << HASH_BITS), sizeof(*mem));
+	if (!matches || !mem)
+		goto out;
+	pk.near = matches;
+	pk.any = matches + (len + 1);
+	pk.cost = mem;
+	pk.lits = mem + (len + 1);
+	pk.ref_cost = mem + 2 * (len + 1);
+	pk.ref_len = mem + 3 * (len + 1);
+	pk.ref_off = mem + 4 * (len + 1);
+	prev = mem + 5 * (len + 1);
+	head = mem + 6 * (len + 1);
 	find_matches(&pk, head, prev);
 
 	pk.cost[len] = 0;
 	pk.ref_cost[len] = NONE;
 	for (i = len; i-- > 0;) {
 		best_ref(&pk, i);
-		if (pk.match_len[i])
+		if (pk.any[i].len)
 			next = i;
 		best_seq(&pk, i, next);
 	}
@@ -218,6 +259,8 @@ int lz_pack(const uint8_t *in, size_t len, uint8_t **out, size_t *out_len)
 		*out_len = emit(&pk, *out);
 		ret = 0;
 	}
+out:
+	free(matches);
 	free(mem);
 	return ret;
 }

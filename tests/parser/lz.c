@@ -74,6 +74,14 @@ static void made_up(void)
 	same = round_trip(buf, 140000, &n);
 	ok(same && n > 140000,
 	   "a repeat 70000 bytes back, farther than an offset reaches (%zu)", n);
+	/* Offsets on both sides of 128: one byte, then two. */
+	for (n = 100; n < 300; n++) {
+		for (i = 0; i < n; i++)
+			buf[i] = buf[i + n] = rnd();
+		if (!round_trip(buf, 2 * n, &i) || i > n + 8)
+			break;
+	}
+	is_int(n, 300, "n random bytes twice, for n from 100 to 299: packed once");
 	/* Counts on both sides of 15 and 15 + 255: the continuation bytes. */
 	for (n = 1; n < 600; n += 1) {
 		for (i = 0; i < n; i++)
@@ -90,7 +98,7 @@ static void example(void)
 {
 	static const char text[] = "hello hello hello!";
 	static const uint8_t want[] = { 0x67, 'h', 'e', 'l', 'l', 'o', ' ',
-					0x06, 0x00, 0x10, '!' };
+					0x06, 0x10, '!' };
 	uint8_t *packed;
 	size_t len;
 
@@ -117,7 +125,8 @@ static void refused(const uint8_t *in, size_t in_len, size_t out_len,
 static void malformed(void)
 {
 	/* 4 literals "abcd", then 4 bytes from 4 back: "abcdabcd". */
-	static const uint8_t good[] = { 0x40, 'a', 'b', 'c', 'd', 4, 0 };
+	static const uint8_t good[] = { 0x40, 'a', 'b', 'c', 'd', 4 };
+	static const uint8_t long_ref[] = { 0x1f, 'a', 1, 255, 255, 3 };
 	uint8_t bad[16], out[64];
 	struct bb_err err = { .msg = "" };
 	size_t i;
@@ -131,28 +140,34 @@ static void malformed(void)
 			break;
 	}
 	is_int(i, sizeof(good), "every truncation is refused: input ends too soon");
-	like(err.msg, "lz: byte 6:", "and the message says where");
+	like(err.msg, "lz: byte 5:", "and the message says where");
 	refused(good, 0, 8, "lz: byte 0: input ends too soon", "no input at all");
 
 	memcpy(bad, good, sizeof(good));
 	bad[5] = 0;
-	refused(bad, sizeof(good), 8, "byte 7: back-reference with offset 0", "offset 0");
+	refused(bad, sizeof(good), 8, "byte 6: back-reference with offset 0", "offset 0");
 	bad[5] = 5;
-	refused(bad, sizeof(good), 8, "back-reference reaches before the start",
+	refused(bad, sizeof(good), 8, "byte 6: back-reference reaches before the start",
 		"offset beyond what is written");
-	bad[5] = 0xff;
+	bad[5] = 0x84;	/* the first of two offset bytes */
+	refused(bad, sizeof(good), 8, "byte 6: input ends too soon",
+		"a two-byte offset cut short");
 	bad[6] = 0xff;
-	refused(bad, sizeof(good), 8, "back-reference reaches before the start",
-		"offset 65535");
+	refused(bad, sizeof(good) + 1, 8, "byte 7: back-reference reaches before the start",
+		"offset 4 + 255 * 128, in two bytes");
+	bad[5] = 0x80;
+	bad[6] = 0;
+	refused(bad, sizeof(good) + 1, 8, "back-reference with offset 0",
+		"offset 0, in two bytes");
 	refused(good, sizeof(good), 7, "back-reference runs past the end of the output",
 		"a back-reference past the declared size (declared too small)");
 	refused(good, sizeof(good), 3, "literals run past the end of the output",
 		"literals past the declared size");
-	refused(good, sizeof(good), 9, "byte 7: input ends too soon",
+	refused(good, sizeof(good), 9, "byte 6: input ends too soon",
 		"declared one byte too big");
 	memcpy(bad, good, sizeof(good));
 	bad[sizeof(good)] = 0x10;
-	refused(bad, sizeof(good) + 1, 8, "byte 7: bytes left over after the end",
+	refused(bad, sizeof(good) + 1, 8, "byte 6: bytes left over after the end",
 		"one byte of trailing garbage");
 	/* A literal count of 15 + 255 + 255 + ...: the input ends inside it. */
 	memset(bad, 255, sizeof(bad));
@@ -162,8 +177,7 @@ static void malformed(void)
 		"a literal count of 780 for 60 bytes");
 	refused(bad, 4, 1000000, "byte 4: input ends too soon",
 		"a literal count cut short");
-	/* A match count of 15 + 255 + ... past the output. */
-	static const uint8_t long_ref[] = { 0x1f, 'a', 1, 0, 255, 255, 3 };
+	/* A match count of 15 + 255 + 255 + 3 past the output. */
 	refused(long_ref, sizeof(long_ref), 64, "back-reference runs past the end",
 		"a long back-reference count");
 	is_int(lz_unpack(out, 0, good, 0, &err), 0, "nothing unpacks into nothing");
