@@ -83,18 +83,6 @@ int obj_open_with(struct bpf_obj **out, const char *path,
 	return obj_from_bytes(out, file, len, path, parts, err);
 }
 
-int obj_open_mem_with(struct bpf_obj **out, const void *data, size_t len,
-		      const char *name, const struct loader_parts *parts,
-		      struct bb_err *err)
-{
-	uint8_t *file = malloc(len + 1);
-
-	if (!file)
-		return bb_errf(err, -ENOMEM, "out of memory");
-	memcpy(file, data, len);
-	return obj_from_bytes(out, file, len, name, parts, err);
-}
-
 int obj_open_owned(struct bpf_obj **out, uint8_t *file, size_t len,
 		   const char *name, const struct loader_parts *parts,
 		   struct bb_err *err)
@@ -110,7 +98,12 @@ int obj_open(struct bpf_obj **out, const char *path, struct bb_err *err)
 int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 		 const char *name, struct bb_err *err)
 {
-	return obj_open_mem_with(out, data, len, name, &loader_parts_all, err);
+	uint8_t *file = malloc(len + 1);
+
+	if (!file)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	memcpy(file, data, len);
+	return obj_open_owned(out, file, len, name, &loader_parts_all, err);
 }
 
 /* Maps of maps need a template first (map_in_map.c), an optional part. */

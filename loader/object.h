@@ -77,9 +77,6 @@ int obj_open_mem(struct bpf_obj **out, const void *data, size_t len,
 /* The same with only the loader parts in @parts (parts.h). */
 int obj_open_with(struct bpf_obj **out, const char *path,
 		  const struct loader_parts *parts, struct bb_err *err);
-int obj_open_mem_with(struct bpf_obj **out, const void *data, size_t len,
-		      const char *name, const struct loader_parts *parts,
-		      struct bb_err *err);
 
 /*
  * obj_open_with() on @file, @len bytes malloc'd by the caller, which the
