@@ -12,7 +12,9 @@
 #   make fuzz       fuzz the parsers for FUZZ_SECONDS (60) seconds
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
-#   elf/*.c loader/*.c      -> build/libbarebpf.a
+#   elf/**/*.c loader/*/*.c -> build/libbarebpf.a (not elf/host/, loader/cmd/,
+#                           loader/static/)
+#   loader/cmd/common/*.c   -> build/libbbtool.a, the tools' shared helpers
 #   loader/cmd/NAME.c       -> build/NAME
 #   loader/cmd/NAME/*.c     -> linked into build/NAME only (its helper files)
 #   kernel/NAME.bpf.c, kernel/NAME_*.bpf.c -> also embedded in build/NAME,
@@ -37,7 +39,7 @@ endif
 BUILD     ?= build
 BPF_BUILD ?= $(BUILD)
 CFLAGS    ?= -O2 -g
-CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror $(SAN_FLAGS)
+CFLAGS    += -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror $(SAN_FLAGS)
 BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
 DEPFLAGS   = -MMD -MP
 
@@ -45,9 +47,12 @@ DEPFLAGS   = -MMD -MP
 PKGS = clang llvm libelf-dev strace perl musl-tools file binutils \
        libclang-rt-dev valgrind
 
-LIB_SRCS  := $(wildcard elf/*.c loader/*.c)
+ELF_SRCS  := $(wildcard elf/*.c elf/base/*.c elf/btf/*.c)
+LIB_SRCS  := $(ELF_SRCS) $(filter-out loader/cmd/% loader/static/%,$(wildcard loader/*/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 LIB       := $(BUILD)/libbarebpf.a
+TOOL_SRCS := $(wildcard loader/cmd/common/*.c)
+TOOL_LIB  := $(BUILD)/libbbtool.a
 CMD_SRCS  := $(wildcard loader/cmd/*.c)
 CMDS      := $(CMD_SRCS:loader/cmd/%.c=$(BUILD)/%)
 BPF_SRCS  := $(wildcard kernel/*.bpf.c kernel/test/*.bpf.c)
@@ -59,13 +64,17 @@ TESTS_SH  := $(wildcard tests/parser/*.sh tests/fake/*.sh tests/kernel/*.sh)
 TESTS     := $(foreach t,parser fake kernel,\
 	       $(filter $(BUILD)/tests/$(t)/%,$(TESTS_C)) $(filter tests/$(t)/%,$(TESTS_SH)))
 
-all: $(LIB) $(CMDS) $(BPF_OBJS)
+all: $(LIB) $(TOOL_LIB) $(CMDS) $(BPF_OBJS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(TOOL_LIB): $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -80,23 +89,23 @@ $(foreach c,$(CMD_SRCS:loader/cmd/%.c=%),$(eval $(BUILD)/$(c): \
 # musl builds (static, vm-static) pass loader/static/*.c, our own malloc
 # (docs/static.md): the glibc, ASan and valgrind builds keep libc's.
 TOOL_EXTRA =
-$(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(TOOL_EXTRA:%.c=$(BUILD)/obj/%.o) $(LIB)
-	$(CC) $(CFLAGS) $(filter %.o,$^) $(LIB) -o $@ $(LDFLAGS)
+$(BUILD)/%: $(BUILD)/obj/loader/cmd/%.o $(TOOL_EXTRA:%.c=$(BUILD)/obj/%.o) $(TOOL_LIB) $(LIB)
+	$(CC) $(CFLAGS) $(filter %.o,$^) $(TOOL_LIB) $(LIB) -o $@ $(LDFLAGS)
 
 # lzpack (elf/host/lzpack.c) runs at build time, so it is built with the
 # build machine's compiler even when CC is musl-gcc (make static), and
 # where the BPF objects go, so that the static build shares it.
 HOST_CC     ?= cc
 LZPACK      := $(BPF_BUILD)/host/lzpack
-LZPACK_SRCS := elf/host/lzpack.c elf/lz_pack.c elf/lz.c elf/buf.c elf/err.c elf/fmt.c
+LZPACK_SRCS := elf/host/lzpack.c elf/base/lz_pack.c elf/base/lz.c elf/base/buf.c elf/base/err.c elf/base/fmt.c
 
-$(LZPACK): $(LZPACK_SRCS) elf/lz.h elf/buf.h elf/err.h elf/fmt.h
+$(LZPACK): $(LZPACK_SRCS) elf/base/lz.h elf/base/buf.h elf/base/err.h elf/base/fmt.h
 	@mkdir -p $(dir $@)
 	$(HOST_CC) -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I. \
 		$(LZPACK_SRCS) -o $@
 
 # The object, without its DWARF (BTF and BTF.ext stay), packed by lzpack
-# (elf/lz.h), and one entry of the section bb_embedded: its name, where its
+# (elf/base/lz.h), and one entry of the section bb_embedded: its name, where its
 # packed bytes start and end, and its size unpacked (embedded.h).  Also
 # dropped: the relocations of .BTF and .BTF.ext (no loader reads them: the
 # offsets they fix come from the symbol table) and clang's
@@ -116,9 +125,9 @@ $(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	$(CLANG) $(BPF_CFLAGS) $(DEPFLAGS) -MF $(@:.o=.d) -c $< -o $@
 
 # Tests whose name mentions libelf use it as an oracle for our parser.
-$(BUILD)/tests/%.t: tests/%.c $(LIB)
+$(BUILD)/tests/%.t: tests/%.c $(TOOL_LIB) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(DEPFLAGS) -MF $(@:.t=.d) -I. $< $(LIB) -o $@ \
+	$(CC) $(CFLAGS) $(DEPFLAGS) -MF $(@:.t=.d) $< $(TOOL_LIB) $(LIB) -o $@ \
 		$(if $(findstring libelf,$<),-lelf)
 
 deps:
@@ -266,9 +275,9 @@ FUZZER       := $(BUILD)/fuzz/fuzz_obj
 FUZZ_CFLAGS   = -g -O1 -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-$(FUZZER): tests/fuzz/fuzz_obj.c $(wildcard elf/*.c elf/*.h)
+$(FUZZER): tests/fuzz/fuzz_obj.c $(ELF_SRCS) $(wildcard elf/*.h elf/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_CFLAGS) tests/fuzz/fuzz_obj.c $(wildcard elf/*.c) -o $@
+	$(CLANG) $(FUZZ_CFLAGS) tests/fuzz/fuzz_obj.c $(ELF_SRCS) -o $@
 
 fuzz: $(FUZZER) $(BPF_OBJS)
 	tests/fuzz/run.sh $(FUZZER) $(FUZZ_SECONDS)

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "loader/map_batch.h"
-#include "loader/sys.h"
+#include "loader/maps/map_batch.h"
+#include "loader/sys/sys.h"
 
 static double now_s(void)
 {
@@ -37,7 +37,7 @@ static int count(const void *key, const void *value, void *ctx)
 }
 
 /* Best of three reads: seconds, or -1 if one did not see every entry. */
-static double best_of_3(const struct bpf_map *m, int batch, long n)
+static double best_of_3(const struct bb_map *m, int batch, long n)
 {
 	double best = 1e9, t;
 	long seen;
@@ -63,7 +63,7 @@ int main(int argc, char **argv)
 	long n = argc > 1 ? atol(argv[1]) : 0;
 	struct map_spec spec = { .name = "bb_bench_read", .type = BPF_MAP_TYPE_HASH,
 				 .key_size = 4, .value_size = 8 };
-	struct bpf_map m = { .spec = &spec, .fd = -1 };
+	struct bb_map m = { .spec = &spec, .fd = -1 };
 	struct bb_err err = { 0 };
 	double per_key, batch;
 	uint64_t v;

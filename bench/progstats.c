@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/sys.h"
+#include "loader/sys/sys.h"
 
 static void show(uint32_t id)
 {

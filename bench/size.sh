@@ -65,9 +65,9 @@ awk '
 		for (m in musl)
 			printf "      %6d %s\n", musl[m], m | "sort -rn | head -12"
 	}' "$S/obj/procmon.map"
-# The embedded objects are packed (elf/lz.h); the map counts packed bytes.
+# The embedded objects are packed (elf/base/lz.h); the map counts packed bytes.
 echo
-echo "    embedded objects, stripped -> packed (elf/lz.h):"
+echo "    embedded objects, stripped -> packed (elf/base/lz.h):"
 for f in "$S"/obj/obj/embed/*.lz; do
 	[ -f "$f" ] || continue
 	printf '      %-24s %6d -> %5d bytes\n' "$(basename "${f%.lz}").bpf.o" \

@@ -28,11 +28,11 @@
 
 #include <linux/types.h>
 #include "kernel/test/stream_test.h"
-#include "loader/map.h"
-#include "loader/object.h"
-#include "loader/out.h"
-#include "loader/perf_buffer.h"
-#include "loader/ringbuf.h"
+#include "loader/maps/map.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/stream/perf_buffer.h"
+#include "loader/stream/ringbuf.h"
 
 struct counts {
 	uint64_t received, lost;
@@ -102,7 +102,7 @@ static void produce(int go, long n, double rate)
 }
 
 /* The spec is ours until obj_load(): resize the ring buffer there. */
-static void set_ring_size(struct bpf_obj *obj, uint32_t size)
+static void set_ring_size(struct bb_object *obj, uint32_t size)
 {
 	uint32_t i;
 
@@ -111,7 +111,7 @@ static void set_ring_size(struct bpf_obj *obj, uint32_t size)
 			obj->spec.maps[i].max_entries = size;
 }
 
-static struct stream_config config(struct bpf_obj *obj)
+static struct stream_config config(struct bb_object *obj)
 {
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
@@ -128,9 +128,9 @@ int main(int argc, char **argv)
 	struct counts cnt = { 0 };
 	struct perf_handlers h = { on_perf, on_lost, &cnt };
 	struct bb_err err = { 0 };
-	struct perf_buffer *pb = NULL;
-	struct ringbuf *rb = NULL;
-	struct bpf_obj *obj = NULL;
+	struct bb_perf_buffer *pb = NULL;
+	struct bb_ringbuf *rb = NULL;
+	struct bb_object *obj = NULL;
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 	int go[2], status, ret, done = 0;

@@ -6,7 +6,7 @@
  */
 #include <stddef.h>
 
-#include "bpf_names.h"
+#include "elf/bpf_names.h"
 
 #define NAME_AT(table, i) \
 	((i) < sizeof(table) / sizeof(table[0]) ? table[i] : NULL)

@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spec.h"
+#include "elf/spec.h"
 
 static int name_is(const char *name, const char *base)
 {

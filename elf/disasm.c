@@ -16,8 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "disasm.h"
-#include "fmt.h"
+#include "elf/disasm.h"
+#include "elf/base/fmt.h"
 
 /* Opcode fields, as in linux/bpf_common.h and linux/bpf.h. */
 #define CLASS(code) ((code) & 0x07)

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf.h"
-#include "fmt.h"
+#include "elf/elf.h"
+#include "elf/base/fmt.h"
 
 /* A section's name for messages; the table may be half built. */
 static const char *sec_name(const struct elf_file *ef, uint32_t idx)

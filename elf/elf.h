@@ -13,8 +13,8 @@
 #include <elf.h>
 #include <stdint.h>
 
-#include "buf.h"
-#include "err.h"
+#include "elf/base/buf.h"
+#include "elf/base/err.h"
 
 /* Refuse before allocating: no real object needs more. */
 #define ELF_MAX_SECTIONS 65280	/* below SHN_LORESERVE */

@@ -13,8 +13,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "elf.h"
-#include "exec.h"
+#include "elf/elf.h"
+#include "elf/exec.h"
 
 static int exec_ehdr(const struct bytes *b, Elf64_Ehdr *eh,
 		     struct bb_err *err)

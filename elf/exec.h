@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "elf/base/err.h"
 
 struct exec_symbol {
 	uint64_t addr;		/* st_value: the virtual address */

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sort.h"
-#include "spec.h"
+#include "elf/base/sort.h"
+#include "elf/spec.h"
 
 #define KCONFIG_SEC ".kconfig"
 

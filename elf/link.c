@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "link.h"
+#include "elf/link.h"
 
 #define INSN_SZ sizeof(struct bpf_insn)
 

@@ -10,7 +10,7 @@
 #ifndef BAREBPF_LINK_H
 #define BAREBPF_LINK_H
 
-#include "spec.h"
+#include "elf/spec.h"
 
 /* What one ELF relocation asks for, at an instruction of its section. */
 struct sec_reloc {

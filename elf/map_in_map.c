@@ -18,7 +18,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "spec.h"
+#include "elf/spec.h"
 
 #ifndef R_BPF_64_64
 #define R_BPF_64_64 1

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spec.h"
+#include "elf/spec.h"
 
 struct map_ctx {
 	const struct btf *btf;

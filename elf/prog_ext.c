@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spec.h"
+#include "elf/spec.h"
 
 static int in_func(const struct func_spec *f, uint32_t sec, uint32_t insn)
 {

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spec.h"
+#include "elf/spec.h"
 
 #define INSN_SZ sizeof(struct bpf_insn)
 

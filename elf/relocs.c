@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "link.h"
-#include "sort.h"
+#include "elf/link.h"
+#include "elf/base/sort.h"
 
 #ifndef R_BPF_64_64
 #define R_BPF_64_64 1

@@ -3,7 +3,7 @@
 #include <linux/bpf.h>
 #include <string.h>
 
-#include "section_names.h"
+#include "elf/section_names.h"
 
 /*
  * Section prefix -> program type.  The kernel needs the type at

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "err.h"
+#include "elf/base/err.h"
 
 enum attach_kind {
 	ATTACH_NONE,		/* loaded, attached by the user */

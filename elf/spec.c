@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spec.h"
+#include "elf/spec.h"
 
 static int parse_btf(struct obj_spec *spec, struct bb_err *err)
 {

@@ -16,11 +16,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "btf.h"
-#include "btf_ext.h"
-#include "elf.h"
-#include "err.h"
-#include "section_names.h"
+#include "elf/btf/btf.h"
+#include "elf/btf/btf_ext.h"
+#include "elf/elf.h"
+#include "elf/base/err.h"
+#include "elf/section_names.h"
 
 struct map_spec {
 	const char *name;	/* the variable's name in C */

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf/err.h"
-#include "elf/lz.h"
+#include "elf/base/err.h"
+#include "elf/base/lz.h"
 
 static int fail(const char *what, const char *path)
 {

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli.h"
-#include "../narrate.h"
-#include "../out.h"
-#include "barebpf/barebpf.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/sys/narrate.h"
+#include "loader/sys/out.h"
+#include "loader/cmd/barebpf/cmd.h"
 
 static void usage(struct out *f)
 {

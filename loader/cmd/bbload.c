@@ -14,18 +14,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../elf/errno_names.h"
-#include "../cli.h"
-#include "../map.h"
-#include "../narrate.h"
-#include "../obj_core.h"
-#include "../obj_knobs.h"
-#include "../object.h"
-#include "../out.h"
-#include "../perf_buffer.h"
-#include "../sys.h"
-#include "../tool.h"
-#include "../xlated.h"
+#include "elf/base/errno_names.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/maps/map.h"
+#include "loader/sys/narrate.h"
+#include "loader/load/obj_core.h"
+#include "loader/object/obj_knobs.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/stream/perf_buffer.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/common/tool.h"
+#include "loader/load/xlated.h"
 
 #define MAX_OPTS 64
 
@@ -154,7 +154,7 @@ static bool wanted(const struct options *o, const char *prog)
 }
 
 /* Everything the options say, before obj_load(). */
-static int prepare(struct bpf_obj *obj, const struct options *o,
+static int prepare(struct bb_object *obj, const struct options *o,
 		   const char *only, struct bb_err *err)
 {
 	uint32_t i;
@@ -173,7 +173,7 @@ static int prepare(struct bpf_obj *obj, const struct options *o,
 	return ret;
 }
 
-static void print_xlated(const struct bpf_prog *p)
+static void print_xlated(const struct bb_prog *p)
 {
 	struct bpf_insn *insns;
 	uint32_t n;
@@ -184,13 +184,13 @@ static void print_xlated(const struct bpf_prog *p)
 	}
 }
 
-static void report(const struct bpf_obj *obj, const struct options *o)
+static void report(const struct bb_object *obj, const struct options *o)
 {
 	struct bpf_prog_info info;
 	uint32_t i, len;
 
 	for (i = 0; i < obj->spec.nr_progs; i++) {
-		const struct bpf_prog *p = &obj->progs[i];
+		const struct bb_prog *p = &obj->progs[i];
 
 		if (p->fd < 0)
 			continue;
@@ -234,9 +234,9 @@ static void print_lost(void *ctx, int cpu, uint64_t count)
 #define RUN_MAX_ARRAYS 8
 
 /* Attach, then print perf event array records for @secs seconds. */
-static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
+static int run(struct bb_object *obj, long secs, struct bb_err *err)
 {
-	struct perf_buffer *pb[RUN_MAX_ARRAYS] = { 0 };
+	struct bb_perf_buffer *pb[RUN_MAX_ARRAYS] = { 0 };
 	uint32_t i, nr = 0;
 	sigset_t stop;
 	long waited;
@@ -246,7 +246,7 @@ static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
 	if (!ret)
 		ret = obj_attach(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_maps && nr < RUN_MAX_ARRAYS; i++) {
-		const struct bpf_map *m = &obj->maps[i];
+		const struct bb_map *m = &obj->maps[i];
 		struct perf_handlers h = { print_event, print_lost,
 					   (void *)m->spec->name };
 
@@ -270,7 +270,7 @@ static int run(struct bpf_obj *obj, long secs, struct bb_err *err)
 static int load_once(const struct options *o, const char *only,
 		     struct kernel_types *kernel)
 {
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
@@ -297,7 +297,7 @@ static int load_once(const struct options *o, const char *only,
 static int load_each(const struct options *o)
 {
 	struct kernel_types kernel = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct bb_err err = { 0 };
 	uint32_t i, refused = 0, nr;
 	const char **names;

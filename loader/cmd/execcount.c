@@ -17,17 +17,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../elf/errno_names.h"
-#include "../cli.h"
-#include "../file.h"
-#include "../global_data.h"
-#include "../map.h"
-#include "../object.h"
-#include "../out.h"
-#include "../sys.h"
-#include "../tool.h"
-#include "../tool_opts.h"
-#include "../tracepoint.h"
+#include "elf/base/errno_names.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/sys/file.h"
+#include "loader/load/global_data.h"
+#include "loader/maps/map.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/common/tool.h"
+#include "loader/cmd/common/tool_opts.h"
+#include "loader/attach/tracepoint.h"
 
 /* Of the loader's optional parts, execcount.bpf.o needs these two. */
 static const struct loader_parts execcount_parts = {
@@ -109,9 +109,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 }
 
 /* Before attaching: the next execve will be number start + 1. */
-static int preset(struct bpf_obj *obj, uint64_t start, struct bb_err *err)
+static int preset(struct bb_object *obj, uint64_t start, struct bb_err *err)
 {
-	struct bpf_map *map = obj_map(obj, "counter");
+	struct bb_map *map = obj_map(obj, "counter");
 	uint32_t zero = 0;
 	int ret;
 
@@ -180,7 +180,7 @@ static void trace_read(struct trace *t)
 	out_flush(out_stdout);
 }
 
-static int print_count(struct bpf_obj *obj, struct bb_err *err)
+static int print_count(struct bb_object *obj, struct bb_err *err)
 {
 	uint64_t n = 0;
 	uint32_t zero = 0, pid = 0;
@@ -212,7 +212,7 @@ static long monotonic_ms(void)
  * --trace-pipe we wake up every TRACE_POLL_MS to read trace_pipe, which
  * we opened non-blocking: one loop, no thread, signals still waited for.
  */
-static int monitor(struct bpf_obj *obj, const struct options *o,
+static int monitor(struct bb_object *obj, const struct options *o,
 		   struct trace *t, const sigset_t *stop, struct bb_err *err)
 {
 	long next = monotonic_ms() + o->t.interval_ms, now, wait, n = 0;
@@ -242,7 +242,7 @@ int main(int argc, char **argv)
 {
 	struct trace *t = NULL, trace;
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct options o;
 	sigset_t stop;
 	int ret;

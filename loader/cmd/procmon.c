@@ -25,24 +25,24 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../elf/errno_names.h"
-#include "../../elf/fmt.h"
-#include "../../elf/sort.h"
-#include "../cli.h"
-#include "../kernel_btf.h"
-#include "../map.h"
-#include "../map_pin.h"
-#include "../obj_pin.h"
-#include "../narrate.h"
-#include "../object.h"
-#include "../out.h"
-#include "../pin.h"
-#include "../perf_attach.h"
-#include "../sys.h"
-#include "../tool.h"
-#include "../tool_opts.h"
-#include "../tracepoint.h"
-#include "procmon/procmon.h"
+#include "elf/base/errno_names.h"
+#include "elf/base/fmt.h"
+#include "elf/base/sort.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/load/kernel_btf.h"
+#include "loader/maps/map.h"
+#include "loader/pin/map_pin.h"
+#include "loader/pin/obj_pin.h"
+#include "loader/sys/narrate.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/pin/pin.h"
+#include "loader/attach/perf_attach.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/common/tool.h"
+#include "loader/cmd/common/tool_opts.h"
+#include "loader/attach/tracepoint.h"
+#include "loader/cmd/procmon/procmon.h"
 
 #define OBJ_NAME "procmon.bpf.o"
 #define EVENTS_OBJ_NAME "procmon_events.bpf.o"
@@ -190,11 +190,11 @@ static int task_offsets_from_btf(const struct task_field *f, size_t n,
 	return ret;
 }
 
-int set_config_map(struct bpf_obj *obj, const char *name,
+int set_config_map(struct bb_object *obj, const char *name,
 		   const struct task_field *f, size_t n, const void *value,
 		   struct bb_err *err)
 {
-	struct bpf_map *map = obj_map(obj, name);
+	struct bb_map *map = obj_map(obj, name);
 	uint32_t zero = 0;
 	int ret;
 
@@ -212,7 +212,7 @@ int set_config_map(struct bpf_obj *obj, const char *name,
 }
 
 /* Tell the BPF side where task_struct keeps real_parent and tgid. */
-static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
+static int set_task_offsets(struct bb_object *obj, struct bb_err *err)
 {
 	struct task_offsets off = { 0 };
 	const struct task_field fields[] = {
@@ -226,7 +226,7 @@ static int set_task_offsets(struct bpf_obj *obj, struct bb_err *err)
 struct table {
 	struct proc_info *rows;
 	size_t nr, cap;
-	const struct bpf_map *map;
+	const struct bb_map *map;
 };
 
 /*
@@ -328,8 +328,8 @@ uint64_t monotonic_ns(void)
  * (procmon_stats; an object without that map: 0).  Said after the table
  * they are missing from, only when there are some.
  */
-static void print_table_full(const struct bpf_map *stats,
-			     const struct bpf_map *map, int json)
+static void print_table_full(const struct bb_map *stats,
+			     const struct bb_map *map, int json)
 {
 	struct procmon_stats st = { 0 };
 	uint32_t zero = 0;
@@ -346,7 +346,7 @@ static void print_table_full(const struct bpf_map *stats,
 		       map->spec->max_entries);
 }
 
-static int dump(const struct bpf_map *map, const struct bpf_map *stats,
+static int dump(const struct bb_map *map, const struct bb_map *stats,
 		struct table *t, int json, struct bb_err *err)
 {
 	uint64_t now;
@@ -374,7 +374,7 @@ static int dump(const struct bpf_map *map, const struct bpf_map *stats,
 }
 
 /* Load, fill task_offsets, attach: the programs live while we do. */
-static int start(struct bpf_obj *obj, struct bb_err *err)
+static int start(struct bb_object *obj, struct bb_err *err)
 {
 	int ret = obj_load(obj, err);
 
@@ -391,7 +391,7 @@ static int start(struct bpf_obj *obj, struct bb_err *err)
  * Otherwise start as usual, but with the table pinned by name and the
  * programs attached through pinned links.
  */
-static int start_pinned(struct bpf_obj *obj, const char *dir,
+static int start_pinned(struct bb_object *obj, const char *dir,
 			struct bb_err *err)
 {
 	char path[PATH_MAX];
@@ -429,7 +429,7 @@ static int start_pinned(struct bpf_obj *obj, const char *dir,
 	return ret;
 }
 
-static int unpin(struct bpf_obj *obj, const char *dir, struct bb_err *err)
+static int unpin(struct bb_object *obj, const char *dir, struct bb_err *err)
 {
 	int ret, removed = 0;
 
@@ -443,10 +443,10 @@ static int unpin(struct bpf_obj *obj, const char *dir, struct bb_err *err)
 }
 
 /* Print tables until --count is reached or a signal comes: 1 on signal. */
-static int monitor(struct bpf_obj *obj, const struct options *o,
+static int monitor(struct bb_object *obj, const struct options *o,
 		   const sigset_t *stop, struct bb_err *err)
 {
-	struct bpf_map *map = obj_map(obj, "process_map");
+	struct bb_map *map = obj_map(obj, "process_map");
 	struct table t = { 0 };
 	long n;
 	int ret = 0;
@@ -472,7 +472,7 @@ static int monitor(struct bpf_obj *obj, const struct options *o,
 }
 
 /* With --verbose: how long loading and attaching took. */
-static void say_attached(const struct bpf_obj *obj)
+static void say_attached(const struct bb_object *obj)
 {
 	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
 		    obj->spec.nr_progs,
@@ -482,7 +482,7 @@ static void say_attached(const struct bpf_obj *obj)
 int main(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct options o;
 	sigset_t stop;
 	int ret;

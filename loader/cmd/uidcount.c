@@ -17,18 +17,18 @@
 #include <string.h>
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
-#include "../../elf/errno_names.h"
-#include "../../kernel/uidcount.h"
-#include "../../elf/sort.h"
-#include "../cli.h"
-#include "../map.h"
-#include "../map_in_map.h"
-#include "../object.h"
-#include "../out.h"
-#include "../sys.h"
-#include "../tool.h"
-#include "../tool_opts.h"
-#include "../tracepoint.h"
+#include "elf/base/errno_names.h"
+#include "kernel/uidcount.h"
+#include "elf/base/sort.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/maps/map.h"
+#include "loader/maps/map_in_map.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/common/tool.h"
+#include "loader/cmd/common/tool_opts.h"
+#include "loader/attach/tracepoint.h"
 
 /* Of the loader's optional parts, uidcount.bpf.o needs maps of maps. */
 static const struct loader_parts uidcount_parts = {
@@ -114,11 +114,11 @@ static int collect_new(const void *key, const void *value, void *ctx)
 }
 
 /* Give every user seen in "untracked" a map of its own, in per_uid. */
-static int track_new_users(struct bpf_obj *obj, struct users *u,
+static int track_new_users(struct bb_object *obj, struct users *u,
 			   struct bb_err *err)
 {
-	struct bpf_map *untracked = obj_map(obj, "untracked");
-	struct bpf_map *per_uid = obj_map(obj, "per_uid");
+	struct bb_map *untracked = obj_map(obj, "untracked");
+	struct bb_map *per_uid = obj_map(obj, "per_uid");
 	struct new_users n = { .nr = 0 };
 	char name[32];
 	uint64_t *pre;
@@ -184,7 +184,7 @@ static int by_execs(const void *a, const void *b)
 }
 
 struct print_ctx {
-	const struct bpf_map *per_uid;
+	const struct bb_map *per_uid;
 	struct users *users;
 };
 
@@ -192,7 +192,7 @@ struct print_ctx {
 static int print_user(const void *key, const void *value, void *ctx)
 {
 	struct print_ctx *p = ctx;
-	struct bpf_map inner = { .spec = p->per_uid->spec->inner };
+	struct bb_map inner = { .spec = p->per_uid->spec->inner };
 	static struct comms c;
 	uint32_t uid, id;
 	uint64_t *pre;
@@ -224,7 +224,7 @@ static int print_user(const void *key, const void *value, void *ctx)
 	return 0;
 }
 
-static int print_table(struct bpf_obj *obj, struct users *u,
+static int print_table(struct bb_object *obj, struct users *u,
 		       struct bb_err *err)
 {
 	struct print_ctx p = { obj_map(obj, "per_uid"), u };
@@ -239,7 +239,7 @@ static int print_table(struct bpf_obj *obj, struct users *u,
 }
 
 /* Load, attach, then every interval: add maps for new users, print. */
-static int run(struct bpf_obj *obj, const struct tool_opts *o,
+static int run(struct bb_object *obj, const struct tool_opts *o,
 	       const sigset_t *stop, struct bb_err *err)
 {
 	static struct users users;
@@ -272,7 +272,7 @@ static int run(struct bpf_obj *obj, const struct tool_opts *o,
 int main(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct tool_opts o;
 	sigset_t stop;
 	int ret;

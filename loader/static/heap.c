@@ -46,8 +46,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../sys.h"
-#include "heap.h"
+#include "loader/sys/sys.h"
+#include "loader/static/heap.h"
 
 struct block {
 	size_t size;		/* the whole block, this header included */

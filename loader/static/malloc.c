@@ -10,7 +10,7 @@
  */
 #include <stdlib.h>
 
-#include "heap.h"
+#include "loader/static/heap.h"
 
 void *malloc(size_t n)
 {

@@ -8,7 +8,7 @@
  * message, that the failing step's partial work was undone, and that
  * obj_close() closed every fd (ours and the real files) exactly once.
  */
-#include "loader/object.h"
+#include "loader/object/object.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -35,7 +35,7 @@ static const char *nth_call_name(int n)
 static int run(int nth, int err_no)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	int ret, stray, i;
 
 	fake_reset();

@@ -9,7 +9,7 @@
 #include <linux/perf_event.h>
 #include <sys/syscall.h>
 
-#include "loader/sys.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 static long last_nr, last_args[6];

@@ -35,7 +35,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "loader/sys.h"
+#include "loader/sys/sys.h"
 
 #define FAKE_FD_BASE 100
 #define FAKE_MAX_FDS 256

@@ -17,9 +17,9 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
-#include "loader/global_data.h"
-#include "loader/object.h"
-#include "loader/sys.h"
+#include "loader/load/global_data.h"
+#include "loader/object/object.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 #define FIRST_FD 1000
@@ -144,7 +144,7 @@ static void check_kernel_calls(void)
 	ok(order_ok, "frozen / mmapped only after the value was written; MAP_SHARED at offset 0");
 }
 
-static void check_vars(struct bpf_obj *o)
+static void check_vars(struct bb_object *o)
 {
 	struct fake_map *bss = fake_named(".bss");
 	struct bb_err err = { 0 };
@@ -171,7 +171,7 @@ int main(void)
 {
 	const char *build = getenv("BUILD");
 	struct bb_err err = { 0 };
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	uint32_t knob = 4242;
 	uint64_t step = 7;
 	char path[4096];

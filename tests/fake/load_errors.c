@@ -6,7 +6,7 @@
  * load fetches the verifier's log), ENOSPC while the log does not fit
  * (the buffer doubles), EPERM from BPF_PROG_LOAD (no log retry).
  */
-#include "loader/object.h"
+#include "loader/object/object.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -18,7 +18,7 @@ static const char *path;
 /* open + load under whatever the fake was told; returns obj_load's result. */
 static int try_load(struct bb_err *err)
 {
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	int ret;
 
 	memset(err, 0, sizeof(*err));

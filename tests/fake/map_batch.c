@@ -11,7 +11,7 @@
  * (524, the kernel's ENOTSUPP): map_for_each_batch() must then fall back
  * to GET_NEXT_KEY + LOOKUP_ELEM, which the fake kernel's hash answers.
  */
-#include "loader/map_batch.h"
+#include "loader/maps/map_batch.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -122,7 +122,7 @@ static const struct map_spec spec = {
 	.name = "fake_hash", .type = BPF_MAP_TYPE_HASH,
 	.key_size = 4, .value_size = 8, .max_entries = 16,
 };
-static const struct bpf_map map = { .spec = &spec, .fd = MAP_FD };
+static const struct bb_map map = { .spec = &spec, .fd = MAP_FD };
 
 static bool each_once(const struct seen *s, int n)
 {
@@ -215,7 +215,7 @@ static void callback_stops(void)
 static void percpu_refused(void)
 {
 	struct map_spec pc = spec;
-	struct bpf_map m = { .spec = &pc, .fd = MAP_FD };
+	struct bb_map m = { .spec = &pc, .fd = MAP_FD };
 	struct seen s = { 0 };
 
 	fill(3, 1);

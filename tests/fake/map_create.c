@@ -3,7 +3,7 @@
  * map_create.c - obj_load() creates procmon's maps in .maps order, with
  * the attributes the source declares, before loading any program.
  */
-#include "loader/object.h"
+#include "loader/object/object.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -28,7 +28,7 @@ int main(void)
 {
 	const char *path = fake_obj_path("procmon.bpf.o");
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	int ret, i;
 
 	if (access(path, R_OK))

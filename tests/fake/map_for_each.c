@@ -8,7 +8,7 @@
  * between GET_NEXT_KEY and LOOKUP answers ENOENT.  map_for_each() must
  * report every live key exactly once, with its value, and skip the others.
  */
-#include "loader/map.h"
+#include "loader/maps/map.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -73,7 +73,7 @@ static const struct map_spec spec = {
 	.value_size = 8,
 	.max_entries = 16,
 };
-static const struct bpf_map map = { .spec = &spec, .fd = MAP_FD };
+static const struct bb_map map = { .spec = &spec, .fd = MAP_FD };
 
 static void plain_walk(void)
 {
@@ -167,7 +167,7 @@ static void callback_stops(void)
 
 static void other_errors_stop(void)
 {
-	struct bpf_map bad = { .spec = &spec, .fd = MAP_FD + 1 };
+	struct bb_map bad = { .spec = &spec, .fd = MAP_FD + 1 };
 	struct seen s = { 0 };
 
 	fill(5);

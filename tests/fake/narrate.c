@@ -12,9 +12,9 @@
 #include <sys/syscall.h>
 
 #include "elf/bpf_names.h"
-#include "loader/narrate.h"
-#include "loader/out.h"
-#include "loader/sys.h"
+#include "loader/sys/narrate.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 /* The fake kernel: bpf() gives out fd 3, 4...; GET_NEXT_KEY says ENOENT. */

@@ -6,9 +6,10 @@
  * part (obj_open()) the same objects open.  And the CO-RE part's message
  * for a verifier that reached a poisoned relocation.
  */
-#include "loader/obj_core.h"
-#include "loader/parts.h"
-#include "loader/tracepoint.h"
+#include "loader/load/obj_core.h"
+#include "loader/object/object.h"
+#include "loader/core/parts.h"
+#include "loader/attach/tracepoint.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -31,7 +32,7 @@ struct want {
 static void try_open(const struct want *w)
 {
 	const char *path = fake_obj_path(w->obj);
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
@@ -87,7 +88,7 @@ static void refused_messages(void)
 static void poisoned_message(void)
 {
 	struct prog_spec spec = { .name = "p", .nr_cores = 1 };
-	struct bpf_prog p = { .spec = &spec, .nr_poisoned = 2 };
+	struct bb_prog p = { .spec = &spec, .nr_poisoned = 2 };
 	struct bb_err err = { 0 };
 	int ret;
 

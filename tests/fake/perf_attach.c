@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
-#include "loader/perf_attach.h"
-#include "loader/sys.h"
+#include "loader/attach/perf_attach.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 #define PFD 50
@@ -117,7 +117,7 @@ static void reset(void)
 	k.link_ret = LINK_FD;
 }
 
-static int attach(bool link, struct bpf_prog *p, struct bb_err *err)
+static int attach(bool link, struct bb_prog *p, struct bb_err *err)
 {
 	static struct sec_def def = { "kprobe/", BPF_PROG_TYPE_KPROBE, 0,
 				      ATTACH_KPROBE };
@@ -135,7 +135,7 @@ static int attach(bool link, struct bpf_prog *p, struct bb_err *err)
 static void paths(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_prog p;
+	struct bb_prog p;
 	char want[256];
 
 	reset();

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/perf_walk.h"
+#include "loader/stream/perf_walk.h"
 #include "tests/tap.h"
 
 #define RING_SIZE 256

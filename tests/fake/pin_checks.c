@@ -12,9 +12,9 @@
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 
-#include "loader/map_pin.h"
-#include "loader/pin.h"
-#include "loader/sys.h"
+#include "loader/pin/map_pin.h"
+#include "loader/pin/pin.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 static struct {

@@ -10,7 +10,7 @@
  */
 #include <elf.h>
 
-#include "loader/object.h"
+#include "loader/object/object.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -19,7 +19,7 @@
 #endif
 
 /* The map a relocation's symbol names: by name, else by section offset. */
-static const struct bpf_map *reloc_map(struct bpf_obj *obj,
+static const struct bb_map *reloc_map(struct bb_object *obj,
 				       const struct elf_symbol *sym)
 {
 	uint32_t i;
@@ -38,7 +38,7 @@ static const struct bpf_map *reloc_map(struct bpf_obj *obj,
  * Apply every R_BPF_64_64 aimed at @p's instructions to @want (a copy of
  * the original); returns how many, or -1 on a problem (reported).
  */
-static int expected(struct bpf_obj *obj, const struct prog_spec *p,
+static int expected(struct bb_object *obj, const struct prog_spec *p,
 		    struct bpf_insn *want)
 {
 	const struct elf_file *ef = &obj->spec.elf;
@@ -56,7 +56,7 @@ static int expected(struct bpf_obj *obj, const struct prog_spec *p,
 			return -1;
 		}
 		for (r = 0; r < nr; r++) {
-			const struct bpf_map *m;
+			const struct bb_map *m;
 			uint32_t i;
 
 			if (rels[r].type != R_BPF_64_64 || rels[r].offset < lo ||
@@ -81,7 +81,7 @@ static int expected(struct bpf_obj *obj, const struct prog_spec *p,
 	return n;
 }
 
-static void check_prog(struct bpf_obj *obj, uint32_t pi)
+static void check_prog(struct bb_object *obj, uint32_t pi)
 {
 	const struct prog_spec *p = &obj->spec.progs[pi];
 	const struct elf_section *sec = &obj->spec.elf.sections[p->sec_idx];
@@ -142,7 +142,7 @@ static void check_prog(struct bpf_obj *obj, uint32_t pi)
 }
 
 /* The map fds that handle_exec's three ld_imm64 carry, in order. */
-static void check_exec_order(struct bpf_obj *obj)
+static void check_exec_order(struct bb_object *obj)
 {
 	const struct fake_prog_rec *got = &fk.progs[0];
 	int fds[4], n = 0;
@@ -170,7 +170,7 @@ int main(void)
 {
 	const char *path = fake_obj_path("procmon.bpf.o");
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	uint32_t i;
 	int ret;
 

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "loader/ringbuf_walk.h"
+#include "loader/stream/ringbuf_walk.h"
 #include "tests/tap.h"
 
 #define RING_SIZE 128

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
-#include "loader/perf_buffer.h"
-#include "loader/ringbuf.h"
-#include "loader/sys.h"
+#include "loader/stream/perf_buffer.h"
+#include "loader/stream/ringbuf.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 #define PAGE 4096
@@ -169,12 +169,12 @@ static void on_ring(void *ctx, const void *d, uint32_t n)
 }
 
 static struct map_spec spec = { .name = "events" };
-static struct bpf_map map = { .spec = &spec, .fd = FD_MAP };
+static struct bb_map map = { .spec = &spec, .fd = FD_MAP };
 static const struct perf_handlers handlers = { on_event, NULL, NULL };
 
 static void test_perf_setup(void)
 {
-	struct perf_buffer *pb = NULL;
+	struct bb_perf_buffer *pb = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
@@ -205,7 +205,7 @@ static void test_perf_setup(void)
 
 static void test_perf_refusals(void)
 {
-	struct perf_buffer *pb = NULL;
+	struct bb_perf_buffer *pb = NULL;
 	struct bb_err err = { 0 };
 
 	fake_reset("0-1\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 2);
@@ -226,7 +226,7 @@ static void test_perf_refusals(void)
 
 static void test_ringbuf_setup(void)
 {
-	struct ringbuf *rb = NULL;
+	struct bb_ringbuf *rb = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 

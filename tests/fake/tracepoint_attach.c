@@ -5,8 +5,8 @@
  * tracefs is a temp dir we write (ids 4242 and 4343); the fake kernel
  * records perf_event_open's attr and the ioctls that follow.
  */
-#include "loader/object.h"
-#include "loader/tracepoint.h"
+#include "loader/object/object.h"
+#include "loader/attach/tracepoint.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
 
@@ -15,10 +15,10 @@
 
 static const char *path;
 
-static struct bpf_obj *open_and_load(void)
+static struct bb_object *open_and_load(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 
 	if (obj_open(&obj, path, &err) || obj_load(obj, &err)) {
 		ok(0, "open and load: %s", err.msg);
@@ -46,8 +46,8 @@ static void check_event(int i, uint32_t id, const char *what)
 static void attach_sequence(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj;
-	struct bpf_prog *exec, *exit_;
+	struct bb_object *obj;
+	struct bb_prog *exec, *exit_;
 	int ret;
 
 	fake_reset();
@@ -114,7 +114,7 @@ static void debugfs_fallback(void)
 static void set_bpf_fails(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj;
+	struct bb_object *obj;
 	int ret, perf_fd;
 
 	fake_reset();
@@ -145,7 +145,7 @@ static void set_bpf_fails(void)
 static void enable_fails(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj;
+	struct bb_object *obj;
 	int ret;
 
 	fake_reset();
@@ -168,7 +168,7 @@ static void enable_fails(void)
 static void tracefs_missing(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj;
+	struct bb_object *obj;
 	int ret;
 
 	fake_reset();

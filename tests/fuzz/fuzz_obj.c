@@ -26,7 +26,7 @@
 
 #include "elf/disasm.h"
 #include "elf/exec.h"
-#include "elf/lz.h"
+#include "elf/base/lz.h"
 #include "elf/spec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);

@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "kernel/test/attach_slots.h"
-#include "loader/object.h"
-#include "loader/perf_attach.h"
-#include "loader/sys.h"
+#include "loader/object/object.h"
+#include "loader/attach/perf_attach.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 /* build/tests/kernel/NAME.t -> build/test/OBJ.bpf.o */
@@ -30,12 +30,12 @@ static inline void attach_obj_path(const char *obj, char *out, size_t len)
 }
 
 /* Open and load @obj; 0 or -errno with @err filled. */
-static inline int attach_load(const char *obj, struct bpf_obj **out,
+static inline int attach_load(const char *obj, struct bb_object **out,
 			      struct bb_err *err)
 {
 	static char path[PATH_MAX];
 	uint32_t zero = 0, me = getpid();
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	int ret;
 
 	attach_obj_path(obj, path, sizeof(path));
@@ -52,7 +52,7 @@ static inline int attach_load(const char *obj, struct bpf_obj **out,
 	return 0;
 }
 
-static inline uint64_t attach_read(struct bpf_obj *o, const char *map,
+static inline uint64_t attach_read(struct bb_object *o, const char *map,
 				   uint32_t slot)
 {
 	uint64_t v = UINT64_MAX;
@@ -62,7 +62,7 @@ static inline uint64_t attach_read(struct bpf_obj *o, const char *map,
 }
 
 /* Zero both counter arrays (between two runs on one object). */
-static inline void attach_reset(struct bpf_obj *o)
+static inline void attach_reset(struct bb_object *o)
 {
 	uint64_t zero = 0;
 	uint32_t slot;
@@ -85,7 +85,7 @@ static inline int attach_link_type(int fd)
 	return ret ? ret : (int)info.type;
 }
 
-static inline void attach_detach(struct bpf_obj *o)
+static inline void attach_detach(struct bb_object *o)
 {
 	uint32_t i;
 

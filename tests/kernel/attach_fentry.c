@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 
-#include "attach.h"
+#include "tests/kernel/attach.h"
 
 #define N 3
 
@@ -22,7 +22,7 @@ static int expected(void)
 
 int main(void)
 {
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	int ret, i;
 

@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 
-#include "attach.h"
+#include "tests/kernel/attach.h"
 
 #define N 4
 
@@ -25,7 +25,7 @@ static int expected(void)
 	return v && !strcmp(v, "1");
 }
 
-static void fires(struct bpf_obj *o)
+static void fires(struct bb_object *o)
 {
 	int i;
 
@@ -42,7 +42,7 @@ static void fires(struct bpf_obj *o)
 
 int main(void)
 {
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 

@@ -5,7 +5,7 @@
  */
 #include <sys/syscall.h>
 
-#include "attach.h"
+#include "tests/kernel/attach.h"
 
 #define N 7
 
@@ -17,7 +17,7 @@ static void calls(int n)
 
 int main(void)
 {
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 

@@ -5,15 +5,15 @@
  */
 #include <sys/syscall.h>
 
-#include "attach.h"
-#include "loader/kernel_btf.h"
+#include "tests/kernel/attach.h"
+#include "loader/load/kernel_btf.h"
 
 #define N 5
 
 int main(void)
 {
 	struct kernel_btf kb;
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	char path[PATH_MAX];
 	int ret, id = -1, i;

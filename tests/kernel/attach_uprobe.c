@@ -5,8 +5,8 @@
  * argument and return value.  Run twice: attached with the ioctls, then
  * with a perf link.
  */
-#include "attach.h"
-#include "loader/uprobe.h"
+#include "tests/kernel/attach.h"
+#include "loader/attach/uprobe.h"
 
 #define N 6
 
@@ -17,7 +17,7 @@ __attribute__((noinline, used)) int bb_uprobe_target(int x)
 	return 3 * x + 1;
 }
 
-static void run(struct bpf_obj *o, bool link)
+static void run(struct bb_object *o, bool link)
 {
 	const char *how = link ? "perf link" : "SET_BPF+ENABLE";
 	struct bb_err err = { 0 };
@@ -48,7 +48,7 @@ static void run(struct bpf_obj *o, bool link)
 
 int main(void)
 {
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	uint64_t off = 0;
 	int ret;

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 
-#include "attach.h"
+#include "tests/kernel/attach.h"
 
 static int expected(void)
 {
@@ -100,7 +100,7 @@ out:
 	return fd;
 }
 
-static void fires(struct bpf_obj *o)
+static void fires(struct bb_object *o)
 {
 	char dev[300] = "";
 	int loop = -1, ret = read_disk(dev, sizeof(dev));
@@ -134,7 +134,7 @@ static void fires(struct bpf_obj *o)
 
 int main(void)
 {
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 

@@ -16,15 +16,15 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include "loader/global_data.h"
-#include "loader/kconfig.h"
-#include "loader/object.h"
-#include "loader/out.h"
-#include "loader/sys.h"
+#include "loader/load/global_data.h"
+#include "loader/load/kconfig.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
 #include "tests/kernel/vars.h"
 #include "tests/tap.h"
 
-static void check_btf(struct bpf_obj *o)
+static void check_btf(struct bb_object *o)
 {
 	struct bpf_prog_info pi;
 	struct bpf_map_info mi;
@@ -48,7 +48,7 @@ int main(void)
 {
 	char exe[PATH_MAX], path[PATH_MAX];
 	struct bb_err err = { 0 };
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	uint32_t me = getpid();
 	struct utsname u;
 	ssize_t n;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # docs/ must stay true to the code:
 #  - every relative link in docs/*.md points at a file that exists;
-#  - a link whose text names a function, "[`map_create()` in loader/map.c]",
+#  - a link whose text names a function, "[`map_create()` in loader/maps/map.c]",
 #    points at a file that defines that function;
 #  - every command shown in a ```sh block as "$ command" runs, from the top
 #    of the repository, and exits 0.  (Root: some commands load programs.)

@@ -36,7 +36,7 @@
 
 #include <linux/types.h>
 #include "kernel/procmon.h"
-#include "loader/sys.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 #define SPAWNERS 2

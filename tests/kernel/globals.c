@@ -19,10 +19,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "loader/global_data.h"
-#include "loader/object.h"
-#include "loader/out.h"
-#include "loader/sys.h"
+#include "loader/load/global_data.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
 #include "tests/kernel/vars.h"
 #include "tests/tap.h"
 
@@ -47,7 +47,7 @@ static void find_obj(void)
 static void test_strings(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	int ret;
 
 	ret = obj_open(&o, strings_path, &err);
@@ -101,10 +101,10 @@ static const char *kname(int fd, struct bpf_map_info *info)
 }
 
 /* Load with filter_tgid = @filter and step = @step, run one child. */
-static struct bpf_obj *run(uint32_t filter_self, uint64_t step, pid_t *child)
+static struct bb_object *run(uint32_t filter_self, uint64_t step, pid_t *child)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	int fds[2], ret;
 	uint32_t filter;
 	pid_t pid;
@@ -139,7 +139,7 @@ static void test_counted(void)
 	struct bb_err err = { 0 };
 	struct bpf_map_info info;
 	uint32_t zero = 0, v = 1;
-	struct bpf_obj *o;
+	struct bb_object *o;
 	pid_t child;
 	uint8_t buf[4];
 
@@ -164,7 +164,7 @@ static void test_counted(void)
 
 static void test_filtered(void)
 {
-	struct bpf_obj *o;
+	struct bb_object *o;
 	pid_t child;
 
 	/* We never exec: nothing may be counted. */

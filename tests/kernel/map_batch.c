@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/map_batch.h"
-#include "loader/sys.h"
+#include "loader/maps/map_batch.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 #define N 5000
@@ -62,7 +62,7 @@ static void reset(struct seen *s)
 	s->n = s->bad = 0;
 }
 
-static int fill(struct bpf_map *m, uint32_t n, uint64_t (*want)(uint32_t))
+static int fill(struct bb_map *m, uint32_t n, uint64_t (*want)(uint32_t))
 {
 	struct bb_err err = { 0 };
 	uint32_t k;
@@ -88,7 +88,7 @@ static void hash_map(struct seen *s)
 {
 	struct map_spec spec = { .name = "bb_batch_hash", .type = BPF_MAP_TYPE_HASH,
 				 .key_size = 4, .value_size = 8, .max_entries = N };
-	struct bpf_map m = { .spec = &spec, .fd = -1 };
+	struct bb_map m = { .spec = &spec, .fd = -1 };
 	uint32_t sizes[] = { 64, 1, 0 }, i;
 
 	s->want = hash_value;
@@ -120,7 +120,7 @@ static void empty_hash(struct seen *s)
 {
 	struct map_spec spec = { .name = "bb_batch_empty", .type = BPF_MAP_TYPE_HASH,
 				 .key_size = 4, .value_size = 8, .max_entries = 8 };
-	struct bpf_map m = { .spec = &spec, .fd = -1 };
+	struct bb_map m = { .spec = &spec, .fd = -1 };
 
 	reset(s);
 	if (ok(!fill(&m, 0, hash_value), "empty hash created")) {
@@ -135,7 +135,7 @@ static void array_map(struct seen *s)
 {
 	struct map_spec spec = { .name = "bb_batch_array", .type = BPF_MAP_TYPE_ARRAY,
 				 .key_size = 4, .value_size = 8, .max_entries = 100 };
-	struct bpf_map m = { .spec = &spec, .fd = -1 };
+	struct bb_map m = { .spec = &spec, .fd = -1 };
 
 	reset(s);
 	s->want = hash_value;
@@ -153,7 +153,7 @@ static void no_batch_type(struct seen *s)
 {
 	struct map_spec spec = { .name = "bb_batch_devmap", .type = BPF_MAP_TYPE_DEVMAP_HASH,
 				 .key_size = 4, .value_size = 4, .max_entries = 64 };
-	struct bpf_map m = { .spec = &spec, .fd = -1 };
+	struct bb_map m = { .spec = &spec, .fd = -1 };
 	uint32_t keys[4], values[4], out[2], count = 4;
 	int ret;
 

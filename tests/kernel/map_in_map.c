@@ -15,10 +15,10 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "loader/map.h"
-#include "loader/map_in_map.h"
-#include "loader/object.h"
-#include "loader/sys.h"
+#include "loader/maps/map.h"
+#include "loader/maps/map_in_map.h"
+#include "loader/object/object.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 static void getppid_n(int n)
@@ -45,9 +45,9 @@ static uint32_t map_id_of(int fd)
 	return sys_obj_get_info_by_fd(fd, &info, &len) ? 0 : info.id;
 }
 
-static void runtime_inner(struct bpf_obj *obj)
+static void runtime_inner(struct bb_object *obj)
 {
-	struct bpf_map *outer = obj_map(obj, "outer");
+	struct bb_map *outer = obj_map(obj, "outer");
 	struct bb_err err = { 0 };
 	int fd1, fd2, wrong;
 	uint32_t id = 0;
@@ -94,7 +94,7 @@ int main(void)
 {
 	const char *b = getenv("BUILD");
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	uint32_t zero = 0, pid = getpid();
 	char path[512];
 

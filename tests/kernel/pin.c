@@ -10,11 +10,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "loader/map.h"
-#include "loader/map_pin.h"
-#include "loader/object.h"
-#include "loader/pin.h"
-#include "loader/sys.h"
+#include "loader/maps/map.h"
+#include "loader/pin/map_pin.h"
+#include "loader/object/object.h"
+#include "loader/pin/pin.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 static char dir[128], obj_ok[512], obj_bad[512], obj_with_prog[512];
@@ -27,7 +27,7 @@ static uint32_t id_of(int fd)
 	return sys_obj_get_info_by_fd(fd, &info, &len) ? 0 : info.id;
 }
 
-static int load(struct bpf_obj **obj, const char *path, const char *pin_dir,
+static int load(struct bb_object **obj, const char *path, const char *pin_dir,
 		struct bb_err *err)
 {
 	int ret = obj_open(obj, path, err);
@@ -50,7 +50,7 @@ static uint32_t first_run(void)
 	pid = fork();
 	if (pid == 0) {
 		struct bb_err err = { 0 };
-		struct bpf_obj *obj = NULL;
+		struct bb_object *obj = NULL;
 		uint32_t key = 1;
 		uint64_t v = 42;
 
@@ -76,10 +76,10 @@ static uint32_t first_run(void)
 	return id;
 }
 
-static void reuse_pinned(struct bpf_obj **keep)
+static void reuse_pinned(struct bb_object **keep)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	uint32_t id = first_run(), key = 1;
 	uint64_t v = 0;
 	char pin[256];
@@ -99,7 +99,7 @@ static void reuse_pinned(struct bpf_obj **keep)
 static void mismatch(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 
 	is_int(load(&obj, obj_bad, dir, &err), -EINVAL,
 	       "a pin of another shape is refused");
@@ -110,11 +110,11 @@ static void mismatch(void)
 	obj_close(obj);
 }
 
-static void reuse_fd(const struct bpf_obj *first)
+static void reuse_fd(const struct bb_object *first)
 {
-	int fd = obj_map((struct bpf_obj *)first, "counters")->fd;
+	int fd = obj_map((struct bb_object *)first, "counters")->fd;
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	char nodir[256];
 
 	ok(!obj_open(&obj, obj_bad, &err), "open the other shape");
@@ -136,11 +136,11 @@ static void reuse_fd(const struct bpf_obj *first)
 	obj_close(obj);
 }
 
-static void outside_bpffs(const struct bpf_obj *first)
+static void outside_bpffs(const struct bb_object *first)
 {
-	int fd = obj_map((struct bpf_obj *)first, "counters")->fd;
+	int fd = obj_map((struct bb_object *)first, "counters")->fd;
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	char path[256];
 
 	snprintf(path, sizeof(path), "/tmp/barebpf-pin-%d", (int)getpid());
@@ -159,7 +159,7 @@ static void outside_bpffs(const struct bpf_obj *first)
 static void pin_program(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	char path[256];
 	int fd;
 
@@ -184,7 +184,7 @@ int main(void)
 {
 	const char *b = getenv("BUILD");
 	struct bb_err err = { 0 };
-	struct bpf_obj *first = NULL;
+	struct bb_object *first = NULL;
 	char pin[256];
 
 	if (geteuid())

@@ -27,9 +27,9 @@
 
 #include <linux/types.h>
 #include "kernel/procmon.h"
-#include "loader/map.h"
-#include "loader/object.h"
-#include "loader/sys.h"
+#include "loader/maps/map.h"
+#include "loader/object/object.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 #define OBJ "build/procmon.bpf.o"
@@ -122,7 +122,7 @@ static __u32 fd_id(int fd, int is_map)
 static void test_library_teardown(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	__u32 maps[8], progs[8];
 	int before = count_fds(), nm = 0, np = 0, ret;
 	unsigned i;

@@ -19,8 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "loader/pin.h"
-#include "loader/sys.h"
+#include "loader/pin/pin.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 static char procmon[512], dir[128];

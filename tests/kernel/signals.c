@@ -29,8 +29,8 @@
 #include <unistd.h>
 
 #include "elf/spec.h"
-#include "loader/file.h"
-#include "loader/sys.h"
+#include "loader/sys/file.h"
+#include "loader/sys/sys.h"
 #include "tests/tap.h"
 
 static int runs = 100;	/* BAREBPF_SIGNAL_RUNS: fewer in the VM tier */

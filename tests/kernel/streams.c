@@ -24,12 +24,12 @@
 
 #include <linux/types.h>
 #include "kernel/test/stream_test.h"
-#include "loader/cpus.h"
-#include "loader/map.h"
-#include "loader/object.h"
-#include "loader/out.h"
-#include "loader/perf_buffer.h"
-#include "loader/ringbuf.h"
+#include "loader/sys/cpus.h"
+#include "loader/maps/map.h"
+#include "loader/object/object.h"
+#include "loader/sys/out.h"
+#include "loader/stream/perf_buffer.h"
+#include "loader/stream/ringbuf.h"
 #include "tests/tap.h"
 
 #define OBJ "build/test/stream_test.bpf.o"
@@ -101,7 +101,7 @@ static void fire(int n)
 		syscall(SYS_getppid);
 }
 
-static int set_config(struct bpf_obj *obj, uint32_t transport)
+static int set_config(struct bb_object *obj, uint32_t transport)
 {
 	struct stream_config c = { .pid = getpid(), .transport = transport };
 	uint32_t zero = 0;
@@ -109,7 +109,7 @@ static int set_config(struct bpf_obj *obj, uint32_t transport)
 	return map_update(obj_map(obj, "config"), &zero, &c, BPF_ANY);
 }
 
-static struct stream_config get_config(struct bpf_obj *obj)
+static struct stream_config get_config(struct bb_object *obj)
 {
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
@@ -128,7 +128,7 @@ static void pin_cpu0(void)
 	sched_setaffinity(0, sizeof(set), &set);
 }
 
-static void test_perf_size(struct bpf_obj *obj)
+static void test_perf_size(struct bb_object *obj)
 {
 	uint32_t possible = 0, slots = 0;
 	struct bb_err err = { 0 };
@@ -141,7 +141,7 @@ static void test_perf_size(struct bpf_obj *obj)
 	   "max_entries 0 became one slot per possible CPU (%u)", possible);
 }
 
-static void test_perf_batches(struct perf_buffer *pb)
+static void test_perf_batches(struct bb_perf_buffer *pb)
 {
 	struct seen *s = pb->h.ctx;
 	struct bb_err err = { 0 };
@@ -164,7 +164,7 @@ static void test_perf_batches(struct perf_buffer *pb)
 	   (unsigned long long)s->wrapped);
 }
 
-static void test_perf_burst(struct bpf_obj *obj, struct perf_buffer *pb)
+static void test_perf_burst(struct bb_object *obj, struct bb_perf_buffer *pb)
 {
 	struct seen *s = pb->h.ctx;
 	struct bb_err err = { 0 };
@@ -189,11 +189,11 @@ static void test_perf_burst(struct bpf_obj *obj, struct perf_buffer *pb)
 	is_int(s->disorder, 0, "in order");
 }
 
-static void test_perf(struct bpf_obj *obj)
+static void test_perf(struct bb_object *obj)
 {
 	struct seen s = { 0 };
 	struct perf_handlers h = { on_perf, on_lost, &s };
-	struct perf_buffer *pb = NULL;
+	struct bb_perf_buffer *pb = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
@@ -212,10 +212,10 @@ static void test_perf(struct bpf_obj *obj)
 	perf_buffer_free(pb);
 }
 
-static void test_ringbuf(struct bpf_obj *obj)
+static void test_ringbuf(struct bb_object *obj)
 {
 	struct bb_err err = { 0 };
-	struct ringbuf *rb = NULL;
+	struct bb_ringbuf *rb = NULL;
 	struct seen s = { 0 };
 	int i, ret;
 
@@ -259,7 +259,7 @@ static void test_ringbuf(struct bpf_obj *obj)
 int main(void)
 {
 	struct bb_err err = { 0 };
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	int ret;
 
 	if (geteuid() != 0)

@@ -8,10 +8,10 @@
 
 #include <stdint.h>
 
-#include "loader/global_data.h"
+#include "loader/load/global_data.h"
 #include "tests/tap.h"
 
-static inline uint64_t var_get(struct bpf_obj *o, const char *name,
+static inline uint64_t var_get(struct bb_object *o, const char *name,
 			       size_t size)
 {
 	struct bb_err err = { 0 };
@@ -22,12 +22,12 @@ static inline uint64_t var_get(struct bpf_obj *o, const char *name,
 	return size == 4 ? (uint32_t)v : v;
 }
 
-static inline uint64_t get_u64(struct bpf_obj *o, const char *name)
+static inline uint64_t get_u64(struct bb_object *o, const char *name)
 {
 	return var_get(o, name, sizeof(uint64_t));
 }
 
-static inline uint32_t get_u32(struct bpf_obj *o, const char *name)
+static inline uint32_t get_u32(struct bb_object *o, const char *name)
 {
 	return var_get(o, name, sizeof(uint32_t));
 }

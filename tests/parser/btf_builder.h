@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf/btf.h"
+#include "elf/btf/btf.h"
 
 /* The encodings of include/uapi/linux/btf.h, spelled out. */
 #define BB_INFO(kind, kflag, vlen) \

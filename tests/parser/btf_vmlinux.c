@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <time.h>
 
-#include "elf/btf.h"
+#include "elf/btf/btf.h"
 #include "tests/tap.h"
 #include "tests/parser/objs.h"
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "loader/cli.h"
+#include "loader/cmd/common/cli.h"
 #include "tests/tap.h"
 
 static const struct option longs[] = {

@@ -7,7 +7,7 @@
  * structs, anonymous members, size changes, ambiguity and the instruction
  * check.  The expected values are worked out by hand in the comments.
  */
-#include "elf/core.h"
+#include "elf/btf/core.h"
 #include "tests/parser/btf_builder.h"
 #include "tests/tap.h"
 

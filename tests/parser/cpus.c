@@ -2,7 +2,7 @@
 /* cpus.c - the kernel's CPU list format ("0-3,5"), parsed without sysfs. */
 #include <errno.h>
 
-#include "loader/cpus.h"
+#include "loader/sys/cpus.h"
 #include "tests/tap.h"
 
 static uint32_t cpus[64];

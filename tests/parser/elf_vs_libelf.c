@@ -11,7 +11,7 @@
 #include <gelf.h>
 #include <libelf.h>
 
-#include "elf/btf.h"
+#include "elf/btf/btf.h"
 #include "elf/elf.h"
 #include "tests/tap.h"
 #include "tests/parser/objs.h"

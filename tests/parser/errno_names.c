@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "elf/errno_names.h"
+#include "elf/base/errno_names.h"
 #include "tests/tap.h"
 
 int main(void)

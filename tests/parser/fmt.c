@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "elf/fmt.h"
+#include "elf/base/fmt.h"
 #include "tests/tap.h"
 
 /* The cut-short cases below are on purpose. */

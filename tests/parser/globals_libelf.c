@@ -18,9 +18,9 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "loader/global_data.h"
-#include "loader/object.h"
-#include "loader/prog.h"
+#include "loader/load/global_data.h"
+#include "loader/object/object.h"
+#include "loader/load/prog.h"
 #include "tests/parser/objs.h"
 #include "tests/tap.h"
 
@@ -132,9 +132,9 @@ static int is_relocated(const struct bpf_insn *in)
 	       (in->code == (BPF_LD | BPF_IMM | BPF_DW) && in->src_reg);
 }
 
-static void check_prog(struct bpf_obj *o, const struct case_ *c)
+static void check_prog(struct bb_object *o, const struct case_ *c)
 {
-	struct bpf_prog *p = obj_prog(o, c->prog);
+	struct bb_prog *p = obj_prog(o, c->prog);
 	struct bpf_insn want[256];
 	struct bb_err err = { 0 };
 	uint32_t starts[4], n, i, r = 0, same = 1, good = 1;
@@ -219,7 +219,7 @@ int main(void)
 {
 	const char *build = getenv("BUILD");
 	struct bb_err err = { 0 };
-	struct bpf_obj *o = NULL;
+	struct bb_object *o = NULL;
 	uint64_t step = 0;
 	char path[4096];
 	size_t i;

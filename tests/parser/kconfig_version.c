@@ -2,7 +2,7 @@
 /*
  * kconfig_version.c - uname's release as LINUX_KERNEL_VERSION sees it.
  */
-#include "loader/kconfig.h"
+#include "loader/load/kconfig.h"
 #include "tests/tap.h"
 
 int main(void)

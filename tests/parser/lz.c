@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf/err.h"
-#include "elf/lz.h"
-#include "loader/embedded.h"
+#include "elf/base/err.h"
+#include "elf/base/lz.h"
+#include "loader/object/embedded.h"
 #include "tests/parser/objs.h"
 #include "tests/tap.h"
 

@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <stddef.h>
 
-#include "elf/btf.h"
+#include "elf/btf/btf.h"
 #include "elf/elf.h"
 #include "tests/tap.h"
 #include "tests/parser/objs.h"

@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <stdint.h>
 
-#include "elf/num.h"
-#include "loader/cli.h"
+#include "elf/base/num.h"
+#include "loader/cmd/common/cli.h"
 #include "tests/tap.h"
 
 int main(void)

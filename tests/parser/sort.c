@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elf/sort.h"
+#include "elf/base/sort.h"
 #include "tests/tap.h"
 
 struct row {			/* like procmon's rows: 40 bytes, a key */

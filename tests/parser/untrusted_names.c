@@ -17,8 +17,8 @@
 #include <stdio.h>
 
 #include "elf/spec.h"
-#include "loader/file.h"
-#include "loader/pin.h"
+#include "loader/sys/file.h"
+#include "loader/pin/pin.h"
 #include "tests/parser/objs.h"
 #include "tests/tap.h"
 

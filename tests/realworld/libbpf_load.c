@@ -15,8 +15,8 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "loader/out.h"
-#include "loader/xlated.h"
+#include "loader/sys/out.h"
+#include "loader/load/xlated.h"
 
 static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
 {

@@ -10,8 +10,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "../../out.h"
-#include "btf_str.h"
+#include "loader/sys/out.h"
+#include "loader/cmd/barebpf/btf_str.h"
 
 #define MAX_DEPTH 16
 

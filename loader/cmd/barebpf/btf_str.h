@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "../../../elf/btf.h"
+#include "elf/btf/btf.h"
 
 /* "struct proc_info", "__u32", "char[16]", "void *"; id 0 is "?". */
 void btf_type_str(const struct btf *btf, uint32_t id, char *buf, size_t len);

@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../elf/bpf_names.h"
-#include "../../../elf/disasm.h"
-#include "../../file.h"
-#include "../../out.h"
-#include "../../prog.h"
-#include "barebpf.h"
+#include "elf/bpf_names.h"
+#include "elf/disasm.h"
+#include "loader/sys/file.h"
+#include "loader/sys/out.h"
+#include "loader/load/prog.h"
+#include "loader/cmd/barebpf/cmd.h"
 
 #define INSN_SZ sizeof(struct bpf_insn)
 
@@ -97,7 +97,7 @@ int cmd_disasm(int argc, char **argv)
 static int pseudo_name(void *ctx, uint8_t src, int32_t imm, int32_t imm2,
 		       char *buf, size_t len)
 {
-	const struct bpf_obj *obj = ctx;
+	const struct bb_object *obj = ctx;
 	uint32_t i;
 
 	for (i = 0; i < obj->spec.nr_maps; i++) {
@@ -118,7 +118,7 @@ static int pseudo_name(void *ctx, uint8_t src, int32_t imm, int32_t imm2,
 
 /* What to say after an instruction: a helper's name, a relocation. */
 static void comment(const struct prog_spec *p, uint32_t i, char *buf,
-		    size_t len, const struct bpf_obj *obj)
+		    size_t len, const struct bb_object *obj)
 {
 	const struct bpf_insn *in = &p->insns[i];
 	const char *helper;
@@ -178,7 +178,7 @@ static void emit(struct json *j, uint32_t i, const char *before,
 }
 
 /* Fds a fresh process would get: 0-2 are taken, maps come first. */
-static void fake_fds(struct bpf_obj *obj, int on)
+static void fake_fds(struct bb_object *obj, int on)
 {
 	uint32_t i;
 
@@ -186,7 +186,7 @@ static void fake_fds(struct bpf_obj *obj, int on)
 		obj->maps[i].fd = on ? (int)(3 + i) : -1;
 }
 
-int disasm_prog_side_by_side(struct bpf_obj *obj, struct bpf_prog *prog,
+int disasm_prog_side_by_side(struct bb_object *obj, struct bb_prog *prog,
 			     struct json *j, struct bb_err *err)
 {
 	const struct prog_spec *p = prog->spec;

@@ -7,12 +7,12 @@
 #include <errno.h>
 #include <string.h>
 
-#include "../../../elf/bpf_names.h"
-#include "../../../elf/errno_names.h"
-#include "../../map.h"
-#include "../../out.h"
-#include "barebpf.h"
-#include "btf_str.h"
+#include "elf/bpf_names.h"
+#include "elf/base/errno_names.h"
+#include "loader/maps/map.h"
+#include "loader/sys/out.h"
+#include "loader/cmd/barebpf/cmd.h"
+#include "loader/cmd/barebpf/btf_str.h"
 
 struct dump_ctx {
 	const struct btf *btf;	/* NULL: no BTF, hex only */
@@ -49,7 +49,7 @@ static int print_entry(const void *key, const void *value, void *ctx)
 	return 0;
 }
 
-void dump_map(const struct bpf_obj *obj, const struct bpf_map *map)
+void dump_map(const struct bb_object *obj, const struct bb_map *map)
 {
 	const struct map_spec *s = map->spec;
 	const char *type = bpf_map_type_name(s->type);

@@ -19,17 +19,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../out.h"
-#include "../../perf_buffer.h"
-#include "../../ringbuf.h"
-#include "barebpf.h"
-#include "btf_str.h"
+#include "loader/sys/out.h"
+#include "loader/stream/perf_buffer.h"
+#include "loader/stream/ringbuf.h"
+#include "loader/cmd/barebpf/cmd.h"
+#include "loader/cmd/barebpf/btf_str.h"
 
 struct stream {
 	struct events *ev;
 	const char *name;
-	struct perf_buffer *pb;
-	struct ringbuf *rb;
+	struct bb_perf_buffer *pb;
+	struct bb_ringbuf *rb;
 };
 
 struct events {
@@ -105,7 +105,7 @@ static void on_ring(void *ctx, const void *data, uint32_t size)
 	print_record(ctx, "-", data, size);
 }
 
-static int set_type(struct events *ev, const struct bpf_obj *obj,
+static int set_type(struct events *ev, const struct bb_object *obj,
 		    const char *type, struct bb_err *err)
 {
 	int id;
@@ -123,7 +123,7 @@ static int set_type(struct events *ev, const struct bpf_obj *obj,
 	return btf_type_size(ev->btf, id, &ev->type_size, err);
 }
 
-int events_open(struct events **out, const struct bpf_obj *obj,
+int events_open(struct events **out, const struct bb_object *obj,
 		const char *type, struct bb_err *err)
 {
 	struct events *ev;
@@ -141,7 +141,7 @@ int events_open(struct events **out, const struct bpf_obj *obj,
 	if (type)
 		ret = set_type(ev, obj, type, err);
 	for (i = 0; !ret && i < obj->spec.nr_maps; i++) {
-		const struct bpf_map *m = &obj->maps[i];
+		const struct bb_map *m = &obj->maps[i];
 		struct stream *s = &ev->s[ev->nr];
 		struct perf_handlers h = { on_perf, on_lost, s };
 

@@ -15,19 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../elf/bpf_names.h"
-#include "../../cli.h"
-#include "../../file.h"
-#include "../../out.h"
-#include "barebpf.h"
-#include "btf_str.h"
+#include "elf/bpf_names.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/sys/file.h"
+#include "loader/sys/out.h"
+#include "loader/cmd/barebpf/cmd.h"
+#include "loader/cmd/barebpf/btf_str.h"
 
 struct inspect {
 	const char *path;
 	uint8_t *bytes;
 	size_t len;
 	struct elf_file ef;
-	struct bpf_obj *obj;	/* NULL if the loader refuses the object */
+	struct bb_object *obj;	/* NULL if the loader refuses the object */
 	struct bb_err obj_err;
 	struct json *j;		/* NULL: text */
 	int disasm;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* json.c - just enough JSON for `barebpf inspect --json`. */
-#include "../../out.h"
-#include "barebpf.h"
+#include "loader/sys/out.h"
+#include "loader/cmd/barebpf/cmd.h"
 
 static void sep(struct json *j, const char *key)
 {

@@ -16,15 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../elf/errno_names.h"
-#include "../../cli.h"
-#include "../../file.h"
-#include "../../obj_knobs.h"
-#include "../../map.h"
-#include "../../out.h"
-#include "../../prog.h"
-#include "../../sys.h"
-#include "barebpf.h"
+#include "elf/base/errno_names.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/sys/file.h"
+#include "loader/object/obj_knobs.h"
+#include "loader/maps/map.h"
+#include "loader/sys/out.h"
+#include "loader/load/prog.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/barebpf/cmd.h"
 
 struct load_opts {
 	const char *path;
@@ -50,7 +50,7 @@ static int wanted(const struct load_opts *o, const char *name)
 	return 0;
 }
 
-static int check_names(const struct load_opts *o, struct bpf_obj *obj,
+static int check_names(const struct load_opts *o, struct bb_object *obj,
 		       struct bb_err *err)
 {
 	int i;
@@ -96,7 +96,7 @@ static uint32_t prog_id(int fd)
 }
 
 /* What the options change before the load; programs not wanted are off. */
-static int prepare(const struct load_opts *o, struct bpf_obj *obj,
+static int prepare(const struct load_opts *o, struct bb_object *obj,
 		   struct bb_err *err)
 {
 	uint32_t i;
@@ -113,7 +113,7 @@ static int prepare(const struct load_opts *o, struct bpf_obj *obj,
 }
 
 /* The object's BTF and maps (obj_load_maps), then pin the maps. */
-static int load_maps(struct bpf_obj *obj, const char *pin_dir,
+static int load_maps(struct bb_object *obj, const char *pin_dir,
 		     struct bb_err *err)
 {
 	uint32_t i;
@@ -126,7 +126,7 @@ static int load_maps(struct bpf_obj *obj, const char *pin_dir,
 }
 
 /* One program: relocate, load, print, pin.  Failures are printed. */
-static int load_one(struct bpf_obj *obj, struct bpf_prog *p,
+static int load_one(struct bb_object *obj, struct bb_prog *p,
 		    const char *pin_dir)
 {
 	struct bb_err err = { 0 };
@@ -151,7 +151,7 @@ static int load_one(struct bpf_obj *obj, struct bpf_prog *p,
 
 static int load(const struct load_opts *o, struct bb_err *err)
 {
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	uint32_t i;
 	int ret, failed = 0;
 

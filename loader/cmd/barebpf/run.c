@@ -12,12 +12,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../cli.h"
-#include "../../narrate.h"
-#include "../../out.h"
-#include "../../sys.h"
-#include "../../tool.h"
-#include "barebpf.h"
+#include "loader/cmd/common/cli.h"
+#include "loader/sys/narrate.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/common/tool.h"
+#include "loader/cmd/barebpf/cmd.h"
 
 struct run_opts {
 	const char *path;
@@ -63,7 +63,7 @@ static int wait_interval(struct events *ev, const sigset_t *stop, long ms,
 	return 0;
 }
 
-static void dump_all(const struct bpf_obj *obj, long n)
+static void dump_all(const struct bb_object *obj, long n)
 {
 	uint32_t i;
 
@@ -75,7 +75,7 @@ static void dump_all(const struct bpf_obj *obj, long n)
 
 static int run(const struct run_opts *o, struct bb_err *err)
 {
-	struct bpf_obj *obj = NULL;
+	struct bb_object *obj = NULL;
 	struct events *ev = NULL;
 	sigset_t stop;
 	long n;

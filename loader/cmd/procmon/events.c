@@ -12,16 +12,16 @@
 #include <errno.h>
 #include <string.h>
 
-#include "../../../elf/errno_names.h"
-#include "../../../elf/fmt.h"
-#include "../../map.h"
-#include "../../out.h"
-#include "../../perf_buffer.h"
-#include "../../ringbuf.h"
-#include "../../sys.h"
-#include "procmon.h"
+#include "elf/base/errno_names.h"
+#include "elf/base/fmt.h"
+#include "loader/maps/map.h"
+#include "loader/sys/out.h"
+#include "loader/stream/perf_buffer.h"
+#include "loader/stream/ringbuf.h"
+#include "loader/sys/sys.h"
+#include "loader/cmd/procmon/procmon.h"
 
-static int set_events_config(struct bpf_obj *obj, uint32_t transport,
+static int set_events_config(struct bb_object *obj, uint32_t transport,
 			     struct bb_err *err)
 {
 	struct events_config c = { .transport = transport };
@@ -164,7 +164,7 @@ static void on_ring_event(void *ctx, const void *data, uint32_t size)
 }
 
 /* The ring buffer has no loss records: the BPF side counts them. */
-static void report_ringbuf_lost(struct bpf_obj *obj, struct stream_state *st)
+static void report_ringbuf_lost(struct bb_object *obj, struct stream_state *st)
 {
 	struct events_config c;
 	uint32_t zero = 0;
@@ -176,14 +176,14 @@ static void report_ringbuf_lost(struct bpf_obj *obj, struct stream_state *st)
 	st->ringbuf_lost = c.ringbuf_lost;
 }
 
-static int open_stream(struct bpf_obj *obj, const struct options *o,
-		       struct stream_state *st, struct perf_buffer **pb,
-		       struct ringbuf **rb, struct bb_err *err)
+static int open_stream(struct bb_object *obj, const struct options *o,
+		       struct stream_state *st, struct bb_perf_buffer **pb,
+		       struct bb_ringbuf **rb, struct bb_err *err)
 {
 	const char *name = o->events - 1 == PROCMON_VIA_PERF ? "events" :
 							       "events_rb";
 	struct perf_handlers h = { on_perf_event, on_perf_lost, st };
-	struct bpf_map *map = obj_map(obj, name);
+	struct bb_map *map = obj_map(obj, name);
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
@@ -192,7 +192,7 @@ static int open_stream(struct bpf_obj *obj, const struct options *o,
 	return ringbuf_open(rb, map, on_ring_event, st, err);
 }
 
-int start_events(struct bpf_obj *obj, uint32_t transport,
+int start_events(struct bb_object *obj, uint32_t transport,
 		 struct bb_err *err)
 {
 	int ret = obj_load(obj, err);
@@ -204,7 +204,7 @@ int start_events(struct bpf_obj *obj, uint32_t transport,
 	return ret;
 }
 
-static int stream_poll(struct perf_buffer *pb, struct ringbuf *rb,
+static int stream_poll(struct bb_perf_buffer *pb, struct bb_ringbuf *rb,
 		       int timeout_ms, struct bb_err *err)
 {
 	return pb ? perf_buffer_poll(pb, timeout_ms, err) :
@@ -212,12 +212,12 @@ static int stream_poll(struct perf_buffer *pb, struct ringbuf *rb,
 }
 
 /* Print events until SIGINT or SIGTERM. */
-int stream_events(struct bpf_obj *obj, const struct options *o,
+int stream_events(struct bb_object *obj, const struct options *o,
 		  const sigset_t *stop, struct bb_err *err)
 {
 	struct stream_state st = { .json = o->json, .t0 = monotonic_ns() };
-	struct perf_buffer *pb = NULL;
-	struct ringbuf *rb = NULL;
+	struct bb_perf_buffer *pb = NULL;
+	struct bb_ringbuf *rb = NULL;
 	uint64_t next_check = 0;
 	int ret;
 

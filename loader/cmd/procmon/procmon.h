@@ -11,10 +11,10 @@
 #include <stdint.h>
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared headers */
-#include "../../../kernel/procmon.h"
-#include "../../../kernel/procmon_events.h"
-#include "../../object.h"
-#include "../../tool_opts.h"
+#include "kernel/procmon.h"
+#include "kernel/procmon_events.h"
+#include "loader/object/object.h"
+#include "loader/cmd/common/tool_opts.h"
 
 struct options {
 	struct tool_opts t;	/* --obj, --interval, --count, -v */
@@ -36,7 +36,7 @@ struct task_field {
  * write @value, which holds them, as key 0 of the array map @name: the BPF
  * side reads task_struct through them.
  */
-int set_config_map(struct bpf_obj *obj, const char *name,
+int set_config_map(struct bb_object *obj, const char *name,
 		   const struct task_field *f, size_t n, const void *value,
 		   struct bb_err *err);
 
@@ -51,11 +51,11 @@ uint64_t monotonic_ns(void);
 
 /* --events: load procmon_events.bpf.o, tell it where task_struct keeps
  * what it reads and which transport to use (PROCMON_VIA_*), attach. */
-int start_events(struct bpf_obj *obj, uint32_t transport,
+int start_events(struct bb_object *obj, uint32_t transport,
 		 struct bb_err *err);
 
 /* Print events until SIGINT or SIGTERM. */
-int stream_events(struct bpf_obj *obj, const struct options *o,
+int stream_events(struct bb_object *obj, const struct options *o,
 		  const sigset_t *stop, struct bb_err *err);
 
 #endif

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * btf_fix.c - the object's BTF as the kernel will accept it.
+ *
+ * clang 14 writes each DATASEC (.rodata, .data, .bss, .maps, .kconfig)
+ * with size 0 and every variable at offset 0: where a variable lands is
+ * only known once the ELF is laid out, so the loader is expected to fill
+ * them in.  The kernel's BTF_LOAD refuses a DATASEC of size 0 and
+ * variables out of offset order (kernel/bpf/btf.c, btf_datasec_check_meta),
+ * and an extern variable (linkage "extern", e.g. a .kconfig extern) at
+ * all.  So we copy the .BTF bytes and, in the copy:
+ *   - DATASEC size = the ELF section's size (or, for a section that has
+ *     no ELF counterpart like .kconfig, the size of the map we made);
+ *   - each variable's offset = its symbol's value (or our layout);
+ *   - the variables sorted by offset;
+ *   - extern variables made "global allocated": we do allocate them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elf/base/sort.h"
+#include "elf/spec.h"
+
+static int vsi_cmp(const void *a, const void *b)
+{
+	const struct btf_var_secinfo *x = a, *y = b;
+
+	return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+/* Offset of variable @name in section @sec: its symbol, or our layout. */
+static int var_offset(const struct obj_spec *spec, int sec,
+		      const struct map_spec *map, const char *name,
+		      uint32_t *off)
+{
+	uint32_t i;
+
+	for (i = 0; sec >= 0 && i < spec->elf.nr_symbols; i++) {
+		const struct elf_symbol *s = &spec->elf.symbols[i];
+
+		if (s->shndx == sec && !strcmp(s->name, name) &&
+		    s->type != STT_SECTION && s->value <= UINT32_MAX) {
+			*off = s->value;
+			return 0;
+		}
+	}
+	for (i = 0; map && i < spec->nr_vars; i++) {
+		if (&spec->maps[spec->vars[i].map] == map &&
+		    !strcmp(spec->vars[i].name, name)) {
+			*off = spec->vars[i].off;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+static const struct map_spec *data_map(const struct obj_spec *spec,
+				       const char *name)
+{
+	const struct map_spec *m = obj_spec_map(spec, name);
+
+	return m && m->global_data ? m : NULL;
+}
+
+static int fix_datasec(const struct obj_spec *spec, struct btf *btf,
+		       struct btf_type *t, struct bb_err *err)
+{
+	const char *name = btf_str(btf, t->name_off);
+	struct btf_var_secinfo *vs = (struct btf_var_secinfo *)(t + 1);
+	int sec = elf_find_section(&spec->elf, name ? name : "");
+	const struct map_spec *map = data_map(spec, name ? name : "");
+	uint32_t i;
+
+	if (sec >= 0 && spec->elf.sections[sec].size <= UINT32_MAX)
+		t->size = spec->elf.sections[sec].size;
+	else if (map)
+		t->size = map->value_size;
+	else if (!t->size)
+		return bb_errf(err, -ENOENT,
+			       "btf: DATASEC '%s': no ELF section or map of that name to size it",
+			       name ? name : "?");
+	for (i = 0; i < btf_vlen(t); i++) {
+		struct btf_type *var = (struct btf_type *)btf_type(btf, vs[i].type);
+		const char *vname = var ? btf_str(btf, var->name_off) : NULL;
+
+		if (!var || btf_kind(var) != BTF_KIND_VAR)
+			continue;	/* a FUNC in .ksyms: nothing to place */
+		if (var_offset(spec, sec, map, vname ? vname : "", &vs[i].offset))
+			return bb_errf(err, -ENOENT,
+				       "btf: DATASEC '%s': no symbol for variable '%s'",
+				       name, vname ? vname : "?");
+		if (*(uint32_t *)(var + 1) == BTF_VAR_GLOBAL_EXTERN)
+			*(uint32_t *)(var + 1) = BTF_VAR_GLOBAL_ALLOCATED;
+	}
+	sort(vs, btf_vlen(t), sizeof(*vs), vsi_cmp);
+	return 0;
+}
+
+int btf_fixed_copy(const struct obj_spec *spec, uint8_t **out, size_t *len,
+		   struct bb_err *err)
+{
+	int idx = elf_find_section(&spec->elf, ".BTF");
+	const struct elf_section *s;
+	struct btf btf;
+	uint32_t id;
+	uint8_t *copy;
+	int ret;
+
+	if (idx < 0 || !spec->has_btf)
+		return bb_errf(err, -ENOENT, "the object has no .BTF section");
+	s = &spec->elf.sections[idx];
+	copy = malloc(s->size ? s->size : 1);	/* malloc: aligned for u32s */
+	if (!copy)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	memcpy(copy, s->data, s->size);
+	ret = btf_parse(&btf, copy, s->size, err);
+	for (id = 1; !ret && id < btf.nr_types; id++) {
+		struct btf_type *t = (struct btf_type *)btf_type(&btf, id);
+
+		if (btf_kind(t) == BTF_KIND_DATASEC)
+			ret = fix_datasec(spec, &btf, t, err);
+	}
+	btf_free(&btf);
+	if (ret) {
+		free(copy);
+		return ret;
+	}
+	*out = copy;
+	*len = s->size;
+	return 0;
+}

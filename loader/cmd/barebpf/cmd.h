@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * barebpf.h - what the files of the `barebpf` teaching tool share.
+ *
+ * loader/cmd/barebpf.c reads the command line and calls one of the
+ * cmd_*() below; each lives in its own file here.
+ */
+#ifndef BAREBPF_CMD_BAREBPF_H
+#define BAREBPF_CMD_BAREBPF_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "loader/object/object.h"
+
+/* Each returns the process exit status. */
+int cmd_inspect(int argc, char **argv);
+int cmd_disasm(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+
+/* A number option ("--interval 500"); -1 if @s is not a number >= 0. */
+long parse_count(const char *s);
+
+/* Name of relocation type R_BPF_* (llvm-readelf's words). */
+const char *reloc_type_name(uint32_t type);
+
+/* A tiny JSON writer: commas and nesting are tracked for us. */
+struct json {
+	struct out *f;
+	int depth;
+	int need_comma[32];
+};
+
+void json_begin(struct json *j, const char *key, char open);
+void json_end(struct json *j, char close);
+void json_str(struct json *j, const char *key, const char *v);
+void json_u64(struct json *j, const char *key, uint64_t v);
+void json_i64(struct json *j, const char *key, int64_t v);
+
+/*
+ * Disassembly of one program, before relocation and after (with the fds
+ * a fresh process would get, shown as map[NAME]), side by side.
+ * @obj has been opened (not loaded); @j NULL means text on stdout.
+ */
+int disasm_prog_side_by_side(struct bb_object *obj, struct bb_prog *prog,
+			     struct json *j, struct bb_err *err);
+
+/*
+ * Print every entry of @map, decoded by BTF where we can.  A map whose
+ * entries cannot be listed (per-CPU, ring buffer...) is said to be so.
+ */
+void dump_map(const struct bb_object *obj, const struct bb_map *map);
+
+/*
+ * events.c: every perf event array and ring buffer of @obj (loaded and
+ * attached) as an event stream, each record printed as it arrives; @type
+ * (NULL: raw bytes only) names a struct in the object's BTF to decode
+ * records as.  *@out is set even on failure: free it with events_free().
+ */
+struct events;
+int events_open(struct events **out, const struct bb_object *obj,
+		const char *type, struct bb_err *err);
+/* How many streams are open (0 for NULL). */
+uint32_t events_count(const struct events *ev);
+/* Wait up to @timeout_ms for records, print all that came; 0 or -errno. */
+int events_poll(struct events *ev, int timeout_ms, struct bb_err *err);
+void events_free(struct events *ev);
+
+#endif

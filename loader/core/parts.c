@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/* parts.c - does an object find the loader parts it needs (parts.h)? */
+#include <errno.h>
+
+#include "loader/core/parts.h"
+
+static int missing(const struct loader_parts *parts, const char *what,
+		   const char *name, const char *part, struct bb_err *err)
+{
+	return bb_errf(err, -ENOTSUP,
+		       "%s '%s' needs %s, which %s is built without (barebpf has every part: loader/parts.h)",
+		       what, name, part, parts->tool);
+}
+
+static int check_prog(const struct bb_prog *p,
+		      const struct loader_parts *parts, struct bb_err *err)
+{
+	const struct prog_spec *s = p->spec;
+	enum attach_kind kind = s->def->attach;
+
+	if (kind != ATTACH_NONE && !parts->attach[kind])
+		return missing(parts, "program", s->name, s->section, err);
+	if (kind == ATTACH_BTF &&
+	    (!parts->btf_target_find || !parts->btf_target_refused))
+		return missing(parts, "program", s->name,
+			       "a kernel BTF target", err);
+	if (s->nr_cores && (!parts->core_relocate || !parts->core_refused))
+		return missing(parts, "program", s->name,
+			       "CO-RE relocations", err);
+	return 0;
+}
+
+static int check_map(const struct map_spec *m,
+		     const struct loader_parts *parts, struct bb_err *err)
+{
+	if (m->global_data && !parts->global_data_init)
+		return missing(parts, "map", m->name, "global data", err);
+	if (m->kconfig && !parts->kconfig_fill)
+		return missing(parts, "map", m->name, ".kconfig values", err);
+	if (m->inner && !parts->map_create_outer)
+		return missing(parts, "map", m->name, "maps of maps", err);
+	if (m->nr_slots && !parts->map_fill_slots)
+		return missing(parts, "map", m->name, "initial inner maps",
+			       err);
+	return 0;
+}
+
+int parts_check(const struct bb_object *obj, const struct loader_parts *parts,
+		struct bb_err *err)
+{
+	uint32_t i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
+		ret = check_prog(&obj->progs[i], parts, err);
+	for (i = 0; !ret && i < obj->spec.nr_maps; i++)
+		ret = check_map(&obj->spec.maps[i], parts, err);
+	return ret;
+}

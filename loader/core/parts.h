@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * parts.h - the parts of the loader that only some objects need, chosen
+ * by the program that links the loader.
+ *
+ * obj_load() and obj_attach() only call a part when the object needs it,
+ * but a linker cannot know that: it keeps every function that is called
+ * from anywhere.  So the big parts that some objects need and others do
+ * not are reached through this table, which the program hands to
+ * obj_open_with():
+ *
+ *	- obj_open() and obj_open_mem() use loader_parts_all (parts_all.c),
+ *	  which holds every part: barebpf, bbload and the tests use them;
+ *	- a tool whose own objects need less names only what they use.
+ *	  procmon's objects hold tracepoint programs and plain maps, so its
+ *	  table holds tracepoint_attach and nothing else, and its static
+ *	  binary is about 18 KiB smaller (docs/static.md).
+ *
+ * What is not here is always linked: ELF and BTF parsing, maps, pinning,
+ * relocation of map references and calls, BPF_PROG_LOAD.  An object that
+ * needs a part its table lacks is refused when it is opened, by name,
+ * before any kernel call (parts_check()).
+ */
+#ifndef BAREBPF_PARTS_H
+#define BAREBPF_PARTS_H
+
+#include "loader/core/types.h"
+
+struct kernel_types;
+
+/* One entry per enum attach_kind (elf/section_names.h). */
+#define ATTACH_KINDS (ATTACH_URETPROBE + 1)
+
+struct loader_parts {
+	const char *tool;	/* who chose this table: for messages */
+	/* Attach a program of this kind (tracepoint.h, raw_tp.h, ...). */
+	int (*attach[ATTACH_KINDS])(struct bb_prog *prog, struct bb_err *err);
+	/* tp_btf/fentry/fexit: the kernel BTF id of the target, before
+	 * BPF_PROG_LOAD, and a better message when the load fails. */
+	int (*btf_target_find)(struct bb_prog *prog, struct kernel_types *k,
+			       struct bb_err *err);
+	int (*btf_target_refused)(const struct bb_prog *prog, int ret,
+				  struct bb_err *err);
+	/* CO-RE: patch field offsets etc. for this kernel (obj_core.h). */
+	int (*core_relocate)(struct bb_prog *prog, const struct bb_object *obj,
+			     struct kernel_types *k, struct bb_err *err);
+	int (*core_refused)(const struct bb_prog *prog, int ret,
+			    struct bb_err *err);
+	/* Right after BPF_MAP_CREATE of a .data/.rodata/.bss map
+	 * (global_data.h). */
+	int (*global_data_init)(struct bb_map *map, struct bb_err *err);
+	/* The values of a .kconfig map, before it is created (kconfig.h). */
+	int (*kconfig_fill)(struct bb_object *obj, struct bb_map *map,
+			    struct bb_err *err);
+	/* Maps of maps: create one (with its inner template), and fill the
+	 * slots the object initialises (map_in_map.h). */
+	int (*map_create_outer)(struct bb_map *map, struct bb_err *err);
+	int (*map_fill_slots)(struct bb_object *obj, struct bb_err *err);
+};
+
+extern const struct loader_parts loader_parts_all;
+
+/*
+ * -ENOTSUP, naming the program or map and the part, if @obj needs a part
+ * that @parts lacks.
+ */
+int parts_check(const struct bb_object *obj, const struct loader_parts *parts,
+		struct bb_err *err);
+
+#endif

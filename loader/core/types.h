@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * types.h - the kernel objects of a loaded BPF object, and nothing that
+ * acts on them.
+ *
+ * Every step of the load (maps/, load/, pin/, attach/, stream/) works on
+ * these structs; object.c, which runs the steps in order, sits above them
+ * all.  Keeping the structs here, below every step, lets object.c only
+ * call down: no step includes object.h.
+ *
+ * A struct bb_map / bb_prog owns one kernel fd (-1 until created).  Its
+ * spec (elf/spec.h) is the parsed blueprint and holds no fd.
+ */
+#ifndef BAREBPF_TYPES_H
+#define BAREBPF_TYPES_H
+
+#include "elf/spec.h"
+
+struct bb_map {
+	const struct map_spec *spec;
+	int fd;
+	/* Global data maps only (global_data.c): */
+	uint8_t *value;		/* the value to write at load, set by name */
+	void *mem;		/* .data/.bss after load: mmap of the value */
+	size_t mem_len;
+	bool reused;		/* fd is an existing map (pin or caller's fd) */
+	uint32_t max_entries;	/* set before obj_load(): overrides the spec's */
+	int btf_fd;		/* the object's BTF (not owned), or -1 */
+};
+
+struct bb_prog {
+	const struct prog_spec *spec;
+	int fd;
+	int attach_fd;		/* the perf event or link it is attached
+				 * through, or -1 */
+	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
+	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit: kernel BTF id of the
+				 * target, found by obj_load() */
+	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
+				 * (see perf_attach.h); set before obj_attach() */
+	bool off;		/* set before obj_load(): neither load nor attach */
+	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
+	char poisoned[256];	/* the first of them, described */
+};
+
+struct kernel_types;
+struct loader_parts;
+
+struct bb_object {
+	const char *path;	/* for messages */
+	uint8_t *file;		/* the object's bytes, owned */
+	size_t file_len;
+	struct obj_spec spec;
+	struct bb_map *maps;	/* one per spec.maps */
+	struct bb_prog *progs;	/* one per spec.progs */
+	const char *pin_dir;	/* for pinning by name; NULL: /sys/fs/bpf */
+	int btf_fd;		/* the object's BTF in the kernel, or -1 */
+	/*
+	 * The kernel's BTF, when the caller loads several objects and wants
+	 * it read once (obj_core.h); NULL: obj_load() reads it if needed.
+	 */
+	struct kernel_types *kernel;
+	struct kernel_types *kernel_own;	/* the one we read, if we did */
+	const struct loader_parts *parts;	/* what may be called */
+};
+
+/* The map or program called @name, or NULL. */
+struct bb_map *obj_map(struct bb_object *obj, const char *name);
+struct bb_prog *obj_prog(struct bb_object *obj, const char *name);
+
+#endif

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * btf_target.c - name -> kernel BTF id, for programs whose context the
+ * verifier types from BTF.
+ *
+ * The verifier reads a tp_btf or fentry program's arguments through the
+ * BTF of what it is attached to, so the target is part of the load, not
+ * of the attach: BPF_PROG_LOAD carries attach_btf_id, an id in
+ * /sys/kernel/btf/vmlinux (attach_btf_obj_fd would name a module's BTF;
+ * we only look in vmlinux).
+ */
+#include <errno.h>
+#include <linux/bpf.h>
+#include <stdio.h>
+
+#include "elf/base/fmt.h"
+#include "loader/load/btf_target.h"
+#include "loader/load/obj_core.h"
+
+#define TP_BTF_TYPEDEF_PREFIX "btf_trace_"
+
+static bool btf_target_needed(const struct bb_prog *prog)
+{
+	return prog->spec->def->attach == ATTACH_BTF;
+}
+
+int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
+		       struct bb_err *err)
+{
+	const char *target = prog->spec->target;
+	bool tp = prog->spec->def->expected_attach_type == BPF_TRACE_RAW_TP;
+	char name[300];
+	int id, ret;
+
+	ret = symbol_name_check(target, prog->spec->section, err);
+	if (ret)
+		return bb_err_prefix(err, ret, "program '%s'", prog->spec->name);
+	fmt_snprintf(name, sizeof(name), "%s%s",
+		     tp ? TP_BTF_TYPEDEF_PREFIX : "", target);
+	id = btf_find(&kb->btf, name, tp ? BTF_KIND_TYPEDEF : BTF_KIND_FUNC);
+	/* ESRCH, as libbpf answers: the same errno under both loaders. */
+	if (id < 0)
+		return bb_errf(err, -ESRCH,
+			       "program '%s' (section '%s'): kernel BTF has no %s %s: %s",
+			       prog->spec->name, prog->spec->section,
+			       tp ? "typedef" : "function", name,
+			       tp ? "no such tracepoint in this kernel" :
+			       "no such kernel function (or it is inlined or static without BTF)");
+	prog->attach_btf_id = id;
+	return 0;
+}
+
+int btf_target_find(struct bb_prog *prog, struct kernel_types *k,
+		    struct bb_err *err)
+{
+	int ret = kernel_types_get(k, false, err);
+
+	return ret ? ret : btf_target_resolve(prog, &k->kb, err);
+}
+
+static bool needs_trampoline(const struct bb_prog *prog)
+{
+	uint32_t t = prog->spec->def->expected_attach_type;
+
+	return btf_target_needed(prog) &&
+	       (t == BPF_TRACE_FENTRY || t == BPF_TRACE_FEXIT);
+}
+
+/*
+ * Seen on this project's Linux 6.18 host: BPF_PROG_LOAD of an fentry
+ * program fails with EPERM, as root, before the verifier has said a word,
+ * while tp_btf programs (no trampoline) load.  Kernels that load it but
+ * cannot patch the function answer ENOTSUPP at attach time.
+ */
+int btf_target_refused(const struct bb_prog *prog, int ret,
+		       struct bb_err *err)
+{
+	if (!needs_trampoline(prog) ||
+	    (ret != -EPERM && ret != -ENOTSUP && ret != -ENOTSUPP))
+		return ret;
+	return bb_err_prefix(err, ret,
+			     "this kernel does not support fentry/fexit (they need BPF trampolines, "
+			     "CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS; as root, %s from BPF_PROG_LOAD means that)",
+			     ret == -EPERM ? "EPERM" : "ENOTSUPP");
+}

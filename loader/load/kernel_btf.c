@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader/sys/file.h"
+#include "loader/load/kernel_btf.h"
+#include "loader/sys/sys.h"
+
+/*
+ * Since Linux 6.16 the kernel lets us mmap its BTF read-only: one call,
+ * and no copy of several MiB.  Before, the mmap is refused, and we read
+ * the file instead: sysfs hands it out one 4 KiB page per read(2), so
+ * that is over a thousand reads.  0 when mapped, < 0 to fall back.
+ */
+static int map_file(struct kernel_btf *kb)
+{
+	uint64_t size = 0;
+	void *p = NULL;
+	int fd, ret;
+
+	fd = sys_open(KERNEL_BTF_PATH, O_RDONLY, 0);
+	if (fd < 0)
+		return fd;
+	ret = sys_fstat_size(fd, &size);
+	if (!ret && (size == 0 || size > FILE_MAX_SIZE))
+		ret = -EINVAL;
+	if (!ret) {
+		p = sys_mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+		ret = sys_mmap_failed(p) ? (int)(long)p : 0;
+	}
+	sys_close(fd);
+	if (ret)
+		return ret;
+	kb->data = p;
+	kb->len = size;
+	kb->mapped = true;
+	return 0;
+}
+
+int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
+{
+	int ret;
+
+	memset(kb, 0, sizeof(*kb));
+	ret = map_file(kb);
+	if (ret)
+		ret = file_read_all(KERNEL_BTF_PATH, &kb->data, &kb->len, err);
+	if (ret == -ENOENT)
+		return bb_errf(err, ret,
+			       "%s: missing: this kernel was built without CONFIG_DEBUG_INFO_BTF",
+			       KERNEL_BTF_PATH);
+	if (ret)
+		return ret;
+	ret = btf_parse(&kb->btf, kb->data, kb->len, err);
+	if (ret) {
+		bb_err_prefix(err, ret, "%s", KERNEL_BTF_PATH);
+		kernel_btf_free(kb);
+	}
+	return ret;
+}
+
+void kernel_btf_free(struct kernel_btf *kb)
+{
+	btf_free(&kb->btf);
+	if (kb->mapped)
+		sys_munmap(kb->data, kb->len);
+	else
+		free(kb->data);
+	memset(kb, 0, sizeof(*kb));
+}
+
+int kernel_btf_offsetof(const struct kernel_btf *kb, const char *type,
+			const char *member, uint32_t *off, struct bb_err *err)
+{
+	int id = btf_find(&kb->btf, type, BTF_KIND_STRUCT);
+	int ret;
+
+	if (id < 0)
+		return bb_errf(err, -ENOENT, "kernel BTF: no struct %s", type);
+	ret = btf_member_offset(&kb->btf, id, member, off, err);
+	if (ret == -ENOENT)
+		return bb_errf(err, ret, "kernel BTF: struct %s has no member %s",
+			       type, member);
+	return ret;
+}

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * map.c - create maps from their specs, and read and write them.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elf/base/errno_names.h"
+#include "elf/base/sort.h"
+#include "loader/sys/cpus.h"
+#include "loader/sys/file.h"
+#include "loader/maps/map.h"
+#include "loader/core/parts.h"
+#include "loader/sys/sys.h"
+
+uint32_t map_max_entries(const struct bb_map *map)
+{
+	return map->max_entries ? map->max_entries : map->spec->max_entries;
+}
+
+/*
+ * Name the key and value types in the object's BTF, for the map types
+ * whose kernel code reads them (bpftool then prints values as structs;
+ * task/sk/inode storage require them).  Perf event arrays, ring buffers,
+ * maps of maps, stack traces... have no use for them and refuse them
+ * (map_check_no_btf in kernel/bpf/syscall.c), as libbpf also knows.
+ */
+static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
+{
+	const struct map_spec *s = map->spec;
+	uint32_t value_id = s->value_type_id;
+
+	/* <= 0: maps made outside obj_load (templates) are zeroed structs. */
+	if (map->btf_fd <= 0)
+		return;
+	if (s->global_data)
+		value_id = s->datasec_id;
+	switch (s->type) {
+	case BPF_MAP_TYPE_HASH:
+	case BPF_MAP_TYPE_ARRAY:
+	case BPF_MAP_TYPE_PERCPU_HASH:
+	case BPF_MAP_TYPE_PERCPU_ARRAY:
+	case BPF_MAP_TYPE_LRU_HASH:
+	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+	case BPF_MAP_TYPE_SK_STORAGE:
+	case BPF_MAP_TYPE_INODE_STORAGE:
+	case BPF_MAP_TYPE_TASK_STORAGE:
+		break;
+	default:
+		return;
+	}
+	if (!value_id)
+		return;
+	a->btf_fd = map->btf_fd;
+	a->btf_key_type_id = s->key_type_id;
+	a->btf_value_type_id = value_id;
+}
+
+int map_create(struct bb_map *map, struct bb_err *err)
+{
+	return map_create_in(map, -1, err);
+}
+
+int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
+{
+	const struct map_spec *s = map->spec;
+	struct map_create_args a = {
+		.type = s->type,
+		.key_size = s->key_size,
+		.value_size = s->value_size,
+		.max_entries = map_max_entries(map),
+		.map_flags = s->map_flags,
+		.numa_node = s->numa_node,
+		.name = s->kernel_name[0] ? s->kernel_name : s->name,
+		.inner_map_fd = inner_map_fd >= 0 ? inner_map_fd : 0,
+	};
+	int fd;
+
+	/*
+	 * A perf event array declared without a size gets one slot per
+	 * possible CPU: bpf_perf_event_output(BPF_F_CURRENT_CPU) indexes it
+	 * by the CPU the program runs on (libbpf does the same).
+	 */
+	if (s->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY && !a.max_entries) {
+		fd = cpus_possible_count(&a.max_entries, err);
+		if (fd)
+			return bb_err_prefix(err, fd, "map '%s'", s->name);
+	}
+	map_btf_ids(map, &a);
+	fd = sys_map_create(&a);
+	if (fd < 0)
+		return bb_errf(err, fd,
+			       "bpf(BPF_MAP_CREATE) for map '%s' (type %u, key %u, value %u, max_entries %u): %s%s%s",
+			       s->name, s->type, s->key_size, s->value_size,
+			       a.max_entries, errno_text(-fd), errno_hint(fd),
+			       a.max_entries ? "" : " (max_entries 0: set it before loading)");
+	map->fd = fd;
+	return 0;
+}
+
+int map_check_type(const struct bb_map *map, uint32_t type,
+		   uint32_t *max_entries, struct bb_err *err)
+{
+	struct bpf_map_info info;
+	uint32_t len = sizeof(info);
+	int ret;
+
+	memset(&info, 0, sizeof(info));
+	ret = sys_obj_get_info_by_fd(map->fd, &info, &len);
+	if (ret)
+		return bb_errf(err, ret, "map '%s': bpf(BPF_OBJ_GET_INFO_BY_FD): %s",
+			       map->spec->name, errno_text(-ret));
+	if (info.type != type)
+		return bb_errf(err, -EINVAL, "map '%s' has type %u, not %u",
+			       map->spec->name, info.type, type);
+	*max_entries = info.max_entries;
+	return 0;
+}
+
+int map_lookup(const struct bb_map *map, const void *key, void *value)
+{
+	return sys_map_lookup_elem(map->fd, key, value, 0);
+}
+
+int map_update(const struct bb_map *map, const void *key, const void *value,
+	       uint64_t flags)
+{
+	return sys_map_update_elem(map->fd, key, value, flags);
+}
+
+int map_delete(const struct bb_map *map, const void *key)
+{
+	return sys_map_delete_elem(map->fd, key);
+}
+
+int map_lookup_and_delete(const struct bb_map *map, const void *key,
+			  void *value)
+{
+	return sys_map_lookup_and_delete_elem(map->fd, key, value);
+}
+
+int map_next_key(const struct bb_map *map, const void *key, void *next)
+{
+	return sys_map_get_next_key(map->fd, key, next);
+}
+
+static int key_cmp(const void *a, const void *b, void *ksz)
+{
+	return memcmp(a, b, *(size_t *)ksz);
+}
+
+/* Sort the keys and drop repeats; returns the new count. */
+static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
+{
+	size_t i, out = 0;
+
+	sort_r(keys, n, ksz, key_cmp, &ksz);
+	for (i = 0; i < n; i++) {
+		if (out && !memcmp(keys + (out - 1) * ksz, keys + i * ksz, ksz))
+			continue;
+		memmove(keys + out * ksz, keys + i * ksz, ksz);
+		out++;
+	}
+	return out;
+}
+
+/*
+ * Collect the keys.  When the key we pass to BPF_MAP_GET_NEXT_KEY was
+ * deleted meanwhile, a hash map restarts from its first key, so a walk
+ * can see keys twice: we allow 2 * max_entries steps, then drop repeats.
+ */
+static int collect_keys(const struct bb_map *map, uint8_t *keys, size_t *nr)
+{
+	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map_max_entries(map);
+	size_t n = 0;
+	int ret = 0;
+
+	while (n < cap) {
+		ret = map_next_key(map, n ? keys + (n - 1) * ksz : NULL,
+				   keys + n * ksz);
+		if (ret)
+			break;
+		n++;
+	}
+	*nr = unique_keys(keys, n, ksz);
+	return ret == -ENOENT ? 0 : ret;
+}
+
+int map_for_each(const struct bb_map *map, map_entry_fn fn, void *ctx)
+{
+	size_t ksz = map->spec->key_size, n = 0, i;
+	uint8_t *keys, *value;
+	int ret;
+
+	/* Per-CPU values are one slot per possible CPU: not handled here. */
+	if (map->spec->type == BPF_MAP_TYPE_PERCPU_HASH ||
+	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
+	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
+		return -ENOTSUP;
+	keys = calloc(2 * (size_t)map_max_entries(map) + 1, ksz);
+	value = calloc(1, map->spec->value_size);
+	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
+	for (i = 0; !ret && i < n; i++) {
+		ret = map_lookup(map, keys + i * ksz, value);
+		if (ret == -ENOENT) {
+			ret = 0;	/* deleted since we saw its key */
+			continue;
+		}
+		if (!ret)
+			ret = fn(keys + i * ksz, value, ctx);
+	}
+	free(keys);
+	free(value);
+	return ret;
+}
+
+/* Maps of maps need a template first (map_in_map.c), an optional part. */
+int obj_map_create(struct bb_object *obj, struct bb_map *map,
+		   struct bb_err *err)
+{
+	if (map->spec->inner)
+		return obj->parts->map_create_outer(map, err);
+	return map_create(map, err);
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * map.h - creating maps and using them from user space.
+ *
+ * Lookups and updates return 0 or -errno (-ENOENT: no such key).  The
+ * key and value buffers are the map's key_size / value_size bytes.
+ */
+#ifndef BAREBPF_MAP_H
+#define BAREBPF_MAP_H
+
+#include "loader/core/types.h"
+
+/* Create the kernel map for @map->spec; sets @map->fd. */
+int map_create(struct bb_map *map, struct bb_err *err);
+/* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */
+int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err);
+
+/* The map's max_entries: the caller's override, or the object's. */
+uint32_t map_max_entries(const struct bb_map *map);
+
+/*
+ * Ask the kernel (BPF_OBJ_GET_INFO_BY_FD) for @map's type and size: -EINVAL
+ * unless its type is @type; *@max_entries gets the size the kernel uses
+ * (which may differ from the spec's: a perf event array declared with 0).
+ */
+int map_check_type(const struct bb_map *map, uint32_t type,
+		   uint32_t *max_entries, struct bb_err *err);
+
+int map_lookup(const struct bb_map *map, const void *key, void *value);
+/* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */
+int map_update(const struct bb_map *map, const void *key, const void *value,
+	       uint64_t flags);
+int map_delete(const struct bb_map *map, const void *key);
+int map_lookup_and_delete(const struct bb_map *map, const void *key,
+			  void *value);
+/* First key when @key is NULL; -ENOENT after the last. */
+int map_next_key(const struct bb_map *map, const void *key, void *next);
+
+/*
+ * Call @fn for every entry, with a copy of its key and value.
+ *
+ * Keys are collected first with BPF_MAP_GET_NEXT_KEY, then each is looked
+ * up.  A key deleted between the two (-ENOENT from the lookup) is skipped:
+ * the map changes under us while BPF programs run.  A hash map restarts
+ * from its first key when the key we pass was deleted meanwhile, so keys
+ * seen twice are reported once, and the walk is bounded by max_entries.
+ * A non-zero return from @fn stops the walk and is returned.
+ */
+typedef int (*map_entry_fn)(const void *key, const void *value, void *ctx);
+int map_for_each(const struct bb_map *map, map_entry_fn fn, void *ctx);
+
+/*
+ * BPF_MAP_CREATE for one of @obj's maps (map_setup() calls it); a map of
+ * maps goes through the map-in-map part, which makes its template first.
+ */
+int obj_map_create(struct bb_object *obj, struct bb_map *map,
+		   struct bb_err *err);
+
+#endif

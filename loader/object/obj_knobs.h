@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * obj_knobs.h - what a tool's command line may change in an object
+ * before obj_load(), in the "NAME=NUMBER" form barebpf load and bbload
+ * take: a global variable (a const volatile knob in .rodata), a map's
+ * max_entries, and a default size for the maps an object leaves at 0.
+ */
+#ifndef BAREBPF_OBJ_KNOBS_H
+#define BAREBPF_OBJ_KNOBS_H
+
+#include "loader/core/types.h"
+
+/* --set VAR=VALUE: VALUE a number, written in VAR's own size. */
+int obj_knob_set_var(struct bb_object *obj, const char *arg, struct bb_err *err);
+
+/* --max-entries MAP=N */
+int obj_knob_max_entries(struct bb_object *obj, const char *arg,
+			 struct bb_err *err);
+
+/*
+ * --default-max-entries N: every map declared with max_entries 0, other
+ * than perf event arrays (sized to the CPUs by map_create()).
+ */
+void obj_knob_default_max_entries(struct bb_object *obj, uint32_t n);
+
+#endif

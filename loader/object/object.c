@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * object.c - the life of a BPF object: open, load, attach, close.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader/sys/file.h"
+#include "loader/load/global_data.h"
+#include "loader/maps/map.h"
+#include "loader/pin/map_pin.h"
+#include "loader/load/obj_btf.h"
+#include "loader/load/obj_core.h"
+#include "loader/object/object.h"
+#include "loader/core/parts.h"
+#include "loader/load/prog.h"
+#include "loader/sys/sys.h"
+
+/* One bpf_map / bpf_prog per spec entry, every fd -1 (not created). */
+static int obj_alloc(struct bb_object *obj, struct bb_err *err)
+{
+	uint32_t i;
+
+	obj->maps = calloc(obj->spec.nr_maps + 1, sizeof(*obj->maps));
+	obj->progs = calloc(obj->spec.nr_progs + 1, sizeof(*obj->progs));
+	if (!obj->maps || !obj->progs)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	for (i = 0; i < obj->spec.nr_maps; i++) {
+		obj->maps[i].spec = &obj->spec.maps[i];
+		obj->maps[i].fd = -1;
+		obj->maps[i].btf_fd = -1;
+	}
+	for (i = 0; i < obj->spec.nr_progs; i++) {
+		obj->progs[i].spec = &obj->spec.progs[i];
+		obj->progs[i].fd = -1;
+		obj->progs[i].attach_fd = -1;
+	}
+	return 0;
+}
+
+/* Takes ownership of @file (malloc'd, @len bytes). */
+static int obj_from_bytes(struct bb_object **out, uint8_t *file, size_t len,
+			  const char *name, const struct loader_parts *parts,
+			  struct bb_err *err)
+{
+	struct bb_object *obj = calloc(1, sizeof(*obj));
+	int ret;
+
+	if (!obj) {
+		free(file);
+		return bb_errf(err, -ENOMEM, "out of memory");
+	}
+	obj->path = name;
+	obj->btf_fd = -1;
+	obj->file = file;
+	obj->file_len = len;
+	obj->parts = parts;
+	ret = obj_spec_parse(&obj->spec, file, len, err);
+	if (!ret)
+		ret = obj_alloc(obj, err);
+	if (!ret)
+		ret = parts_check(obj, parts, err);
+	if (ret) {
+		bb_err_prefix(err, ret, "%s", name);
+		obj_close(obj);
+		return ret;
+	}
+	*out = obj;
+	return 0;
+}
+
+int obj_open_with(struct bb_object **out, const char *path,
+		  const struct loader_parts *parts, struct bb_err *err)
+{
+	uint8_t *file;
+	size_t len;
+	int ret;
+
+	ret = file_read_all(path, &file, &len, err);
+	if (ret)
+		return ret;
+	return obj_from_bytes(out, file, len, path, parts, err);
+}
+
+int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
+		   const char *name, const struct loader_parts *parts,
+		   struct bb_err *err)
+{
+	return obj_from_bytes(out, file, len, name, parts, err);
+}
+
+int obj_open(struct bb_object **out, const char *path, struct bb_err *err)
+{
+	return obj_open_with(out, path, &loader_parts_all, err);
+}
+
+int obj_open_mem(struct bb_object **out, const void *data, size_t len,
+		 const char *name, struct bb_err *err)
+{
+	uint8_t *file = malloc(len + 1);
+
+	if (!file)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	memcpy(file, data, len);
+	return obj_open_owned(out, file, len, name, &loader_parts_all, err);
+}
+
+/*
+ * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
+ * the kernel's BTF (several MiB) once, only if some program needs it.
+ */
+static bool needs_btf_target(const struct bb_prog *p)
+{
+	return p->spec->def->attach == ATTACH_BTF && !p->attach_btf_id;
+}
+
+static int resolve_btf_targets(struct bb_object *obj, struct kernel_types *k,
+			       struct bb_err *err)
+{
+	uint32_t i;
+	int ret = 0;
+
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
+		if (!obj->progs[i].off && needs_btf_target(&obj->progs[i]))
+			ret = obj->parts->btf_target_find(&obj->progs[i], k,
+							  err);
+	return ret;
+}
+
+static int load_maps(struct bb_object *obj, struct bb_err *err)
+{
+	uint32_t i;
+	int ret;
+
+	for (i = 0; i < obj->spec.nr_maps; i++) {
+		struct bb_map *m = &obj->maps[i];
+
+		ret = m->spec->kconfig ? obj->parts->kconfig_fill(obj, m, err) : 0;
+		if (!ret)
+			ret = map_setup(obj, m, err);
+		if (!ret && m->spec->global_data)
+			ret = obj->parts->global_data_init(m, err);
+		if (ret)
+			return ret;
+	}
+	return obj->parts->map_fill_slots ? obj->parts->map_fill_slots(obj, err) : 0;
+}
+
+/* The kernel's BTF: the caller's, or ours, read on first need. */
+static struct kernel_types *kernel_types(struct bb_object *obj)
+{
+	if (obj->kernel)
+		return obj->kernel;
+	if (!obj->kernel_own)
+		obj->kernel_own = calloc(1, sizeof(*obj->kernel_own));
+	return obj->kernel_own;
+}
+
+int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
+{
+	struct kernel_types *k = kernel_types(obj);
+	int ret;
+
+	if (!k)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	ret = needs_btf_target(p) ? obj->parts->btf_target_find(p, k, err) : 0;
+	if (!ret)
+		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
+	if (!ret && p->spec->nr_cores)
+		ret = obj->parts->core_relocate(p, obj, k, err);
+	if (!ret)
+		ret = prog_load(p, obj->spec.license, obj->spec.kern_version,
+				obj->btf_fd, err);
+	if (ret && p->spec->nr_cores)
+		ret = obj->parts->core_refused(p, ret, err);
+	if (ret && p->spec->def->attach == ATTACH_BTF)
+		ret = obj->parts->btf_target_refused(p, ret, err);
+	return ret;
+}
+
+int obj_load_maps(struct bb_object *obj, struct bb_err *err)
+{
+	int ret = obj_btf_load(obj, err);
+
+	return ret ? ret : load_maps(obj, err);
+}
+
+/*
+ * The object's BTF first (maps and programs name it), then maps:
+ * programs refer to them by fd.  A map may already exist (map_pin.h);
+ * maps of maps get their initial inner maps once all exist.  Programs
+ * switched off (bpf_prog.off) are neither relocated nor loaded.  The
+ * targets of tp_btf/fentry programs are looked up before anything is
+ * created: a missing one fails early.
+ */
+int obj_load(struct bb_object *obj, struct bb_err *err)
+{
+	struct kernel_types *k = kernel_types(obj);
+	uint32_t i;
+	int ret;
+
+	if (!k)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	ret = resolve_btf_targets(obj, k, err);
+	if (!ret)
+		ret = obj_load_maps(obj, err);
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
+		if (!obj->progs[i].off)
+			ret = obj_load_prog(obj, &obj->progs[i], err);
+	return ret;
+}
+
+int obj_attach(struct bb_object *obj, struct bb_err *err)
+{
+	uint32_t i;
+	int ret;
+
+	for (i = 0; i < obj->spec.nr_progs; i++) {
+		struct bb_prog *p = &obj->progs[i];
+		enum attach_kind kind = p->spec->def->attach;
+
+		if (p->off || kind == ATTACH_NONE)
+			continue;
+		ret = obj->parts->attach[kind](p, err);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static void close_fd(int *fd)
+{
+	if (*fd >= 0)
+		sys_close(*fd);
+	*fd = -1;
+}
+
+/* Detach first (closing the perf events), then programs, then maps. */
+void obj_close(struct bb_object *obj)
+{
+	uint32_t i;
+
+	if (!obj)
+		return;
+	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
+		close_fd(&obj->progs[i].attach_fd);
+		close_fd(&obj->progs[i].fd);
+		free(obj->progs[i].insns);
+	}
+	for (i = 0; obj->maps && i < obj->spec.nr_maps; i++) {
+		global_data_release(&obj->maps[i]);
+		close_fd(&obj->maps[i].fd);
+	}
+	close_fd(&obj->btf_fd);
+	if (obj->kernel_own)
+		kernel_types_free(obj->kernel_own);
+	free(obj->kernel_own);
+	free(obj->progs);
+	free(obj->maps);
+	obj_spec_free(&obj->spec);
+	free(obj->file);
+	free(obj);
+}

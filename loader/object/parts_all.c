@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * parts_all.c - every optional part of the loader (parts.h): what
+ * obj_open() uses.
+ */
+#include "loader/load/btf_target.h"
+#include "loader/load/global_data.h"
+#include "loader/load/kconfig.h"
+#include "loader/attach/kprobe.h"
+#include "loader/maps/map_in_map.h"
+#include "loader/load/obj_core.h"
+#include "loader/core/parts.h"
+#include "loader/attach/raw_tp.h"
+#include "loader/attach/tracepoint.h"
+#include "loader/attach/uprobe.h"
+
+const struct loader_parts loader_parts_all = {
+	.tool = "barebpf",
+	.attach = {
+		[ATTACH_TRACEPOINT] = tracepoint_attach,
+		[ATTACH_RAW_TP] = raw_tp_attach,
+		[ATTACH_BTF] = btf_prog_attach,
+		[ATTACH_KPROBE] = kprobe_attach,
+		[ATTACH_KRETPROBE] = kprobe_attach,
+		[ATTACH_UPROBE] = uprobe_attach,
+		[ATTACH_URETPROBE] = uprobe_attach,
+	},
+	.btf_target_find = btf_target_find,
+	.btf_target_refused = btf_target_refused,
+	.core_relocate = prog_core_relocate,
+	.core_refused = prog_core_refused,
+	.global_data_init = global_data_init,
+	.kconfig_fill = kconfig_fill,
+	.map_create_outer = map_create_outer,
+	.map_fill_slots = map_fill_slots,
+};

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * map_pin.c - reuse existing maps: pinned by name, or an fd given to us.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+
+#include "elf/base/errno_names.h"
+#include "elf/base/fmt.h"
+#include "loader/maps/map.h"
+#include "loader/pin/map_pin.h"
+#include "loader/pin/pin.h"
+#include "loader/sys/sys.h"
+
+/* Values of __uint(pinning, ...), as libbpf numbers them. */
+#define PIN_NONE 0
+#define PIN_BY_NAME 1
+
+void obj_set_pin_dir(struct bb_object *obj, const char *dir)
+{
+	obj->pin_dir = dir;
+}
+
+static struct map_spec *spec_of(struct bb_object *obj, const char *name,
+				struct bb_err *err)
+{
+	struct bb_map *map = obj_map(obj, name);
+
+	if (!map) {
+		bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
+		return NULL;
+	}
+	return &obj->spec.maps[map - obj->maps];
+}
+
+int obj_map_pin_by_name(struct bb_object *obj, const char *name,
+			struct bb_err *err)
+{
+	struct map_spec *s = spec_of(obj, name, err);
+
+	if (!s)
+		return -ENOENT;
+	s->pinning = PIN_BY_NAME;
+	return 0;
+}
+
+struct field {
+	const char *name;
+	uint32_t have, want;
+};
+
+int map_check_compat(const struct map_spec *s, int fd, const char *what,
+		     struct bb_err *err)
+{
+	struct bpf_map_info info;
+	uint32_t len = sizeof(info), i;
+	int ret;
+
+	memset(&info, 0, sizeof(info));
+	ret = sys_obj_get_info_by_fd(fd, &info, &len);
+	if (ret)
+		return bb_errf(err, ret,
+			       "map '%s': bpf(BPF_OBJ_GET_INFO_BY_FD) on %s: %s",
+			       s->name, what, errno_text(-ret));
+	const struct field f[] = {
+		{ "type", info.type, s->type },
+		{ "key_size", info.key_size, s->key_size },
+		{ "value_size", info.value_size, s->value_size },
+		{ "max_entries", info.max_entries, s->max_entries },
+		{ "map_flags", info.map_flags, s->map_flags },
+	};
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (f[i].have != f[i].want)
+			return bb_errf(err, -EINVAL,
+				       "map '%s': cannot reuse %s (map id %u): its %s is %u, the object declares %u",
+				       s->name, what, info.id, f[i].name,
+				       f[i].have, f[i].want);
+	return 0;
+}
+
+int obj_map_reuse_fd(struct bb_object *obj, const char *name, int fd,
+		     struct bb_err *err)
+{
+	struct bb_map *map = obj_map(obj, name);
+	char what[32];
+	int ret, dup;
+
+	if (!map)
+		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
+	fmt_snprintf(what, sizeof(what), "fd %d", fd);
+	ret = map_check_compat(map->spec, fd, what, err);
+	if (ret)
+		return ret;
+	dup = sys_dup(fd);
+	if (dup < 0)
+		return bb_errf(err, dup, "map '%s': dup(%d): %s", name, fd,
+			       errno_text(-dup));
+	if (map->fd >= 0)
+		sys_close(map->fd);
+	map->fd = dup;
+	map->reused = true;
+	return 0;
+}
+
+int map_pin_path(const struct bb_object *obj, const struct bb_map *map,
+		 char *out, size_t len, struct bb_err *err)
+{
+	return pin_path(out, len, obj->pin_dir ? obj->pin_dir : PIN_DIR_DEFAULT,
+			map->spec->name, err);
+}
+
+/* Open the pin at @path if there is one: 0, -ENOENT (none), or an error. */
+static int open_pinned(struct bb_map *map, const char *path,
+		       struct bb_err *err)
+{
+	char what[PATH_MAX + 16];
+	int fd, ret;
+
+	fd = pin_open(path, err);
+	if (fd < 0)
+		return fd;
+	fmt_snprintf(what, sizeof(what), "the map pinned at '%s'", path);
+	ret = map_check_compat(map->spec, fd, what, err);
+	if (ret) {
+		sys_close(fd);
+		return ret;
+	}
+	map->fd = fd;
+	map->reused = true;
+	return 0;
+}
+
+static int create_and_pin(struct bb_object *obj, struct bb_map *map,
+			  const char *path, struct bb_err *err)
+{
+	int ret = obj_map_create(obj, map, err);
+
+	if (ret)
+		return ret;
+	ret = pin_obj(map->fd, path, err);
+	if (ret == -EEXIST) {
+		/* Another loader pinned it between our look and our pin. */
+		sys_close(map->fd);
+		map->fd = -1;
+		return open_pinned(map, path, err);
+	}
+	return ret;
+}
+
+int map_setup(struct bb_object *obj, struct bb_map *map, struct bb_err *err)
+{
+	char path[PATH_MAX];
+	int ret;
+
+	if (map->fd >= 0)
+		return 0;	/* obj_map_reuse_fd() gave it */
+	if (map->spec->pinning == PIN_NONE)
+		return obj_map_create(obj, map, err);
+	if (map->spec->pinning != PIN_BY_NAME)
+		return bb_errf(err, -ENOTSUP,
+			       "map '%s': pinning mode %u is not supported (only LIBBPF_PIN_BY_NAME)",
+			       map->spec->name, map->spec->pinning);
+	ret = map_pin_path(obj, map, path, sizeof(path), err);
+	if (ret)
+		return ret;
+	ret = open_pinned(map, path, err);
+	if (ret != -ENOENT)
+		return ret;
+	return create_and_pin(obj, map, path, err);
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elf/base/errno_names.h"
+#include "loader/sys/file.h"
+#include "loader/sys/sys.h"
+
+static int grow(uint8_t **buf, size_t *cap, size_t need)
+{
+	size_t n = *cap ? *cap : 4096;
+	uint8_t *p;
+
+	while (n < need)
+		n *= 2;
+	if (n == *cap)
+		return 0;
+	p = realloc(*buf, n);
+	if (!p)
+		return -ENOMEM;
+	*buf = p;
+	*cap = n;
+	return 0;
+}
+
+static int read_fd(int fd, uint64_t hint, uint8_t **out, size_t *len)
+{
+	size_t cap = 0, used = 0;
+	uint8_t *buf = NULL;
+	ssize_t n;
+	int ret;
+
+	do {
+		ret = grow(&buf, &cap, used + (hint > used ? hint - used : 0) + 4097);
+		if (ret)
+			break;
+		n = sys_read(fd, buf + used, cap - used - 1);
+		if (n < 0)
+			ret = n;
+		else
+			used += n;
+		if (used > FILE_MAX_SIZE)
+			ret = -EFBIG;
+	} while (!ret && n > 0);
+	if (ret) {
+		free(buf);
+		return ret;
+	}
+	buf[used] = '\0';
+	*out = buf;
+	*len = used;
+	return 0;
+}
+
+int file_read_all(const char *path, uint8_t **out, size_t *len,
+		  struct bb_err *err)
+{
+	uint64_t size = 0;
+	int fd, ret;
+
+	fd = sys_open(path, O_RDONLY, 0);
+	if (fd < 0)
+		return bb_errf(err, fd, "%s: %s", path, errno_text(-fd));
+	ret = sys_fstat_size(fd, &size);
+	if (!ret && size > FILE_MAX_SIZE)
+		ret = -EFBIG;
+	if (!ret)
+		ret = read_fd(fd, size, out, len);
+	sys_close(fd);
+	if (ret == -EFBIG)
+		return bb_errf(err, ret, "%s: larger than %u MiB, refusing",
+			       path, FILE_MAX_SIZE >> 20);
+	if (ret)
+		return bb_errf(err, ret, "%s: %s", path, errno_text(-ret));
+	return 0;
+}
+
+const char *errno_hint(int err)
+{
+	switch (err) {
+	case -EPERM:
+		return " (run as root, or grant CAP_BPF and CAP_PERFMON; "
+		       "on kernels before 5.11 also raise RLIMIT_MEMLOCK)";
+	case -ENOSYS:
+		return " (this kernel was built without CONFIG_BPF_SYSCALL)";
+	default:
+		return "";
+	}
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* file.h - read a whole (small) file through the syscall layer. */
+#ifndef BAREBPF_FILE_H
+#define BAREBPF_FILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "elf/base/err.h"
+
+/* Larger files are refused before anything is allocated. */
+#define FILE_MAX_SIZE (256u << 20)
+
+/*
+ * Read all of @path into a new buffer *@out (caller frees) of *@len bytes.
+ * The buffer has one extra NUL byte after the data, so text files can be
+ * used as strings.  Files in sysfs/tracefs report size 0 or 4096 whatever
+ * they hold, so we read until EOF rather than trust the size.
+ */
+int file_read_all(const char *path, uint8_t **out, size_t *len,
+		  struct bb_err *err);
+
+/* "Permission denied" etc., plus advice for the errors users hit. */
+const char *errno_hint(int err);
+
+#endif

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * out.c - stdout and stderr without stdio (see out.h).
+ *
+ * An out is a fmt_sink whose buffer, when full, is written to a file
+ * descriptor.  stdout keeps its bytes until the buffer is full, until
+ * out_flush() or until the program exits; stderr writes each call at
+ * once, so that a message is never lost or delayed behind a crash.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
+
+void out_sink_flush(struct fmt_sink *s)
+{
+	struct out *o = (struct out *)s;	/* the sink comes first */
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < s->len) {
+		n = sys_write_out(o->fd, s->buf + done, s->len - done);
+		if (n == -EINTR)
+			continue;
+		if (n <= 0)
+			break;	/* a closed pipe: nothing better to do */
+		done += n;
+	}
+	s->len = 0;
+}
+
+/* The buffers apart from the structs: zeros in .bss take no room in the
+ * file, a struct with a pointer in it goes to .data, all of it. */
+static char stdout_buf[4096], stderr_buf[1024];
+static struct out std_out = OUT_INIT(1, stdout_buf);
+static struct out std_err = {
+	.sink = { .buf = stderr_buf, .size = sizeof(stderr_buf),
+		  .flush = out_sink_flush },
+	.fd = 2, .unbuffered = 1,
+};
+
+struct out *const out_stdout = &std_out;
+struct out *const out_stderr = &std_err;
+
+void out_flush(struct out *o)
+{
+	out_sink_flush(&o->sink);
+}
+
+/* What a call left in an unbuffered out is written before it returns. */
+static void done(struct out *o)
+{
+	if (o->unbuffered)
+		out_flush(o);
+}
+
+int out_vprintf(struct out *o, const char *fmt, va_list ap)
+{
+	size_t n = fmt_vsink(&o->sink, fmt, ap);
+
+	done(o);
+	return (int)n;
+}
+
+int out_printf(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = out_vprintf(o, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void out_puts(struct out *o, const char *s)
+{
+	fmt_puts(&o->sink, s);
+	done(o);
+}
+
+void out_putc(struct out *o, char c)
+{
+	fmt_putc(&o->sink, c);
+	done(o);
+}
+
+/* exit() and a return from main() run destructors: stdout's last bytes. */
+__attribute__((destructor)) static void out_flush_at_exit(void)
+{
+	out_flush(out_stdout);
+}
+
+void bb_err_print(struct out *o, const char *who, struct bb_err *e)
+{
+	const char *d = e->detail;
+
+	out_printf(o, "%s: %s\n", who, e->msg);
+	if (d) {
+		out_puts(o, d);
+		if (*d && d[strlen(d) - 1] != '\n')
+			out_putc(o, '\n');
+	}
+	free(e->detail);
+	e->detail = NULL;
+}
