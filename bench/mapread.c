@@ -5,8 +5,8 @@
  *	mapread N [PIN]
  *
  * Fills a hash map (u32 key -> u64 value, max_entries N) with N entries,
- * then reads it all three times each way: map_for_each() (GET_NEXT_KEY +
- * LOOKUP_ELEM per entry) and map_for_each_batch() (BPF_MAP_LOOKUP_BATCH,
+ * then reads it all three times each way: bb_map_for_each() (GET_NEXT_KEY +
+ * LOOKUP_ELEM per entry) and bb_map_for_each_batch() (BPF_MAP_LOOKUP_BATCH,
  * MAP_BATCH_DEFAULT entries a call).  Prints the best of each, as
  *	N perkey_ms batch_ms perkey_entries_per_s batch_entries_per_s
  * With PIN, the map is then pinned there (a bpffs path) so that another
@@ -46,8 +46,8 @@ static double best_of_3(const struct bb_map *m, int batch, long n)
 	for (i = 0; i < 3; i++) {
 		seen = 0;
 		t = now_s();
-		if (batch ? map_for_each_batch(m, 0, count, &seen) :
-			    map_for_each(m, count, &seen))
+		if (batch ? bb_map_for_each_batch(m, 0, count, &seen) :
+			    bb_map_for_each(m, count, &seen))
 			return -1;
 		t = now_s() - t;
 		if (seen != n)
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 	}
 	for (k = 0; k < n; k++) {
 		v = k;
-		if (map_update(&m, &k, &v, BPF_ANY)) {
+		if (bb_map_update(&m, &k, &v, BPF_ANY)) {
 			fprintf(stderr, "mapread: update of key %u failed\n", k);
 			return 1;
 		}

@@ -101,7 +101,7 @@ static void produce(int go, long n, double rate)
 	_exit(0);
 }
 
-/* The spec is ours until obj_load(): resize the ring buffer there. */
+/* The spec is ours until bb_object_load(): resize the ring buffer there. */
 static void set_ring_size(struct bb_object *obj, uint32_t size)
 {
 	uint32_t i;
@@ -116,7 +116,7 @@ static struct stream_config config(struct bb_object *obj)
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 
-	map_lookup(obj_map(obj, "config"), &zero, &c);
+	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c);
 	return c;
 }
 
@@ -140,17 +140,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: stream perf|ringbuf SIZE EVENTS [RATE]\n");
 		return 2;
 	}
-	ret = obj_open(&obj, "build/test/stream_test.bpf.o", &err);
+	ret = bb_object_open(&obj, "build/test/stream_test.bpf.o", &err);
 	if (!ret && ringbuf)
 		set_ring_size(obj, size);
 	if (!ret)
-		ret = obj_load(obj, &err);
+		ret = bb_object_load(obj, &err);
 	if (!ret)
-		ret = obj_attach(obj, &err);
+		ret = bb_object_attach(obj, &err);
 	if (!ret)
-		ret = ringbuf ? ringbuf_open(&rb, obj_map(obj, "ring_events"),
+		ret = ringbuf ? bb_ringbuf_open(&rb, bb_object_find_map(obj, "ring_events"),
 					    on_ring, &cnt, &err) :
-				perf_buffer_open(&pb, obj_map(obj, "perf_events"),
+				bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"),
 						 size, &h, &err);
 	if (ret) {
 		bb_err_print(out_stderr, "stream", &err);
@@ -164,13 +164,13 @@ int main(int argc, char **argv)
 		produce(go[0], n, rate);
 	c.pid = child;
 	c.transport = ringbuf ? STREAM_RINGBUF : STREAM_PERF;
-	map_update(obj_map(obj, "config"), &zero, &c, BPF_ANY);
+	bb_map_update(bb_object_find_map(obj, "config"), &zero, &c, BPF_ANY);
 	t0 = now_s();
 	c0 = cpu_s();
 	if (write(go[1], "g", 1) != 1)
 		return 1;
 	for (;;) {
-		ret = rb ? ringbuf_poll(rb, 100, &err) : perf_buffer_poll(pb, 100, &err);
+		ret = rb ? bb_ringbuf_poll(rb, 100, &err) : bb_perf_buffer_poll(pb, 100, &err);
 		if (ret < 0)
 			break;
 		if (ret > 0) {
@@ -190,8 +190,8 @@ int main(int argc, char **argv)
 	       (unsigned long long)c.seq, (unsigned long long)cnt.received,
 	       (unsigned long long)(c.seq - cnt.received),
 	       cnt.received / (t1 - t0), (c1 - c0) * 1e9 / cnt.received);
-	perf_buffer_free(pb);
-	ringbuf_free(rb);
-	obj_close(obj);
+	bb_perf_buffer_free(pb);
+	bb_ringbuf_free(rb);
+	bb_object_close(obj);
 	return 0;
 }

@@ -31,7 +31,7 @@
 int perf_attach(struct bb_prog *prog, int pfd, const char *what,
 		struct bb_err *err);
 
-/* Choose the perf link for every program of @obj; call before obj_attach(). */
+/* Choose the perf link for every program of @obj; call before bb_object_attach(). */
 void obj_use_perf_link(struct bb_object *obj, bool on);
 
 /*

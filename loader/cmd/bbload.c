@@ -153,7 +153,7 @@ static bool wanted(const struct options *o, const char *prog)
 	return !o->nr_progs;
 }
 
-/* Everything the options say, before obj_load(). */
+/* Everything the options say, before bb_object_load(). */
 static int prepare(struct bb_object *obj, const struct options *o,
 		   const char *only, struct bb_err *err)
 {
@@ -244,25 +244,25 @@ static int run(struct bb_object *obj, long secs, struct bb_err *err)
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
-		ret = obj_attach(obj, err);
+		ret = bb_object_attach(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_maps && nr < RUN_MAX_ARRAYS; i++) {
 		const struct bb_map *m = &obj->maps[i];
 		struct perf_handlers h = { print_event, print_lost,
 					   (void *)m->spec->name };
 
 		if (m->spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
-			ret = perf_buffer_open(&pb[nr++], m, 64, &h, err);
+			ret = bb_perf_buffer_open(&pb[nr++], m, 64, &h, err);
 	}
 	/* Read often: a busy machine fills a ring fast. */
 	for (waited = 0; !ret && waited < secs * 1000; waited += 20) {
 		if (sys_sigwait_ms(&stop, 20) > 0)
 			break;
 		for (i = 0; !ret && i < nr; i++)
-			ret = perf_buffer_consume(pb[i], err) < 0 ? -EIO : 0;
+			ret = bb_perf_buffer_consume(pb[i], err) < 0 ? -EIO : 0;
 		out_flush(out_stdout);
 	}
 	for (i = 0; i < nr; i++)
-		perf_buffer_free(pb[i]);
+		bb_perf_buffer_free(pb[i]);
 	return ret;
 }
 
@@ -274,13 +274,13 @@ static int load_once(const struct options *o, const char *only,
 	struct bb_err err = { 0 };
 	int ret;
 
-	ret = obj_open(&obj, o->obj, &err);
+	ret = bb_object_open(&obj, o->obj, &err);
 	if (!ret) {
 		obj->kernel = kernel;
 		ret = prepare(obj, o, only, &err);
 	}
 	if (!ret)
-		ret = obj_load(obj, &err);
+		ret = bb_object_load(obj, &err);
 	if (!ret)
 		report(obj, o);
 	if (!ret && o->run_s)
@@ -289,7 +289,7 @@ static int load_once(const struct options *o, const char *only,
 		out_printf(out_stdout, "%s refused: %s (%s)\n", only, err.msg, errno_text(-ret));
 	if (ret)
 		bb_err_print(out_stderr, "bbload", &err);
-	obj_close(obj);
+	bb_object_close(obj);
 	return ret;
 }
 
@@ -303,7 +303,7 @@ static int load_each(const struct options *o)
 	const char **names;
 	int ret;
 
-	ret = obj_open(&obj, o->obj, &err);
+	ret = bb_object_open(&obj, o->obj, &err);
 	if (ret) {
 		bb_err_print(out_stderr, "bbload", &err);
 		return 1;
@@ -312,7 +312,7 @@ static int load_each(const struct options *o)
 	names = calloc(nr + 1, sizeof(*names));
 	for (i = 0; names && i < nr; i++)
 		names[i] = strdup(obj->spec.progs[i].name);
-	obj_close(obj);
+	bb_object_close(obj);
 	for (i = 0; names && i < nr; i++) {
 		if (wanted(o, names[i]) && load_once(o, names[i], &kernel))
 			refused++;

@@ -111,13 +111,13 @@ static int parse_args(int argc, char **argv, struct options *o)
 /* Before attaching: the next execve will be number start + 1. */
 static int preset(struct bb_object *obj, uint64_t start, struct bb_err *err)
 {
-	struct bb_map *map = obj_map(obj, "counter");
+	struct bb_map *map = bb_object_find_map(obj, "counter");
 	uint32_t zero = 0;
 	int ret;
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'counter'", obj->path);
-	ret = map_update(map, &zero, &start, BPF_ANY);
+	ret = bb_map_update(map, &zero, &start, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
 			       errno_text(-ret));
@@ -186,11 +186,11 @@ static int print_count(struct bb_object *obj, struct bb_err *err)
 	uint32_t zero = 0, pid = 0;
 	int ret;
 
-	ret = map_lookup(obj_map(obj, "counter"), &zero, &n);
+	ret = bb_map_lookup(bb_object_find_map(obj, "counter"), &zero, &n);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
 			       errno_text(-ret));
-	ret = obj_var_get(obj, "last_pid", &pid, sizeof(pid), err);
+	ret = bb_object_get_var(obj, "last_pid", &pid, sizeof(pid), err);
 	if (ret)
 		return ret;
 	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n",
@@ -253,7 +253,7 @@ int main(int argc, char **argv)
 	ret = tool_open_obj(o.t.obj, OBJ_NAME, &execcount_parts, &stop, &obj,
 			    &err);
 	if (!ret)
-		ret = obj_load(obj, &err);
+		ret = bb_object_load(obj, &err);
 	if (!ret)
 		ret = preset(obj, o.start, &err);
 	if (!ret && o.trace_pipe) {
@@ -261,7 +261,7 @@ int main(int argc, char **argv)
 		t = ret ? NULL : &trace;
 	}
 	if (!ret)
-		ret = obj_attach(obj, &err);
+		ret = bb_object_attach(obj, &err);
 	if (!ret) {
 		out_printf(out_stdout,
 			   "counting execve calls from %ld (Ctrl+C to stop)\n",

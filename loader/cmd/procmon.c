@@ -194,7 +194,7 @@ int set_config_map(struct bb_object *obj, const char *name,
 		   const struct task_field *f, size_t n, const void *value,
 		   struct bb_err *err)
 {
-	struct bb_map *map = obj_map(obj, name);
+	struct bb_map *map = bb_object_find_map(obj, name);
 	uint32_t zero = 0;
 	int ret;
 
@@ -204,7 +204,7 @@ int set_config_map(struct bb_object *obj, const char *name,
 	ret = task_offsets_from_btf(f, n, err);
 	if (ret)
 		return ret;
-	ret = map_update(map, &zero, value, BPF_ANY);
+	ret = bb_map_update(map, &zero, value, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) %s: %s",
 			       name, errno_text(-ret));
@@ -243,7 +243,7 @@ static int add_row(const void *key, const void *value, void *ctx)
 	struct table *t = ctx;
 
 	if (sys_kill(p->pid, 0) == -ESRCH) {
-		map_delete(t->map, key);
+		bb_map_delete(t->map, key);
 		return 0;
 	}
 	if (t->nr == t->cap)
@@ -334,7 +334,7 @@ static void print_table_full(const struct bb_map *stats,
 	struct procmon_stats st = { 0 };
 	uint32_t zero = 0;
 
-	if (!stats || map_lookup(stats, &zero, &st) || !st.table_full)
+	if (!stats || bb_map_lookup(stats, &zero, &st) || !st.table_full)
 		return;
 	if (json)
 		out_printf(out_stdout, "{\"table_full\":%llu,\"max_entries\":%u}\n",
@@ -355,7 +355,7 @@ static int dump(const struct bb_map *map, const struct bb_map *stats,
 
 	t->nr = 0;
 	t->map = map;
-	ret = map_for_each(map, add_row, t);
+	ret = bb_map_for_each(map, add_row, t);
 	if (ret)
 		return bb_errf(err, ret, "reading process_map: %s",
 			       errno_text(-ret));
@@ -376,12 +376,12 @@ static int dump(const struct bb_map *map, const struct bb_map *stats,
 /* Load, fill task_offsets, attach: the programs live while we do. */
 static int start(struct bb_object *obj, struct bb_err *err)
 {
-	int ret = obj_load(obj, err);
+	int ret = bb_object_load(obj, err);
 
 	if (!ret)
 		ret = set_task_offsets(obj, err);
 	if (!ret)
-		ret = obj_attach(obj, err);
+		ret = bb_object_attach(obj, err);
 	return ret;
 }
 
@@ -402,9 +402,9 @@ static int start_pinned(struct bb_object *obj, const char *dir,
 		ret = obj_map_pin_by_name(obj, "process_map", err);
 	if (ret)
 		return ret;
-	obj_set_pin_dir(obj, dir);
+	bb_object_set_pin_dir(obj, dir);
 	if (obj_links_pinned(obj, dir)) {
-		ret = map_pin_path(obj, obj_map(obj, "process_map"), path,
+		ret = map_pin_path(obj, bb_object_find_map(obj, "process_map"), path,
 				   sizeof(path), err);
 		fd = ret ? ret : pin_open(path, err);
 		if (fd < 0)
@@ -417,7 +417,7 @@ static int start_pinned(struct bb_object *obj, const char *dir,
 				   dir);
 		return ret;
 	}
-	ret = obj_load(obj, err);
+	ret = bb_object_load(obj, err);
 	if (!ret)
 		ret = set_task_offsets(obj, err);
 	if (!ret)
@@ -446,7 +446,7 @@ static int unpin(struct bb_object *obj, const char *dir, struct bb_err *err)
 static int monitor(struct bb_object *obj, const struct options *o,
 		   const sigset_t *stop, struct bb_err *err)
 {
-	struct bb_map *map = obj_map(obj, "process_map");
+	struct bb_map *map = bb_object_find_map(obj, "process_map");
 	struct table t = { 0 };
 	long n;
 	int ret = 0;
@@ -462,7 +462,7 @@ static int monitor(struct bb_object *obj, const struct options *o,
 		ret = sys_sigwait_ms(stop, o->t.interval_ms);
 		if (ret > 0)
 			break;	/* SIGINT or SIGTERM: a clean stop */
-		ret = dump(map, obj_map(obj, "procmon_stats"), &t, o->json,
+		ret = dump(map, bb_object_find_map(obj, "procmon_stats"), &t, o->json,
 			   err);
 		if (ret)
 			break;

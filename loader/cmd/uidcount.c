@@ -117,15 +117,15 @@ static int collect_new(const void *key, const void *value, void *ctx)
 static int track_new_users(struct bb_object *obj, struct users *u,
 			   struct bb_err *err)
 {
-	struct bb_map *untracked = obj_map(obj, "untracked");
-	struct bb_map *per_uid = obj_map(obj, "per_uid");
+	struct bb_map *untracked = bb_object_find_map(obj, "untracked");
+	struct bb_map *per_uid = bb_object_find_map(obj, "per_uid");
 	struct new_users n = { .nr = 0 };
 	char name[32];
 	uint64_t *pre;
 	size_t i;
 	int fd, ret;
 
-	ret = map_for_each(untracked, collect_new, &n);
+	ret = bb_map_for_each(untracked, collect_new, &n);
 	if (ret)
 		return bb_errf(err, ret, "reading 'untracked': %s",
 			       errno_text(-ret));
@@ -140,7 +140,7 @@ static int track_new_users(struct bb_object *obj, struct users *u,
 			continue;	/* full: the user stays untracked */
 		if (ret)
 			return ret;
-		map_delete(untracked, &n.v[i].uid);
+		bb_map_delete(untracked, &n.v[i].uid);
 		pre = untracked_of(u, n.v[i].uid, 1);
 		if (pre)
 			*pre += n.v[i].execs;
@@ -206,7 +206,7 @@ static int print_user(const void *key, const void *value, void *ctx)
 		return 0;	/* replaced or gone since we read the id */
 	c.nr = 0;
 	c.total = 0;
-	ret = map_for_each(&inner, collect_comm, &c);
+	ret = bb_map_for_each(&inner, collect_comm, &c);
 	sys_close(inner.fd);
 	if (ret)
 		return ret;
@@ -227,8 +227,8 @@ static int print_user(const void *key, const void *value, void *ctx)
 static int print_table(struct bb_object *obj, struct users *u,
 		       struct bb_err *err)
 {
-	struct print_ctx p = { obj_map(obj, "per_uid"), u };
-	int ret = map_for_each(p.per_uid, print_user, &p);
+	struct print_ctx p = { bb_object_find_map(obj, "per_uid"), u };
+	int ret = bb_map_for_each(p.per_uid, print_user, &p);
 
 	if (ret)
 		return bb_errf(err, ret, "reading 'per_uid': %s",
@@ -246,12 +246,12 @@ static int run(struct bb_object *obj, const struct tool_opts *o,
 	long n;
 	int ret;
 
-	if (!obj_map(obj, "per_uid") || !obj_map(obj, "untracked"))
+	if (!bb_object_find_map(obj, "per_uid") || !bb_object_find_map(obj, "untracked"))
 		return bb_errf(err, -ENOENT, "%s: needs maps 'per_uid' and 'untracked'",
 			       obj->path);
-	ret = obj_load(obj, err);
+	ret = bb_object_load(obj, err);
 	if (!ret)
-		ret = obj_attach(obj, err);
+		ret = bb_object_attach(obj, err);
 	if (ret)
 		return ret;
 	out_printf(out_stdout, "# counting execs per user (Ctrl+C to stop)\n");

@@ -6,7 +6,7 @@
 
 #include "loader/core/types.h"
 
-struct bb_map *obj_map(struct bb_object *obj, const char *name)
+struct bb_map *bb_object_find_map(struct bb_object *obj, const char *name)
 {
 	uint32_t i;
 
@@ -16,7 +16,7 @@ struct bb_map *obj_map(struct bb_object *obj, const char *name)
 	return NULL;
 }
 
-struct bb_prog *obj_prog(struct bb_object *obj, const char *name)
+struct bb_prog *bb_object_find_prog(struct bb_object *obj, const char *name)
 {
 	uint32_t i;
 

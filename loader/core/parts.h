@@ -3,13 +3,13 @@
  * parts.h - the parts of the loader that only some objects need, chosen
  * by the program that links the loader.
  *
- * obj_load() and obj_attach() only call a part when the object needs it,
+ * bb_object_load() and bb_object_attach() only call a part when the object needs it,
  * but a linker cannot know that: it keeps every function that is called
  * from anywhere.  So the big parts that some objects need and others do
  * not are reached through this table, which the program hands to
  * obj_open_with():
  *
- *	- obj_open() and obj_open_mem() use loader_parts_all (parts_all.c),
+ *	- bb_object_open() and bb_object_open_mem() use loader_parts_all (parts_all.c),
  *	  which holds every part: barebpf, bbload and the tests use them;
  *	- a tool whose own objects need less names only what they use.
  *	  procmon's objects hold tracepoint programs and plain maps, so its

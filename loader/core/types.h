@@ -24,7 +24,7 @@ struct bb_map {
 	void *mem;		/* .data/.bss after load: mmap of the value */
 	size_t mem_len;
 	bool reused;		/* fd is an existing map (pin or caller's fd) */
-	uint32_t max_entries;	/* set before obj_load(): overrides the spec's */
+	uint32_t max_entries;	/* set before bb_object_load(): overrides the spec's */
 	int btf_fd;		/* the object's BTF (not owned), or -1 */
 };
 
@@ -35,10 +35,10 @@ struct bb_prog {
 				 * through, or -1 */
 	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
 	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit: kernel BTF id of the
-				 * target, found by obj_load() */
+				 * target, found by bb_object_load() */
 	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
-				 * (see perf_attach.h); set before obj_attach() */
-	bool off;		/* set before obj_load(): neither load nor attach */
+				 * (see perf_attach.h); set before bb_object_attach() */
+	bool off;		/* set before bb_object_load(): neither load nor attach */
 	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
 	char poisoned[256];	/* the first of them, described */
 };
@@ -57,7 +57,7 @@ struct bb_object {
 	int btf_fd;		/* the object's BTF in the kernel, or -1 */
 	/*
 	 * The kernel's BTF, when the caller loads several objects and wants
-	 * it read once (obj_core.h); NULL: obj_load() reads it if needed.
+	 * it read once (obj_core.h); NULL: bb_object_load() reads it if needed.
 	 */
 	struct kernel_types *kernel;
 	struct kernel_types *kernel_own;	/* the one we read, if we did */
@@ -65,7 +65,7 @@ struct bb_object {
 };
 
 /* The map or program called @name, or NULL. */
-struct bb_map *obj_map(struct bb_object *obj, const char *name);
-struct bb_prog *obj_prog(struct bb_object *obj, const char *name);
+struct bb_map *bb_object_find_map(struct bb_object *obj, const char *name);
+struct bb_prog *bb_object_find_prog(struct bb_object *obj, const char *name);
 
 #endif

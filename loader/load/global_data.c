@@ -96,7 +96,7 @@ static int find_var(struct bb_object *obj, const char *name, size_t size,
 	return 0;
 }
 
-int obj_var_set(struct bb_object *obj, const char *name, const void *val,
+int bb_object_set_var(struct bb_object *obj, const char *name, const void *val,
 		size_t size, struct bb_err *err)
 {
 	const struct var_spec *v;
@@ -120,7 +120,7 @@ int obj_var_set(struct bb_object *obj, const char *name, const void *val,
 	return 0;
 }
 
-int obj_var_get(struct bb_object *obj, const char *name, void *val,
+int bb_object_get_var(struct bb_object *obj, const char *name, void *val,
 		size_t size, struct bb_err *err)
 {
 	const struct var_spec *v;

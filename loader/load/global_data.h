@@ -3,7 +3,7 @@
  * global_data.h - the maps behind .rodata, .data and .bss, and their
  * variables by name.
  *
- * Before obj_load() a variable is set in a copy of its section, which
+ * Before bb_object_load() a variable is set in a copy of its section, which
  * the load writes into the new map: that is how user space chooses the
  * value of a "const volatile" knob in .rodata, which is frozen once
  * written and then only readable.  After the load, .data and .bss are
@@ -25,11 +25,11 @@ void global_data_release(struct bb_map *map);
 /*
  * Set or read global variable @name, which must be @size bytes (its size
  * in the object: a cheap check that the caller means the right type).
- * Setting a .rodata variable after obj_load() is -EPERM.
+ * Setting a .rodata variable after bb_object_load() is -EPERM.
  */
-int obj_var_set(struct bb_object *obj, const char *name, const void *val,
+int bb_object_set_var(struct bb_object *obj, const char *name, const void *val,
 		size_t size, struct bb_err *err);
-int obj_var_get(struct bb_object *obj, const char *name, void *val,
+int bb_object_get_var(struct bb_object *obj, const char *name, void *val,
 		size_t size, struct bb_err *err);
 
 #endif

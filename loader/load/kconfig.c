@@ -38,7 +38,7 @@ static int set(struct bb_object *obj, const struct var_spec *v, uint64_t val,
 	if (v->size > sizeof(val))
 		return bb_errf(err, -EINVAL, "%s: .kconfig extern '%s' is %u bytes, not a number",
 			       obj->path, v->name, v->size);
-	return obj_var_set(obj, v->name, &val, v->size, err);
+	return bb_object_set_var(obj, v->name, &val, v->size, err);
 }
 
 int kconfig_fill(struct bb_object *obj, struct bb_map *map, struct bb_err *err)

@@ -10,7 +10,7 @@
 #include "loader/load/kernel_btf.h"
 #include "loader/core/types.h"
 
-/* The kernel's BTF, read once per obj_load() and only if needed. */
+/* The kernel's BTF, read once per bb_object_load() and only if needed. */
 struct kernel_types {
 	struct kernel_btf kb;
 	bool loaded;

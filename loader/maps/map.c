@@ -14,7 +14,7 @@
 #include "loader/core/parts.h"
 #include "loader/sys/sys.h"
 
-uint32_t map_max_entries(const struct bb_map *map)
+uint32_t bb_map_max_entries(const struct bb_map *map)
 {
 	return map->max_entries ? map->max_entries : map->spec->max_entries;
 }
@@ -31,7 +31,7 @@ static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
 	const struct map_spec *s = map->spec;
 	uint32_t value_id = s->value_type_id;
 
-	/* <= 0: maps made outside obj_load (templates) are zeroed structs. */
+	/* <= 0: maps made outside bb_object_load (templates) are zeroed structs. */
 	if (map->btf_fd <= 0)
 		return;
 	if (s->global_data)
@@ -69,7 +69,7 @@ int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
 		.type = s->type,
 		.key_size = s->key_size,
 		.value_size = s->value_size,
-		.max_entries = map_max_entries(map),
+		.max_entries = bb_map_max_entries(map),
 		.map_flags = s->map_flags,
 		.numa_node = s->numa_node,
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
@@ -118,29 +118,29 @@ int map_check_type(const struct bb_map *map, uint32_t type,
 	return 0;
 }
 
-int map_lookup(const struct bb_map *map, const void *key, void *value)
+int bb_map_lookup(const struct bb_map *map, const void *key, void *value)
 {
 	return sys_map_lookup_elem(map->fd, key, value, 0);
 }
 
-int map_update(const struct bb_map *map, const void *key, const void *value,
+int bb_map_update(const struct bb_map *map, const void *key, const void *value,
 	       uint64_t flags)
 {
 	return sys_map_update_elem(map->fd, key, value, flags);
 }
 
-int map_delete(const struct bb_map *map, const void *key)
+int bb_map_delete(const struct bb_map *map, const void *key)
 {
 	return sys_map_delete_elem(map->fd, key);
 }
 
-int map_lookup_and_delete(const struct bb_map *map, const void *key,
+int bb_map_lookup_and_delete(const struct bb_map *map, const void *key,
 			  void *value)
 {
 	return sys_map_lookup_and_delete_elem(map->fd, key, value);
 }
 
-int map_next_key(const struct bb_map *map, const void *key, void *next)
+int bb_map_get_next_key(const struct bb_map *map, const void *key, void *next)
 {
 	return sys_map_get_next_key(map->fd, key, next);
 }
@@ -172,12 +172,12 @@ static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
  */
 static int collect_keys(const struct bb_map *map, uint8_t *keys, size_t *nr)
 {
-	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map_max_entries(map);
+	size_t ksz = map->spec->key_size, cap = 2 * (size_t)bb_map_max_entries(map);
 	size_t n = 0;
 	int ret = 0;
 
 	while (n < cap) {
-		ret = map_next_key(map, n ? keys + (n - 1) * ksz : NULL,
+		ret = bb_map_get_next_key(map, n ? keys + (n - 1) * ksz : NULL,
 				   keys + n * ksz);
 		if (ret)
 			break;
@@ -187,7 +187,7 @@ static int collect_keys(const struct bb_map *map, uint8_t *keys, size_t *nr)
 	return ret == -ENOENT ? 0 : ret;
 }
 
-int map_for_each(const struct bb_map *map, map_entry_fn fn, void *ctx)
+int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 {
 	size_t ksz = map->spec->key_size, n = 0, i;
 	uint8_t *keys, *value;
@@ -198,11 +198,11 @@ int map_for_each(const struct bb_map *map, map_entry_fn fn, void *ctx)
 	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
 		return -ENOTSUP;
-	keys = calloc(2 * (size_t)map_max_entries(map) + 1, ksz);
+	keys = calloc(2 * (size_t)bb_map_max_entries(map) + 1, ksz);
 	value = calloc(1, map->spec->value_size);
 	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
 	for (i = 0; !ret && i < n; i++) {
-		ret = map_lookup(map, keys + i * ksz, value);
+		ret = bb_map_lookup(map, keys + i * ksz, value);
 		if (ret == -ENOENT) {
 			ret = 0;	/* deleted since we saw its key */
 			continue;

@@ -16,7 +16,7 @@ int map_create(struct bb_map *map, struct bb_err *err);
 int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err);
 
 /* The map's max_entries: the caller's override, or the object's. */
-uint32_t map_max_entries(const struct bb_map *map);
+uint32_t bb_map_max_entries(const struct bb_map *map);
 
 /*
  * Ask the kernel (BPF_OBJ_GET_INFO_BY_FD) for @map's type and size: -EINVAL
@@ -26,15 +26,15 @@ uint32_t map_max_entries(const struct bb_map *map);
 int map_check_type(const struct bb_map *map, uint32_t type,
 		   uint32_t *max_entries, struct bb_err *err);
 
-int map_lookup(const struct bb_map *map, const void *key, void *value);
+int bb_map_lookup(const struct bb_map *map, const void *key, void *value);
 /* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */
-int map_update(const struct bb_map *map, const void *key, const void *value,
+int bb_map_update(const struct bb_map *map, const void *key, const void *value,
 	       uint64_t flags);
-int map_delete(const struct bb_map *map, const void *key);
-int map_lookup_and_delete(const struct bb_map *map, const void *key,
+int bb_map_delete(const struct bb_map *map, const void *key);
+int bb_map_lookup_and_delete(const struct bb_map *map, const void *key,
 			  void *value);
 /* First key when @key is NULL; -ENOENT after the last. */
-int map_next_key(const struct bb_map *map, const void *key, void *next);
+int bb_map_get_next_key(const struct bb_map *map, const void *key, void *next);
 
 /*
  * Call @fn for every entry, with a copy of its key and value.
@@ -46,8 +46,8 @@ int map_next_key(const struct bb_map *map, const void *key, void *next);
  * seen twice are reported once, and the walk is bounded by max_entries.
  * A non-zero return from @fn stops the walk and is returned.
  */
-typedef int (*map_entry_fn)(const void *key, const void *value, void *ctx);
-int map_for_each(const struct bb_map *map, map_entry_fn fn, void *ctx);
+typedef int (*bb_map_entry_fn)(const void *key, const void *value, void *ctx);
+int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx);
 
 /*
  * BPF_MAP_CREATE for one of @obj's maps (map_setup() calls it); a map of

@@ -12,7 +12,7 @@
 /* The kernel's own "not supported" (include/linux/errno.h), not in uapi. */
 #define KERNEL_ENOTSUPP 524
 
-int map_lookup_batch(const struct bb_map *map, void *in, void *out,
+int bb_map_lookup_batch(const struct bb_map *map, void *in, void *out,
 		     void *keys, void *values, uint32_t *count)
 {
 	return sys_map_lookup_batch(map->fd, in, out, keys, values, count);
@@ -63,7 +63,7 @@ static int bufs_grow(struct batch_bufs *b, const struct bb_map *map,
 
 /* Report one batch's entries: fn's first non-zero return, or 0. */
 static int report(const struct bb_map *map, const struct batch_bufs *b,
-		  uint32_t count, map_entry_fn fn, void *ctx)
+		  uint32_t count, bb_map_entry_fn fn, void *ctx)
 {
 	size_t ksz = map->spec->key_size, vsz = map->spec->value_size;
 	uint32_t i;
@@ -80,17 +80,17 @@ static int report(const struct bb_map *map, const struct batch_bufs *b,
  * the room (a bucket never holds more than max_entries).
  */
 static int walk(const struct bb_map *map, struct batch_bufs *b,
-		map_entry_fn fn, void *ctx)
+		bb_map_entry_fn fn, void *ctx)
 {
 	int first = 1, ret, r;
 	uint32_t count;
 
 	for (;;) {
 		count = b->n;
-		ret = map_lookup_batch(map, first ? NULL : b->in, b->out,
+		ret = bb_map_lookup_batch(map, first ? NULL : b->in, b->out,
 				       b->keys, b->values, &count);
 		if (first && unsupported(ret))
-			return map_for_each(map, fn, ctx);
+			return bb_map_for_each(map, fn, ctx);
 		if (ret == -ENOSPC && !count && b->n < map->spec->max_entries) {
 			r = bufs_grow(b, map, 2 * b->n);
 			if (r)
@@ -107,13 +107,13 @@ static int walk(const struct bb_map *map, struct batch_bufs *b,
 	}
 }
 
-int map_for_each_batch(const struct bb_map *map, uint32_t batch,
-		       map_entry_fn fn, void *ctx)
+int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
+		       bb_map_entry_fn fn, void *ctx)
 {
 	struct batch_bufs b = { 0 };
 	int ret;
 
-	/* Per-CPU values are one slot per possible CPU, as in map_for_each. */
+	/* Per-CPU values are one slot per possible CPU, as in bb_map_for_each. */
 	if (map->spec->type == BPF_MAP_TYPE_PERCPU_HASH ||
 	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)

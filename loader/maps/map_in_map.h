@@ -18,7 +18,7 @@
 /* Create the map of maps @map, through a throw-away template map. */
 int map_create_outer(struct bb_map *map, struct bb_err *err);
 
-/* obj_load()'s last map step: fill the slots the C source initialised. */
+/* bb_object_load()'s last map step: fill the slots the C source initialised. */
 int map_fill_slots(struct bb_object *obj, struct bb_err *err);
 
 /* A new map shaped like @outer's inner maps, named @name: its fd. */

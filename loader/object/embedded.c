@@ -16,7 +16,7 @@
 int embedded_unpack(const struct embedded_obj *e, uint8_t **out,
 		    struct bb_err *err)
 {
-	/* One byte more, as obj_open() reads a file: never malloc(0). */
+	/* One byte more, as bb_object_open() reads a file: never malloc(0). */
 	uint8_t *buf = malloc(e->size + 1);
 	int ret;
 

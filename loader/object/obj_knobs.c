@@ -40,7 +40,7 @@ int obj_knob_set_var(struct bb_object *obj, const char *arg, struct bb_err *err)
 		return bb_errf(err, -EINVAL, "--set: '%s' is %u bytes, not a number",
 			       name, v->size);
 	/* Little-endian: the low v->size bytes of val. */
-	return obj_var_set(obj, name, &val, v->size, err);
+	return bb_object_set_var(obj, name, &val, v->size, err);
 }
 
 int obj_knob_max_entries(struct bb_object *obj, const char *arg,
@@ -52,7 +52,7 @@ int obj_knob_max_entries(struct bb_object *obj, const char *arg,
 
 	if (split(arg, name, sizeof(name), &val) || val <= 0 || val > UINT32_MAX)
 		return bb_errf(err, -EINVAL, "--max-entries %s: want MAP=N (N > 0)", arg);
-	m = obj_map(obj, name);
+	m = bb_object_find_map(obj, name);
 	if (!m)
 		return bb_errf(err, -ENOENT, "--max-entries: %s has no map '%s'",
 			       obj->path, name);

@@ -63,7 +63,7 @@ static int obj_from_bytes(struct bb_object **out, uint8_t *file, size_t len,
 		ret = parts_check(obj, parts, err);
 	if (ret) {
 		bb_err_prefix(err, ret, "%s", name);
-		obj_close(obj);
+		bb_object_close(obj);
 		return ret;
 	}
 	*out = obj;
@@ -90,12 +90,12 @@ int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
 	return obj_from_bytes(out, file, len, name, parts, err);
 }
 
-int obj_open(struct bb_object **out, const char *path, struct bb_err *err)
+int bb_object_open(struct bb_object **out, const char *path, struct bb_err *err)
 {
 	return obj_open_with(out, path, &loader_parts_all, err);
 }
 
-int obj_open_mem(struct bb_object **out, const void *data, size_t len,
+int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
 		 const char *name, struct bb_err *err)
 {
 	uint8_t *file = malloc(len + 1);
@@ -194,7 +194,7 @@ int obj_load_maps(struct bb_object *obj, struct bb_err *err)
  * targets of tp_btf/fentry programs are looked up before anything is
  * created: a missing one fails early.
  */
-int obj_load(struct bb_object *obj, struct bb_err *err)
+int bb_object_load(struct bb_object *obj, struct bb_err *err)
 {
 	struct kernel_types *k = kernel_types(obj);
 	uint32_t i;
@@ -211,7 +211,7 @@ int obj_load(struct bb_object *obj, struct bb_err *err)
 	return ret;
 }
 
-int obj_attach(struct bb_object *obj, struct bb_err *err)
+int bb_object_attach(struct bb_object *obj, struct bb_err *err)
 {
 	uint32_t i;
 	int ret;
@@ -237,7 +237,7 @@ static void close_fd(int *fd)
 }
 
 /* Detach first (closing the perf events), then programs, then maps. */
-void obj_close(struct bb_object *obj)
+void bb_object_close(struct bb_object *obj)
 {
 	uint32_t i;
 

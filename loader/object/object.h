@@ -4,13 +4,13 @@
  *
  * The life of an object, one call each:
  *
- *	obj_open()    read the file and parse it into a spec   (no bpf())
- *	obj_load()    create the maps, relocate and load the programs
- *	obj_attach()  attach every program its section names a target for
- *	obj_close()   detach and close every fd, free everything
+ *	bb_object_open()    read the file and parse it into a spec   (no bpf())
+ *	bb_object_load()    create the maps, relocate and load the programs
+ *	bb_object_attach()  attach every program its section names a target for
+ *	bb_object_close()   detach and close every fd, free everything
  *
  * What a program links of the loader depends on which open it calls:
- * obj_open() links every part, obj_open_with() only the parts it names
+ * bb_object_open() links every part, obj_open_with() only the parts it names
  * (parts.h).
  *
  * A struct bb_map / bpf_prog owns one kernel fd (-1 until created).
@@ -20,10 +20,10 @@
 
 #include "loader/core/types.h"
 
-int obj_open(struct bb_object **out, const char *path, struct bb_err *err);
+int bb_object_open(struct bb_object **out, const char *path, struct bb_err *err);
 
-/* Like obj_open() on bytes already in memory; they are copied. */
-int obj_open_mem(struct bb_object **out, const void *data, size_t len,
+/* Like bb_object_open() on bytes already in memory; they are copied. */
+int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
 		 const char *name, struct bb_err *err);
 
 /* The same with only the loader parts in @parts (parts.h). */
@@ -38,18 +38,18 @@ int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
 		   const char *name, const struct loader_parts *parts,
 		   struct bb_err *err);
 
-int obj_load(struct bb_object *obj, struct bb_err *err);
+int bb_object_load(struct bb_object *obj, struct bb_err *err);
 
 /*
- * obj_load() in two steps, for a caller that wants to try every program
+ * bb_object_load() in two steps, for a caller that wants to try every program
  * even if one is refused (barebpf load): first the object's BTF and the
- * maps, then one program at a time.  obj_load() is these two.
+ * maps, then one program at a time.  bb_object_load() is these two.
  */
 int obj_load_maps(struct bb_object *obj, struct bb_err *err);
 int obj_load_prog(struct bb_object *obj, struct bb_prog *prog,
 		  struct bb_err *err);
-int obj_attach(struct bb_object *obj, struct bb_err *err);
-void obj_close(struct bb_object *obj);
+int bb_object_attach(struct bb_object *obj, struct bb_err *err);
+void bb_object_close(struct bb_object *obj);
 
 
 #endif

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * parts_all.c - every optional part of the loader (parts.h): what
- * obj_open() uses.
+ * bb_object_open() uses.
  */
 #include "loader/load/btf_target.h"
 #include "loader/load/global_data.h"

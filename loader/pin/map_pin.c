@@ -17,7 +17,7 @@
 #define PIN_NONE 0
 #define PIN_BY_NAME 1
 
-void obj_set_pin_dir(struct bb_object *obj, const char *dir)
+void bb_object_set_pin_dir(struct bb_object *obj, const char *dir)
 {
 	obj->pin_dir = dir;
 }
@@ -25,7 +25,7 @@ void obj_set_pin_dir(struct bb_object *obj, const char *dir)
 static struct map_spec *spec_of(struct bb_object *obj, const char *name,
 				struct bb_err *err)
 {
-	struct bb_map *map = obj_map(obj, name);
+	struct bb_map *map = bb_object_find_map(obj, name);
 
 	if (!map) {
 		bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
@@ -82,7 +82,7 @@ int map_check_compat(const struct map_spec *s, int fd, const char *what,
 int obj_map_reuse_fd(struct bb_object *obj, const char *name, int fd,
 		     struct bb_err *err)
 {
-	struct bb_map *map = obj_map(obj, name);
+	struct bb_map *map = bb_object_find_map(obj, name);
 	char what[32];
 	int ret, dup;
 

@@ -2,17 +2,17 @@
 /*
  * map_pin.h - maps that already exist: pinned by name, or handed in.
  *
- * Before obj_load():
- *	obj_set_pin_dir()      where __uint(pinning, LIBBPF_PIN_BY_NAME) maps
+ * Before bb_object_load():
+ *	bb_object_set_pin_dir()      where __uint(pinning, LIBBPF_PIN_BY_NAME) maps
  *	                       live (default /sys/fs/bpf): DIR/MAP_NAME
  *	obj_map_pin_by_name()  pin a map by name although its C doesn't ask
  *	obj_map_reuse_fd()     use this existing map instead of creating one
- * obj_load() then, for each map: takes the fd given, else opens the pin
+ * bb_object_load() then, for each map: takes the fd given, else opens the pin
  * if one exists, else creates the map (and pins it when asked).  An
  * existing map is used only if its type, key size, value size,
  * max_entries and flags are those the object declares: anything else is
  * an error that names the field and both values.  After the load,
- * obj_map(obj, name) finds the map, reused or not.
+ * bb_object_find_map(obj, name) finds the map, reused or not.
  */
 #ifndef BAREBPF_MAP_PIN_H
 #define BAREBPF_MAP_PIN_H
@@ -20,7 +20,7 @@
 #include "loader/core/types.h"
 
 /* @dir must stay alive as long as @obj. */
-void obj_set_pin_dir(struct bb_object *obj, const char *dir);
+void bb_object_set_pin_dir(struct bb_object *obj, const char *dir);
 int obj_map_pin_by_name(struct bb_object *obj, const char *name,
 			struct bb_err *err);
 /* @fd stays the caller's: the map keeps its own duplicate. */
@@ -35,7 +35,7 @@ int map_check_compat(const struct map_spec *s, int fd, const char *what,
 int map_pin_path(const struct bb_object *obj, const struct bb_map *map,
 		 char *out, size_t len, struct bb_err *err);
 
-/* obj_load()'s step for one map: reuse, open the pin, or create (+pin). */
+/* bb_object_load()'s step for one map: reuse, open the pin, or create (+pin). */
 int map_setup(struct bb_object *obj, struct bb_map *map, struct bb_err *err);
 
 #endif

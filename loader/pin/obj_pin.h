@@ -21,7 +21,7 @@
 #include "loader/core/types.h"
 
 /*
- * Like obj_attach(), through links pinned in @dir (which must exist).
+ * Like bb_object_attach(), through links pinned in @dir (which must exist).
  * Stale link pins of the same names are replaced (which detaches the
  * programs they held).  Only tracepoint
  * programs for now.

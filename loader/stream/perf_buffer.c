@@ -66,7 +66,7 @@ static int ring_open(struct bb_perf_buffer *pb, uint32_t i, uint32_t cpu,
 	r->size = r->meta->data_size;
 	r->scratch = pb->scratch;
 	r->cpu = cpu;
-	ret = map_update(pb->map, &cpu, &fd, BPF_ANY);
+	ret = bb_map_update(pb->map, &cpu, &fd, BPF_ANY);
 	if (ret)
 		return bb_errf(err, ret, "map '%s': store perf event of cpu %u: %s",
 			       pb->map->spec->name, cpu, errno_text(-ret));
@@ -131,7 +131,7 @@ static int open_rings(struct bb_perf_buffer *pb, uint32_t data_pages,
 	return ret;
 }
 
-int perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
+int bb_perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
 		     uint32_t data_pages, const struct perf_handlers *h,
 		     struct bb_err *err)
 {
@@ -145,7 +145,7 @@ int perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
 	pb->epfd = -1;
 	ret = open_rings(pb, data_pages, err);
 	if (ret) {
-		perf_buffer_free(pb);
+		bb_perf_buffer_free(pb);
 		return ret;
 	}
 	*out = pb;
@@ -163,7 +163,7 @@ static int consume_ring(struct bb_perf_buffer *pb, uint32_t i,
 	return n;
 }
 
-int perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
+int bb_perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
 		     struct bb_err *err)
 {
 	struct epoll_event *ev = pb->events;
@@ -183,7 +183,7 @@ int perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
 	return total;
 }
 
-int perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err)
+int bb_perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err)
 {
 	uint32_t i;
 	int n, total = 0;
@@ -197,7 +197,7 @@ int perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err)
 	return total;
 }
 
-void perf_buffer_free(struct bb_perf_buffer *pb)
+void bb_perf_buffer_free(struct bb_perf_buffer *pb)
 {
 	uint32_t i, cpu;
 
@@ -212,7 +212,7 @@ void perf_buffer_free(struct bb_perf_buffer *pb)
 		 */
 		cpu = pb->rings[i].cpu;
 		if (pb->rings[i].meta) {
-			map_delete(pb->map, &cpu);
+			bb_map_delete(pb->map, &cpu);
 			sys_munmap(pb->rings[i].meta, pb->mmap_len);
 		}
 		sys_close(pb->fds[i]);

@@ -5,7 +5,7 @@
  *
  * The map itself holds no data: each slot holds a perf event fd, one per
  * CPU, and the program writes into the ring of the event at the slot of
- * the CPU it runs on.  perf_buffer_open() makes those events:
+ * the CPU it runs on.  bb_perf_buffer_open() makes those events:
  *
  *	for each online CPU:
  *		perf_event_open(PERF_TYPE_SOFTWARE, PERF_COUNT_SW_BPF_OUTPUT,
@@ -15,7 +15,7 @@
  *		ioctl(PERF_EVENT_IOC_ENABLE)
  *		epoll_ctl(ADD, fd)
  *
- * and perf_buffer_poll() waits on the epoll and reads every ready ring.
+ * and bb_perf_buffer_poll() waits on the epoll and reads every ready ring.
  */
 #ifndef BAREBPF_PERF_BUFFER_H
 #define BAREBPF_PERF_BUFFER_H
@@ -39,7 +39,7 @@ struct bb_perf_buffer {
  * @data_pages: the size of each CPU's ring, in pages; a power of two (the
  * kernel refuses anything else).  The handlers are copied.
  */
-int perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
+int bb_perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
 		     uint32_t data_pages, const struct perf_handlers *h,
 		     struct bb_err *err);
 
@@ -49,13 +49,13 @@ int perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
  * records read (0 on timeout) or -errno.  -EINTR is returned as 0: a
  * signal is not an error.
  */
-int perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
+int bb_perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
 		     struct bb_err *err);
 
 /* Read every ring now, without waiting.  Returns records read or -errno. */
-int perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err);
+int bb_perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err);
 
 /* Clear our slots in the map, unmap, close.  NULL is fine. */
-void perf_buffer_free(struct bb_perf_buffer *pb);
+void bb_perf_buffer_free(struct bb_perf_buffer *pb);
 
 #endif

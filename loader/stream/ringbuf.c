@@ -66,7 +66,7 @@ static int ringbuf_setup(struct bb_ringbuf *rb, struct bb_err *err)
 	return 0;
 }
 
-int ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
+int bb_ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
 		 ringbuf_event_fn fn, void *ctx, struct bb_err *err)
 {
 	struct bb_ringbuf *rb = calloc(1, sizeof(*rb));
@@ -80,14 +80,14 @@ int ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
 	rb->epfd = -1;
 	ret = ringbuf_setup(rb, err);
 	if (ret) {
-		ringbuf_free(rb);
+		bb_ringbuf_free(rb);
 		return ret;
 	}
 	*out = rb;
 	return 0;
 }
 
-int ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err)
+int bb_ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err)
 {
 	int n = ringbuf_ring_consume(&rb->ring, rb->fn, rb->ctx);
 
@@ -97,7 +97,7 @@ int ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err)
 	return n;
 }
 
-int ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err)
+int bb_ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err)
 {
 	struct epoll_event ev;
 	int nev;
@@ -107,10 +107,10 @@ int ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err)
 		return 0;
 	if (nev < 0)
 		return bb_errf(err, nev, "epoll_wait: %s", errno_text(-nev));
-	return ringbuf_consume(rb, err);
+	return bb_ringbuf_consume(rb, err);
 }
 
-void ringbuf_free(struct bb_ringbuf *rb)
+void bb_ringbuf_free(struct bb_ringbuf *rb)
 {
 	if (!rb)
 		return;

@@ -31,7 +31,7 @@ struct bb_ringbuf {
 	void *ctx;
 };
 
-int ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
+int bb_ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
 		 ringbuf_event_fn fn, void *ctx, struct bb_err *err);
 
 /*
@@ -39,12 +39,12 @@ int ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
  * all there is.  Returns the number of records read (0 on timeout or
  * signal) or -errno.
  */
-int ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err);
+int bb_ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err);
 
 /* Read all there is now.  Returns records read or -errno. */
-int ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err);
+int bb_ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err);
 
 /* Unmap, close.  NULL is fine.  The map stays the caller's. */
-void ringbuf_free(struct bb_ringbuf *rb);
+void bb_ringbuf_free(struct bb_ringbuf *rb);
 
 #endif

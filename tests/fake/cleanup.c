@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * cleanup.c - whichever kernel call fails, obj_close() leaves no fd open.
+ * cleanup.c - whichever kernel call fails, bb_object_close() leaves no fd open.
  *
- * A full obj_open + obj_load + obj_attach of procmon makes a fixed series
+ * A full bb_object_open + bb_object_load + bb_object_attach of procmon makes a fixed series
  * of bpf / perf_event_open / ioctl calls.  We fail the 1st, then the 2nd,
  * ... until a run goes through untouched, and after each check the error
  * message, that the failing step's partial work was undone, and that
- * obj_close() closed every fd (ours and the real files) exactly once.
+ * bb_object_close() closed every fd (ours and the real files) exactly once.
  */
 #include "loader/object/object.h"
 #include "tests/fake/fake_kernel.h"
@@ -42,21 +42,21 @@ static int run(int nth, int err_no)
 	fk.tracefs = TRACEFS_FAKE;
 	fk.fail_nth = nth;
 	fk.fail_nth_errno = err_no;
-	ret = obj_open(&obj, path, &err);
+	ret = bb_object_open(&obj, path, &err);
 	if (ret) {
-		ok(0, "obj_open: %s", err.msg);
+		ok(0, "bb_object_open: %s", err.msg);
 		return 1;
 	}
-	ret = obj_load(obj, &err);
+	ret = bb_object_load(obj, &err);
 	if (!ret)
-		ret = obj_attach(obj, &err);
+		ret = bb_object_attach(obj, &err);
 	if (!fk.injected) {
 		is_int(ret, 0, "no failure injected at call %d: all attached",
 		       nth);
 		is_int(fake_open_fds(), 8,
 		       "the BTF + 3 maps + 2 programs + 2 perf events open while attached");
-		obj_close(obj);
-		is_int(fake_open_fds(), 0, "clean run: obj_close closed all");
+		bb_object_close(obj);
+		is_int(fake_open_fds(), 0, "clean run: bb_object_close closed all");
 		free(err.detail);
 		return 1;
 	}
@@ -76,8 +76,8 @@ static int run(int nth, int err_no)
 	}
 	is_int(stray, 0, "fail call %d: a half-attached event is closed at once",
 	       nth);
-	obj_close(obj);
-	is_int(fake_open_fds(), 0, "fail call %d: obj_close leaves no fake fd open",
+	bb_object_close(obj);
+	is_int(fake_open_fds(), 0, "fail call %d: bb_object_close leaves no fake fd open",
 	       nth);
 	ok(!fk.double_closes && !fk.nr_real_open && !fk.real_leaked_unknown &&
 	   !fk.bad_fd_uses && !fk.unexpected,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * global_data.c - what obj_load() asks of the kernel for .rodata, .data
+ * global_data.c - what bb_object_load() asks of the kernel for .rodata, .data
  * and .bss, seen through a fake kernel (no root needed):
  *
  *   .rodata: BPF_MAP_CREATE with BPF_F_RDONLY_PROG, BPF_MAP_UPDATE_ELEM
@@ -154,16 +154,16 @@ static void check_vars(struct bb_object *o)
 		skip(3, "no .bss mapping");
 		return;
 	}
-	ok(!obj_var_set(o, "hits", &hits, sizeof(hits), &err),
+	ok(!bb_object_set_var(o, "hits", &hits, sizeof(hits), &err),
 	   "set .bss hits after load %s", err.msg);
 	is_int(*(uint64_t *)((uint8_t *)bss->mem + 8), 99,
 	       "... it went into the mapping at hits' offset (8)");
 	*(uint64_t *)((uint8_t *)bss->mem + 16) = 5;	/* "the program" */
-	ok(!obj_var_get(o, "exits", &got, sizeof(got), &err) && got == 5,
+	ok(!bb_object_get_var(o, "exits", &got, sizeof(got), &err) && got == 5,
 	   "exits read back from the mapping");
-	is_int(obj_var_get(o, "hits", &got, 4, &err), -EINVAL,
+	is_int(bb_object_get_var(o, "hits", &got, 4, &err), -EINVAL,
 	       "the wrong size is refused");
-	is_int(obj_var_get(o, "nope", &got, 8, &err), -ENOENT,
+	is_int(bb_object_get_var(o, "nope", &got, 8, &err), -ENOENT,
 	       "an unknown name is refused");
 }
 
@@ -179,19 +179,19 @@ int main(void)
 
 	snprintf(path, sizeof(path), "%s/test/globals.bpf.o",
 		 build && *build ? build : "build");
-	ret = obj_open(&o, path, &err);
+	ret = bb_object_open(&o, path, &err);
 	if (!ret)
-		ret = obj_var_set(o, "filter_tgid", &knob, sizeof(knob), &err);
+		ret = bb_object_set_var(o, "filter_tgid", &knob, sizeof(knob), &err);
 	if (!ret)
-		ret = obj_var_set(o, "step", &step, sizeof(step), &err);
+		ret = bb_object_set_var(o, "step", &step, sizeof(step), &err);
 	sys_call = fake;
 	if (!ret)
-		ret = obj_load(o, &err);
+		ret = bb_object_load(o, &err);
 	if (!ok(!ret, "load %s through the fake kernel %s", path, err.msg))
 		return done_testing();
 	check_kernel_calls();
 	check_vars(o);
-	obj_close(o);
+	bb_object_close(o);
 	sys_call = sys_call_real;
 	for (i = 0; i < nr_maps; i++)
 		free(maps[i].mem);

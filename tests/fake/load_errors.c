@@ -15,20 +15,20 @@
 
 static const char *path;
 
-/* open + load under whatever the fake was told; returns obj_load's result. */
+/* open + load under whatever the fake was told; returns bb_object_load's result. */
 static int try_load(struct bb_err *err)
 {
 	struct bb_object *obj = NULL;
 	int ret;
 
 	memset(err, 0, sizeof(*err));
-	ret = obj_open(&obj, path, err);
+	ret = bb_object_open(&obj, path, err);
 	if (ret) {
-		diag("obj_open: %s", err->msg);
+		diag("bb_object_open: %s", err->msg);
 		return 1;	/* never a -errno: the test fails */
 	}
-	ret = obj_load(obj, err);
-	obj_close(obj);
+	ret = bb_object_load(obj, err);
+	bb_object_close(obj);
 	if (fake_open_fds() || fk.double_closes || fk.nr_real_open)
 		diag("leak: %d fake fds open, %d double closes, %d real fds",
 		     fake_open_fds(), fk.double_closes, fk.nr_real_open);
@@ -45,7 +45,7 @@ static void map_eperm(void)
 	fake_reset();
 	fk.map_create_errno = EPERM;
 	ret = try_load(&err);
-	is_int(ret, -EPERM, "map EPERM: obj_load returns -EPERM");
+	is_int(ret, -EPERM, "map EPERM: bb_object_load returns -EPERM");
 	like(err.msg, "BPF_MAP_CREATE", "map EPERM: names the command");
 	like(err.msg, "process_map", "map EPERM: names the map");
 	like(err.msg, "Operation not permitted", "map EPERM: strerror");
@@ -64,7 +64,7 @@ static void map_e2big(void)
 	fake_reset();
 	fk.map_create_errno = E2BIG;
 	ret = try_load(&err);
-	is_int(ret, -E2BIG, "map E2BIG: obj_load returns -E2BIG");
+	is_int(ret, -E2BIG, "map E2BIG: bb_object_load returns -E2BIG");
 	like(err.msg, "Argument list too long", "map E2BIG: strerror");
 	like(err.msg, "BPF_MAP_CREATE", "map E2BIG: names the command");
 	like(err.msg, "process_map", "map E2BIG: names the map");
@@ -81,7 +81,7 @@ static void prog_einval(void)
 	fake_reset();
 	fk.prog_load_errno = EINVAL;
 	ret = try_load(&err);
-	is_int(ret, -EINVAL, "prog EINVAL: obj_load returns -EINVAL");
+	is_int(ret, -EINVAL, "prog EINVAL: bb_object_load returns -EINVAL");
 	is_int(fake_count_cmd(BPF_PROG_LOAD), 2,
 	       "prog EINVAL: loaded twice (the second for the log)");
 	is_int(fk.progs[0].log_level, 0, "prog EINVAL: first load without log");
@@ -152,7 +152,7 @@ static void prog_enospc(void)
 	log = make_log(LOG_MAX + 100);
 	fk.log_text = log;
 	ret = try_load(&err);
-	is_int(ret, -EINVAL, "huge log: obj_load returns -EINVAL");
+	is_int(ret, -EINVAL, "huge log: bb_object_load returns -EINVAL");
 	is_int(fk.nr_progs, 1 + 9, "huge log: 64 KiB .. 16 MiB is 9 log loads");
 	is_int(fk.progs[fk.nr_progs - 1].log_size, LOG_MAX,
 	       "huge log: last buffer is 16 MiB");
@@ -171,7 +171,7 @@ static void prog_eperm(void)
 	fake_reset();
 	fk.prog_load_errno = EPERM;
 	ret = try_load(&err);
-	is_int(ret, -EPERM, "prog EPERM: obj_load returns -EPERM");
+	is_int(ret, -EPERM, "prog EPERM: bb_object_load returns -EPERM");
 	is_int(fake_count_cmd(BPF_PROG_LOAD), 1, "prog EPERM: no log retry");
 	like(err.msg, "BPF_PROG_LOAD", "prog EPERM: names the command");
 	like(err.msg, "handle_exec", "prog EPERM: names the program");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * map_batch.c - map_for_each_batch() against a fake BPF_MAP_LOOKUP_BATCH.
+ * map_batch.c - bb_map_for_each_batch() against a fake BPF_MAP_LOOKUP_BATCH.
  *
  * The fake answers the batch command the way a kernel hash map does: it
  * hands out whole buckets (here: groups of `bucket` consecutive entries of
@@ -8,7 +8,7 @@
  * bucket larger than the room given is -ENOSPC with nothing copied, and
  * the last batch answers -ENOENT with its entries.  It can also answer
  * like a kernel without batch lookup (-EINVAL) or a map type without it
- * (524, the kernel's ENOTSUPP): map_for_each_batch() must then fall back
+ * (524, the kernel's ENOTSUPP): bb_map_for_each_batch() must then fall back
  * to GET_NEXT_KEY + LOOKUP_ELEM, which the fake kernel's hash answers.
  */
 #include "loader/maps/map_batch.h"
@@ -139,7 +139,7 @@ static void batches(void)
 	struct seen s = { 0 };
 
 	fill(10, 2);
-	is_int(map_for_each_batch(&map, 4, collect, &s), 0, "batches: returns 0");
+	is_int(bb_map_for_each_batch(&map, 4, collect, &s), 0, "batches: returns 0");
 	ok(each_once(&s, 10), "batches: ten entries, each once, right values");
 	is_int(fb.calls, 3, "batches: 4+4+2 in three calls (the last says ENOENT)");
 	is_int(fk.hash.next_calls + fk.hash.lookups, 0, "batches: no per-key call");
@@ -151,7 +151,7 @@ static void empty(void)
 	struct seen s = { 0 };
 
 	fill(0, 2);
-	is_int(map_for_each_batch(&map, 0, collect, &s), 0, "empty: returns 0");
+	is_int(bb_map_for_each_batch(&map, 0, collect, &s), 0, "empty: returns 0");
 	is_int(s.n, 0, "empty: nothing reported");
 	is_int(fb.asked[0], MAP_BATCH_DEFAULT, "batch 0 means the default");
 }
@@ -161,7 +161,7 @@ static void big_bucket_grows(void)
 	struct seen s = { 0 };
 
 	fill(9, 3);
-	is_int(map_for_each_batch(&map, 1, collect, &s), 0, "ENOSPC: returns 0");
+	is_int(bb_map_for_each_batch(&map, 1, collect, &s), 0, "ENOSPC: returns 0");
 	ok(each_once(&s, 9), "ENOSPC: all nine entries, each once");
 	ok(fb.asked[0] == 1 && fb.asked[1] == 2 && fb.asked[2] == 4,
 	   "ENOSPC: room doubled until a bucket fits (1, 2, 4)");
@@ -174,7 +174,7 @@ static void fallback(int err, const char *why)
 	fill(5, 2);
 	fb.fail_call = 1;
 	fb.fail_errno = err;
-	is_int(map_for_each_batch(&map, 4, collect, &s), 0,
+	is_int(bb_map_for_each_batch(&map, 4, collect, &s), 0,
 	       "%s: returns 0", why);
 	ok(each_once(&s, 5), "%s: per-key walk reports all five", why);
 	is_int(fk.hash.lookups, 5, "%s: one LOOKUP_ELEM per key", why);
@@ -187,7 +187,7 @@ static void errors(void)
 	fill(10, 2);
 	fb.fail_call = 1;
 	fb.fail_errno = EPERM;
-	is_int(map_for_each_batch(&map, 4, collect, &s), -EPERM,
+	is_int(bb_map_for_each_batch(&map, 4, collect, &s), -EPERM,
 	       "EPERM on the first batch is returned");
 	is_int(fk.hash.next_calls, 0, "EPERM: no fallback");
 
@@ -195,7 +195,7 @@ static void errors(void)
 	fb.fail_call = 2;
 	fb.fail_errno = EINVAL;
 	memset(&s, 0, sizeof(s));
-	is_int(map_for_each_batch(&map, 4, collect, &s), -EINVAL,
+	is_int(bb_map_for_each_batch(&map, 4, collect, &s), -EINVAL,
 	       "EINVAL after a first batch is an error, not a fallback");
 	is_int(s.n, 4, "the first batch was reported");
 	is_int(fk.hash.next_calls, 0, "and no per-key walk followed");
@@ -206,7 +206,7 @@ static void callback_stops(void)
 	struct seen s = { .stop_after = 3 };
 
 	fill(10, 2);
-	is_int(map_for_each_batch(&map, 4, collect, &s), 7,
+	is_int(bb_map_for_each_batch(&map, 4, collect, &s), 7,
 	       "callback stop: its value comes back");
 	is_int(s.n, 3, "callback stop: no call after it");
 	is_int(fb.calls, 1, "callback stop: no further batch");
@@ -220,8 +220,8 @@ static void percpu_refused(void)
 
 	fill(3, 1);
 	pc.type = BPF_MAP_TYPE_PERCPU_HASH;
-	is_int(map_for_each_batch(&m, 4, collect, &s), -ENOTSUP,
-	       "per-CPU map: -ENOTSUP, as map_for_each");
+	is_int(bb_map_for_each_batch(&m, 4, collect, &s), -ENOTSUP,
+	       "per-CPU map: -ENOTSUP, as bb_map_for_each");
 	is_int(fb.calls, 0, "per-CPU map: no call");
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * map_create.c - obj_load() creates procmon's maps in .maps order, with
+ * map_create.c - bb_object_load() creates procmon's maps in .maps order, with
  * the attributes the source declares, before loading any program.
  */
 #include "loader/object/object.h"
@@ -35,15 +35,15 @@ int main(void)
 		return skip_all("build/procmon.bpf.o not built (run make)");
 	fake_install();
 
-	ret = obj_open(&obj, path, &err);
-	if (!is_int(ret, 0, "obj_open %s", path)) {
+	ret = bb_object_open(&obj, path, &err);
+	if (!is_int(ret, 0, "bb_object_open %s", path)) {
 		diag("%s", err.msg);
 		return done_testing();
 	}
-	is_int(fk.nr_cmds, 0, "obj_open makes no bpf() call");
+	is_int(fk.nr_cmds, 0, "bb_object_open makes no bpf() call");
 
-	ret = obj_load(obj, &err);
-	if (!is_int(ret, 0, "obj_load with the fake kernel"))
+	ret = bb_object_load(obj, &err);
+	if (!is_int(ret, 0, "bb_object_load with the fake kernel"))
 		diag("%s", err.msg);
 
 	/* Maps, in .maps order, then one BPF_PROG_LOAD per program. */
@@ -61,9 +61,9 @@ int main(void)
 	is_int(fk.bad_attr_size, 0, "every bpf() passes sizeof(union bpf_attr)");
 
 	is_int(obj->btf_fd, 100, "the object's BTF owns fd 100");
-	is_int(obj_map(obj, "process_map")->fd, 101, "process_map owns fd 101");
-	is_int(obj_map(obj, "procmon_stats")->fd, 102, "procmon_stats owns fd 102");
-	is_int(obj_map(obj, "task_offsets")->fd, 103, "task_offsets owns fd 103");
+	is_int(bb_object_find_map(obj, "process_map")->fd, 101, "process_map owns fd 101");
+	is_int(bb_object_find_map(obj, "procmon_stats")->fd, 102, "procmon_stats owns fd 102");
+	is_int(bb_object_find_map(obj, "task_offsets")->fd, 103, "task_offsets owns fd 103");
 
 	/* The programs: type from "tp/", license, name, no log first time. */
 	is_int(fk.nr_progs, 2, "two programs loaded");
@@ -85,8 +85,8 @@ int main(void)
 	is_str(fk.progs[0].name, "handle_exec", "first program is handle_exec");
 	is_str(fk.progs[1].name, "handle_exit", "second is handle_exit");
 
-	obj_close(obj);
-	is_int(fake_open_fds(), 0, "obj_close closed every fake fd");
+	bb_object_close(obj);
+	is_int(fake_open_fds(), 0, "bb_object_close closed every fake fd");
 	is_int(fk.nr_closes, 6, "six closes");
 	/* Programs before the maps they use, the BTF they all name last. */
 	is_int(fk.closes[0], 104, "handle_exec closed first");

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * map_for_each.c - walking a hash map that changes under us.
+ * bb_map_for_each.c - walking a hash map that changes under us.
  *
  * The fake hash map behaves like the kernel's: BPF_MAP_GET_NEXT_KEY with a
  * key that is no longer there starts over from the first key.  A key
  * deleted mid-walk therefore makes the walk see keys twice; a key deleted
- * between GET_NEXT_KEY and LOOKUP answers ENOENT.  map_for_each() must
+ * between GET_NEXT_KEY and LOOKUP answers ENOENT.  bb_map_for_each() must
  * report every live key exactly once, with its value, and skip the others.
  */
 #include "loader/maps/map.h"
@@ -81,7 +81,7 @@ static void plain_walk(void)
 	int ret, k;
 
 	fill(5);
-	ret = map_for_each(&map, collect, &s);
+	ret = bb_map_for_each(&map, collect, &s);
 	is_int(ret, 0, "plain: returns 0");
 	is_int(s.n, 5, "plain: five entries");
 	for (k = 1; k <= 5; k++)
@@ -96,7 +96,7 @@ static void empty_walk(void)
 	struct seen s = { 0 };
 
 	fill(0);
-	is_int(map_for_each(&map, collect, &s), 0, "empty: returns 0");
+	is_int(bb_map_for_each(&map, collect, &s), 0, "empty: returns 0");
 	is_int(s.n, 0, "empty: nothing reported");
 	is_int(fk.hash.lookups, 0, "empty: no lookup");
 }
@@ -109,7 +109,7 @@ static void delete_restarts_walk(void)
 
 	fill(5);
 	fk.hash.delete_after_next = 30;
-	ret = map_for_each(&map, collect, &s);
+	ret = bb_map_for_each(&map, collect, &s);
 	is_int(ret, 0, "restart: returns 0");
 	/* 10 20 30 | restart: 10 20 40 50 | ENOENT */
 	is_int(fk.hash.next_calls, 8, "restart: the walk did start over");
@@ -130,7 +130,7 @@ static void lookup_enoent_skipped(void)
 
 	fill(5);
 	fk.hash.lookup_enoent = 40;
-	ret = map_for_each(&map, collect, &s);
+	ret = bb_map_for_each(&map, collect, &s);
 	is_int(ret, 0, "lookup ENOENT: not an error");
 	is_int(s.n, 4, "lookup ENOENT: the other four reported");
 	is_int(times_seen(&s, 40), 0, "lookup ENOENT: 40 skipped");
@@ -147,7 +147,7 @@ static void endless_bounded(void)
 
 	fill(3);
 	fk.hash.endless = true;
-	ret = map_for_each(&map, collect, &s);
+	ret = bb_map_for_each(&map, collect, &s);
 	is_int(ret, 0, "endless: returns");
 	is_int(fk.hash.next_calls, 2 * spec.max_entries,
 	       "endless: stops after 2 * max_entries GET_NEXT_KEY");
@@ -160,7 +160,7 @@ static void callback_stops(void)
 	int ret;
 
 	fill(5);
-	ret = map_for_each(&map, collect, &s);
+	ret = bb_map_for_each(&map, collect, &s);
 	is_int(ret, 1, "callback stop: its return value comes back");
 	is_int(s.n, 2, "callback stop: no call after it");
 }
@@ -171,7 +171,7 @@ static void other_errors_stop(void)
 	struct seen s = { 0 };
 
 	fill(5);
-	is_int(map_for_each(&bad, collect, &s), -EBADF,
+	is_int(bb_map_for_each(&bad, collect, &s), -EBADF,
 	       "GET_NEXT_KEY error other than ENOENT is returned");
 	is_int(s.n, 0, "and nothing reported");
 }

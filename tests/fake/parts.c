@@ -3,7 +3,7 @@
  * parts.c - a tool that links only some parts of the loader (parts.h)
  * refuses, at open and before any kernel call, an object that needs a
  * part it lacks, naming the program or map and the part; with every
- * part (obj_open()) the same objects open.  And the CO-RE part's message
+ * part (bb_object_open()) the same objects open.  And the CO-RE part's message
  * for a verifier that reached a poisoned relocation.
  */
 #include "loader/load/obj_core.h"
@@ -52,7 +52,7 @@ static void try_open(const struct want *w)
 	}
 	is_int(fk.nr_cmds, 0, "%s: no bpf() call made", w->obj);
 	ok(!fk.nr_real_open, "%s: every file closed", w->obj);
-	obj_close(obj);
+	bb_object_close(obj);
 }
 
 static void refused_messages(void)

@@ -158,11 +158,11 @@ static void check_exec_order(struct bb_object *obj)
 	 * The source looks up task_offsets first, then updates process_map,
 	 * and counts a failed update in procmon_stats.
 	 */
-	is_int(fds[0], obj_map(obj, "task_offsets")->fd,
+	is_int(fds[0], bb_object_find_map(obj, "task_offsets")->fd,
 	       "handle_exec: first reference is task_offsets' fd");
-	is_int(fds[1], obj_map(obj, "process_map")->fd,
+	is_int(fds[1], bb_object_find_map(obj, "process_map")->fd,
 	       "handle_exec: second is process_map's fd");
-	is_int(fds[2], obj_map(obj, "procmon_stats")->fd,
+	is_int(fds[2], bb_object_find_map(obj, "procmon_stats")->fd,
 	       "handle_exec: third is procmon_stats' fd");
 }
 
@@ -177,15 +177,15 @@ int main(void)
 	if (access(path, R_OK))
 		return skip_all("build/procmon.bpf.o not built (run make)");
 	fake_install();
-	ret = obj_open(&obj, path, &err);
-	if (!is_int(ret, 0, "obj_open %s", path)) {
+	ret = bb_object_open(&obj, path, &err);
+	if (!is_int(ret, 0, "bb_object_open %s", path)) {
 		diag("%s", err.msg);
 		return done_testing();
 	}
-	ret = obj_load(obj, &err);
-	if (!is_int(ret, 0, "obj_load with the fake kernel")) {
+	ret = bb_object_load(obj, &err);
+	if (!is_int(ret, 0, "bb_object_load with the fake kernel")) {
 		diag("%s", err.msg);
-		obj_close(obj);
+		bb_object_close(obj);
 		return done_testing();
 	}
 	if (is_int(fk.nr_progs, (int)obj->spec.nr_progs, "one load per program"))
@@ -194,18 +194,18 @@ int main(void)
 	check_exec_order(obj);
 
 	/* Another object with other fds: patched with those, not 100/101. */
-	obj_close(obj);
+	bb_object_close(obj);
 	obj = NULL;
 	fake_reset();
 	fk.next_fd = 10;	/* the BTF gets 110, the maps 111 and 112 */
-	ret = obj_open(&obj, path, &err);
+	ret = bb_object_open(&obj, path, &err);
 	if (!ret)
-		ret = obj_load(obj, &err);
+		ret = bb_object_load(obj, &err);
 	if (is_int(ret, 0, "second open+load") &&
-	    is_int(obj_map(obj, "process_map")->fd, 111, "process_map fd 111"))
+	    is_int(bb_object_find_map(obj, "process_map")->fd, 111, "process_map fd 111"))
 		for (i = 0; i < obj->spec.nr_progs; i++)
 			check_prog(obj, i);
-	obj_close(obj);
+	bb_object_close(obj);
 	is_int(fake_open_fds(), 0, "every fake fd closed");
 	is_int(fk.unexpected, 0, "no unexpected syscall");
 	fake_reset();

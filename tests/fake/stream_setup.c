@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * stream_setup.c - the system calls perf_buffer_open() and ringbuf_open()
+ * stream_setup.c - the system calls bb_perf_buffer_open() and bb_ringbuf_open()
  * make, checked against a fake kernel (sys_call replaced): which CPUs get a
  * ring, with what perf_event_attr, mmap sizes and protections, what goes
  * into the map, and that closing gives everything back.
@@ -180,8 +180,8 @@ static void test_perf_setup(void)
 
 	/* CPUs 0 and 2 online: numbers with a gap. */
 	fake_reset("0,2\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 4);
-	ret = perf_buffer_open(&pb, &map, 2, &handlers, &err);
-	is_int(ret, 0, "perf_buffer_open: %s", ret ? err.msg : "ok");
+	ret = bb_perf_buffer_open(&pb, &map, 2, &handlers, &err);
+	is_int(ret, 0, "bb_perf_buffer_open: %s", ret ? err.msg : "ok");
 	if (ret)
 		return;
 	ok(k.nr_opened == 2 && k.opened[0] == 0 && k.opened[1] == 2,
@@ -198,7 +198,7 @@ static void test_perf_setup(void)
 	ok(pb->rings[1].cpu == 2 && pb->rings[1].size == 2 * PAGE,
 	   "ring 1 is CPU 2's, 2 pages of data");
 	k.closed = 0;
-	perf_buffer_free(pb);
+	bb_perf_buffer_free(pb);
 	ok(k.deleted[0] && k.deleted[2], "free: our slots emptied");
 	ok(k.nr_munmap == 2 && k.closed == 3, "free: unmapped, 2 events + epoll closed");
 }
@@ -209,18 +209,18 @@ static void test_perf_refusals(void)
 	struct bb_err err = { 0 };
 
 	fake_reset("0-1\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 2);
-	is_int(perf_buffer_open(&pb, &map, 3, &handlers, &err), -EINVAL,
+	is_int(bb_perf_buffer_open(&pb, &map, 3, &handlers, &err), -EINVAL,
 	       "3 pages refused");
 	like(err.msg, "power of two", "and said why");
 	is_int(k.nr_opened, 0, "before opening anything");
 
 	fake_reset("0,7\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 4);
-	is_int(perf_buffer_open(&pb, &map, 1, &handlers, &err), -E2BIG,
+	is_int(bb_perf_buffer_open(&pb, &map, 1, &handlers, &err), -E2BIG,
 	       "online CPU 7 and 4 slots refused");
 	like(err.msg, "max_entries 0", "with advice");
 
 	fake_reset("0\n", BPF_MAP_TYPE_HASH, 4);
-	is_int(perf_buffer_open(&pb, &map, 1, &handlers, &err), -EINVAL,
+	is_int(bb_perf_buffer_open(&pb, &map, 1, &handlers, &err), -EINVAL,
 	       "not a perf event array");
 }
 
@@ -231,8 +231,8 @@ static void test_ringbuf_setup(void)
 	int ret;
 
 	fake_reset("0\n", BPF_MAP_TYPE_RINGBUF, 4 * PAGE);
-	ret = ringbuf_open(&rb, &map, on_ring, NULL, &err);
-	is_int(ret, 0, "ringbuf_open: %s", ret ? err.msg : "ok");
+	ret = bb_ringbuf_open(&rb, &map, on_ring, NULL, &err);
+	is_int(ret, 0, "bb_ringbuf_open: %s", ret ? err.msg : "ok");
 	if (ret)
 		return;
 	ok(k.nr_mmap == 2, "two mappings");
@@ -246,7 +246,7 @@ static void test_ringbuf_setup(void)
 	   rb->ring.size == 4 * PAGE, "data right after the producer page");
 	ok(k.watched[7], "the map fd itself is in the epoll");
 	k.closed = 0;
-	ringbuf_free(rb);
+	bb_ringbuf_free(rb);
 	ok(k.nr_munmap == 2 && k.closed == 1,
 	   "free: both unmapped, epoll closed, map fd left alone");
 }

@@ -20,10 +20,10 @@ static struct bb_object *open_and_load(void)
 	struct bb_err err = { 0 };
 	struct bb_object *obj = NULL;
 
-	if (obj_open(&obj, path, &err) || obj_load(obj, &err)) {
+	if (bb_object_open(&obj, path, &err) || bb_object_load(obj, &err)) {
 		ok(0, "open and load: %s", err.msg);
 		free(err.detail);
-		obj_close(obj);
+		bb_object_close(obj);
 		return NULL;
 	}
 	return obj;
@@ -54,11 +54,11 @@ static void attach_sequence(void)
 	obj = open_and_load();
 	if (!obj)
 		return;
-	exec = obj_prog(obj, "handle_exec");
-	exit_ = obj_prog(obj, "handle_exit");
+	exec = bb_object_find_prog(obj, "handle_exec");
+	exit_ = bb_object_find_prog(obj, "handle_exit");
 	fk.nr_paths = 0;
-	ret = obj_attach(obj, &err);
-	if (!is_int(ret, 0, "obj_attach"))
+	ret = bb_object_attach(obj, &err);
+	if (!is_int(ret, 0, "bb_object_attach"))
 		diag("%s", err.msg);
 	ok(fake_opened("/sys/kernel/tracing/events/sched/sched_process_exec/id"),
 	   "read the id at /sys/kernel/tracing first");
@@ -68,7 +68,7 @@ static void attach_sequence(void)
 	   "did not need the debugfs location");
 	if (!is_int(fk.nr_perfs, 2, "two perf_event_open") ||
 	    !is_int(fk.nr_ioctls, 4, "four ioctls")) {
-		obj_close(obj);
+		bb_object_close(obj);
 		return;
 	}
 	check_event(0, EXEC_ID, "exec event");
@@ -87,8 +87,8 @@ static void attach_sequence(void)
 	is_int(exit_->attach_fd, fk.perfs[1].ret, "handle_exit keeps its event fd");
 	is_int(fk.bad_fd_uses, 0, "every ioctl on a live fd");
 
-	obj_close(obj);
-	is_int(fake_open_fds(), 0, "obj_close closed maps, programs, events");
+	bb_object_close(obj);
+	is_int(fake_open_fds(), 0, "bb_object_close closed maps, programs, events");
 	/* Events go before the programs they hold. */
 	ok(fk.nr_closes >= 2 && fk.closes[0] == fk.perfs[0].ret,
 	   "the exec event is closed before its program");
@@ -123,8 +123,8 @@ static void set_bpf_fails(void)
 	obj = open_and_load();
 	if (!obj)
 		return;
-	ret = obj_attach(obj, &err);
-	is_int(ret, -EEXIST, "SET_BPF fails: obj_attach returns its errno");
+	ret = bb_object_attach(obj, &err);
+	is_int(ret, -EEXIST, "SET_BPF fails: bb_object_attach returns its errno");
 	like(err.msg, "PERF_EVENT_IOC_SET_BPF", "SET_BPF fails: names the ioctl");
 	like(err.msg, "handle_exec", "SET_BPF fails: names the program");
 	like(err.msg, "File exists", "SET_BPF fails: strerror");
@@ -132,11 +132,11 @@ static void set_bpf_fails(void)
 	perf_fd = fk.perfs[0].ret;
 	ok(perf_fd >= FAKE_FD_BASE && !fk.fds[perf_fd - FAKE_FD_BASE].open,
 	   "SET_BPF fails: the perf event is closed right away");
-	is_int(obj_prog(obj, "handle_exec")->attach_fd, -1,
+	is_int(bb_object_find_prog(obj, "handle_exec")->attach_fd, -1,
 	       "SET_BPF fails: the program has no attach fd");
 	ok(fake_count_cmd(BPF_PROG_LOAD) == 2 && fk.nr_ioctls == 1,
 	   "SET_BPF fails: no ENABLE after it");
-	obj_close(obj);
+	bb_object_close(obj);
 	is_int(fake_open_fds(), 0, "SET_BPF fails: nothing left open");
 	is_int(fk.double_closes, 0, "SET_BPF fails: the event closed once");
 	free(err.detail);
@@ -154,12 +154,12 @@ static void enable_fails(void)
 	obj = open_and_load();
 	if (!obj)
 		return;
-	ret = obj_attach(obj, &err);
+	ret = bb_object_attach(obj, &err);
 	is_int(ret, -EINVAL, "ENABLE fails: reported");
 	like(err.msg, "PERF_EVENT_IOC_ENABLE", "ENABLE fails: names the ioctl");
 	ok(!fk.fds[fk.perfs[0].ret - FAKE_FD_BASE].open,
 	   "ENABLE fails: the perf event is closed right away");
-	obj_close(obj);
+	bb_object_close(obj);
 	is_int(fake_open_fds(), 0, "ENABLE fails: nothing left open");
 	is_int(fk.double_closes, 0, "ENABLE fails: no double close");
 	free(err.detail);
@@ -177,7 +177,7 @@ static void tracefs_missing(void)
 	if (!obj)
 		return;
 	fk.nr_paths = 0;
-	ret = obj_attach(obj, &err);
+	ret = bb_object_attach(obj, &err);
 	is_int(ret, -ENOENT, "no tracefs: -ENOENT");
 	like(err.msg, "mount -t tracefs nodev /sys/kernel/tracing",
 	     "no tracefs: says how to mount it");
@@ -186,7 +186,7 @@ static void tracefs_missing(void)
 	   fake_opened("/sys/kernel/debug/tracing/events"),
 	   "no tracefs: looked in both places");
 	is_int(fk.nr_perfs, 0, "no tracefs: no perf_event_open");
-	obj_close(obj);
+	bb_object_close(obj);
 	is_int(fake_open_fds(), 0, "no tracefs: nothing left open");
 	free(err.detail);
 }

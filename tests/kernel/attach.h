@@ -39,13 +39,13 @@ static inline int attach_load(const char *obj, struct bb_object **out,
 	int ret;
 
 	attach_obj_path(obj, path, sizeof(path));
-	ret = obj_open(&o, path, err);
+	ret = bb_object_open(&o, path, err);
 	if (!ret)
-		ret = obj_load(o, err);
+		ret = bb_object_load(o, err);
 	if (!ret)
-		ret = sys_map_update_elem(obj_map(o, "self")->fd, &zero, &me, 0);
+		ret = sys_map_update_elem(bb_object_find_map(o, "self")->fd, &zero, &me, 0);
 	if (ret) {
-		obj_close(o);
+		bb_object_close(o);
 		return ret;
 	}
 	*out = o;
@@ -57,7 +57,7 @@ static inline uint64_t attach_read(struct bb_object *o, const char *map,
 {
 	uint64_t v = UINT64_MAX;
 
-	sys_map_lookup_elem(obj_map(o, map)->fd, &slot, &v, 0);
+	sys_map_lookup_elem(bb_object_find_map(o, map)->fd, &slot, &v, 0);
 	return v;
 }
 
@@ -68,8 +68,8 @@ static inline void attach_reset(struct bb_object *o)
 	uint32_t slot;
 
 	for (slot = 0; slot < ATTACH_SLOTS; slot++) {
-		sys_map_update_elem(obj_map(o, "hits")->fd, &slot, &zero, 0);
-		sys_map_update_elem(obj_map(o, "seen")->fd, &slot, &zero, 0);
+		sys_map_update_elem(bb_object_find_map(o, "hits")->fd, &slot, &zero, 0);
+		sys_map_update_elem(bb_object_find_map(o, "seen")->fd, &slot, &zero, 0);
 	}
 }
 

@@ -28,12 +28,12 @@ int main(void)
 
 	ret = attach_load("fentry", &o, &err);
 	if (!ret)
-		ret = obj_attach(o, &err);
+		ret = bb_object_attach(o, &err);
 	if (ret) {
 		ok(!expected(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg);
 		like(err.msg, "this kernel does not support fentry/fexit",
 		     "refused: the error says why");
-		obj_close(o);
+		bb_object_close(o);
 		return done_testing();
 	}
 	ok(1, "load and attach fentry/fexit do_unlinkat");
@@ -43,6 +43,6 @@ int main(void)
 	is_int(attach_read(o, "hits", SLOT_RETURN), N, "fexit ran %d times", N);
 	is_int((int)attach_read(o, "seen", SLOT_ENTRY), AT_FDCWD, "fentry saw dfd = AT_FDCWD");
 	is_int((long)attach_read(o, "seen", SLOT_RETURN), -ENOENT, "fexit saw the return value -ENOENT");
-	obj_close(o);
+	bb_object_close(o);
 	return done_testing();
 }

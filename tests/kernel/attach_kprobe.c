@@ -51,7 +51,7 @@ int main(void)
 		diag("%s", err.msg);
 	if (ret)
 		return done_testing();
-	ret = obj_attach(o, &err);
+	ret = bb_object_attach(o, &err);
 	if (have_kprobe_pmu()) {
 		if (!ok(ret == 0, "attach kprobe and kretprobe through the kprobe PMU"))
 			diag("%s", err.msg);
@@ -62,6 +62,6 @@ int main(void)
 		is_int(ret, -ENOENT, "no kprobe PMU: attach fails with ENOENT");
 		like(err.msg, "this kernel has no kprobes", "and says so: %s", err.msg);
 	}
-	obj_close(o);
+	bb_object_close(o);
 	return done_testing();
 }

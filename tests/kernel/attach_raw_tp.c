@@ -26,10 +26,10 @@ int main(void)
 		diag("%s", err.msg);
 	if (ret)
 		return done_testing();
-	ret = obj_attach(o, &err);
+	ret = bb_object_attach(o, &err);
 	if (!ok(ret == 0, "attach both programs with BPF_RAW_TRACEPOINT_OPEN"))
 		diag("%s", err.msg);
-	is_int(attach_link_type(obj_prog(o, "raw_tp_sys_enter")->attach_fd),
+	is_int(attach_link_type(bb_object_find_prog(o, "raw_tp_sys_enter")->attach_fd),
 	       BPF_LINK_TYPE_RAW_TRACEPOINT, "raw_tp/ handle is a raw tracepoint link");
 	calls(N);
 	is_int(attach_read(o, "hits", SLOT_ENTRY), N, "raw_tp/sys_enter ran %d times", N);
@@ -39,16 +39,16 @@ int main(void)
 	attach_detach(o);
 	calls(N);
 	is_int(attach_read(o, "hits", SLOT_ENTRY), N, "closing the link detaches");
-	obj_close(o);
+	bb_object_close(o);
 
 	ret = attach_load("raw_tp", &o, &err);
 	if (!ret) {
 		/* A name the kernel does not know: ENOENT, said plainly. */
 		o->spec.progs[0].target = "no_such_tracepoint_bb";
-		ret = obj_attach(o, &err);
+		ret = bb_object_attach(o, &err);
 		like(err.msg, "no such tracepoint in this kernel",
 		     "unknown raw tracepoint: clear error (%d)", ret);
-		obj_close(o);
+		bb_object_close(o);
 	}
 	return done_testing();
 }

@@ -28,12 +28,12 @@ int main(void)
 		diag("%s", err.msg);
 	if (ret)
 		return done_testing();
-	is_int(obj_prog(o, "tp_btf_sys_enter")->attach_btf_id, id,
+	is_int(bb_object_find_prog(o, "tp_btf_sys_enter")->attach_btf_id, id,
 	       "attach_btf_id is that typedef");
-	ret = obj_attach(o, &err);
+	ret = bb_object_attach(o, &err);
 	if (!ok(ret == 0, "attach with BPF_RAW_TRACEPOINT_OPEN"))
 		diag("%s", err.msg);
-	is_int(attach_link_type(obj_prog(o, "tp_btf_sys_enter")->attach_fd),
+	is_int(attach_link_type(bb_object_find_prog(o, "tp_btf_sys_enter")->attach_fd),
 	       BPF_LINK_TYPE_RAW_TRACEPOINT,
 	       "the handle is a raw tracepoint link (tp_btf goes through the same path)");
 	for (i = 0; i < N; i++)
@@ -41,16 +41,16 @@ int main(void)
 	is_int(attach_read(o, "hits", SLOT_ENTRY), N, "tp_btf/sys_enter ran %d times", N);
 	is_int(attach_read(o, "seen", SLOT_ENTRY), ATTACH_TEST_SYSCALL,
 	       "it read the syscall number straight from ctx[1]");
-	obj_close(o);
+	bb_object_close(o);
 
 	attach_obj_path("tp_btf", path, sizeof(path));
-	ret = obj_open(&o, path, &err);
+	ret = bb_object_open(&o, path, &err);
 	if (!ret) {
 		o->spec.progs[0].target = "no_such_tracepoint_bb";
-		ret = obj_load(o, &err);
+		ret = bb_object_load(o, &err);
 		like(err.msg, "kernel BTF has no typedef btf_trace_no_such_tracepoint_bb",
 		     "unknown tp_btf target: clear error (%d)", ret);
-		obj_close(o);
+		bb_object_close(o);
 	}
 	return done_testing();
 }

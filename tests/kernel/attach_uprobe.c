@@ -25,10 +25,10 @@ static void run(struct bb_object *o, bool link)
 
 	attach_reset(o);
 	obj_use_perf_link(o, link);
-	ret = obj_attach(o, &err);
+	ret = bb_object_attach(o, &err);
 	if (!ok(ret == 0, "%s: attach uprobe and uretprobe", how))
 		diag("%s", err.msg);
-	type = attach_link_type(obj_prog(o, "uprobe_target")->attach_fd);
+	type = attach_link_type(bb_object_find_prog(o, "uprobe_target")->attach_fd);
 	if (link)
 		is_int(type, BPF_LINK_TYPE_PERF_EVENT, "%s: the handle is a perf_event link", how);
 	else
@@ -67,6 +67,6 @@ int main(void)
 		return done_testing();
 	run(o, false);
 	run(o, true);
-	obj_close(o);
+	bb_object_close(o);
 	return done_testing();
 }

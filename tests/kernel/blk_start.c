@@ -144,7 +144,7 @@ int main(void)
 	if (ret)
 		return done_testing();
 	is_int(o->progs[0].nr_poisoned, 0, "every relocation found its field in this kernel");
-	ret = obj_attach(o, &err);
+	ret = bb_object_attach(o, &err);
 	if (access(PMU_SYSFS "/kprobe/type", F_OK) == 0) {
 		if (!ok(ret == 0, "attach the kprobe"))
 			diag("%s", err.msg);
@@ -154,6 +154,6 @@ int main(void)
 		ok(!expected(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
 		like(err.msg, "this kernel has no kprobes", "attach says so: %s", err.msg);
 	}
-	obj_close(o);
+	bb_object_close(o);
 	return done_testing();
 }

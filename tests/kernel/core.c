@@ -39,7 +39,7 @@ static void check_btf(struct bb_object *o)
 	}
 	len = sizeof(mi);
 	memset(&mi, 0, sizeof(mi));
-	if (sys_obj_get_info_by_fd(obj_map(o, ".bss")->fd, &mi, &len) == 0)
+	if (sys_obj_get_info_by_fd(bb_object_find_map(o, ".bss")->fd, &mi, &len) == 0)
 		ok(mi.btf_id != 0 && mi.btf_value_type_id != 0,
 		   ".bss map has its BTF value type (DATASEC %u)", mi.btf_value_type_id);
 }
@@ -57,18 +57,18 @@ int main(void)
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	exe[n > 0 ? n : 0] = '\0';
 	snprintf(path, sizeof(path), "%s/../../test/core.bpf.o", dirname(exe));
-	ret = obj_open(&o, path, &err);
+	ret = bb_object_open(&o, path, &err);
 	if (!ret)
-		ret = obj_var_set(o, "filter_tgid", &me, sizeof(me), &err);
+		ret = bb_object_set_var(o, "filter_tgid", &me, sizeof(me), &err);
 	if (!ret)
-		ret = obj_load(o, &err);
+		ret = bb_object_load(o, &err);
 	if (!ok(!ret, "core.bpf.o loads (CO-RE, .kconfig, BTF)")) {
 		bb_err_print(out_stdout, "# core", &err);
-		obj_close(o);
+		bb_object_close(o);
 		return done_testing();
 	}
 	check_btf(o);
-	ret = obj_attach(o, &err);
+	ret = bb_object_attach(o, &err);
 	if (!ok(!ret, "attached to syscalls/sys_enter_getppid"))
 		diag("%s", err.msg);
 	syscall(SYS_getppid);
@@ -84,6 +84,6 @@ int main(void)
 	is_int(get_u32(o, "cookie"), kconfig_kernel_version(u.release) >= 0x050f00,
 	       "LINUX_HAS_BPF_COOKIE: since 5.15");
 	is_int(get_u32(o, "weak_val"), 0, "an unknown __weak .kconfig extern is 0");
-	obj_close(o);
+	bb_object_close(o);
 	return done_testing();
 }

@@ -50,13 +50,13 @@ static void test_strings(void)
 	struct bb_object *o = NULL;
 	int ret;
 
-	ret = obj_open(&o, strings_path, &err);
+	ret = bb_object_open(&o, strings_path, &err);
 	if (!ret)
-		ret = obj_load(o, &err);
+		ret = bb_object_load(o, &err);
 	ok(!ret, "strings.bpf.o (.rodata.str1.1, static .bss variable) loads");
 	if (ret)
 		bb_err_print(out_stderr, "# strings", &err);
-	obj_close(o);
+	bb_object_close(o);
 }
 
 /* A child that waits for a byte on @fd, then execs /bin/true. */
@@ -114,21 +114,21 @@ static struct bb_object *run(uint32_t filter_self, uint64_t step, pid_t *child)
 		return NULL;
 	*child = pid;
 	filter = filter_self ? (uint32_t)getpid() : (uint32_t)pid;
-	ret = obj_open(&o, obj_path, &err);
+	ret = bb_object_open(&o, obj_path, &err);
 	if (!ret)
-		ret = obj_var_set(o, "filter_tgid", &filter, sizeof(filter), &err);
+		ret = bb_object_set_var(o, "filter_tgid", &filter, sizeof(filter), &err);
 	if (!ret)
-		ret = obj_var_set(o, "step", &step, sizeof(step), &err);
+		ret = bb_object_set_var(o, "step", &step, sizeof(step), &err);
 	if (!ret)
-		ret = obj_load(o, &err);
+		ret = bb_object_load(o, &err);
 	if (!ret)
-		ret = obj_attach(o, &err);
+		ret = bb_object_attach(o, &err);
 	ok(!ret, "open, set filter_tgid and step by name, load, attach");
 	if (ret)
 		bb_err_print(out_stderr, "# globals", &err);
 	is_int(run_child(pid, fds[1]), 0, "child ran /bin/true");
 	if (ret) {
-		obj_close(o);
+		bb_object_close(o);
 		return NULL;
 	}
 	return o;
@@ -152,14 +152,14 @@ static void test_counted(void)
 	is_int(get_u32(o, "last_tgid"), child, ".bss last_tgid is the child's pid");
 	is_int(get_u64(o, "exits"), 1, ".bss exits == 1 (count_exit shares add())");
 	is_int(get_u64(o, "step"), 5, ".data step reads back as set before load");
-	is_str(kname(obj_map(o, ".rodata")->fd, &info), ".rodata", "kernel map name .rodata");
-	is_str(kname(obj_map(o, ".bss")->fd, &info), ".bss", "kernel map name .bss");
-	is_int(sys_map_update_elem(obj_map(o, ".rodata")->fd, &zero, buf, 0),
+	is_str(kname(bb_object_find_map(o, ".rodata")->fd, &info), ".rodata", "kernel map name .rodata");
+	is_str(kname(bb_object_find_map(o, ".bss")->fd, &info), ".bss", "kernel map name .bss");
+	is_int(sys_map_update_elem(bb_object_find_map(o, ".rodata")->fd, &zero, buf, 0),
 	       -EPERM, ".rodata is frozen: BPF_MAP_UPDATE_ELEM is refused");
-	is_int(obj_var_set(o, "filter_tgid", &v, sizeof(v), &err), -EPERM,
+	is_int(bb_object_set_var(o, "filter_tgid", &v, sizeof(v), &err), -EPERM,
 	       "setting a .rodata variable after load is refused");
 	like(err.msg, "frozen", "... saying it is frozen");
-	obj_close(o);
+	bb_object_close(o);
 }
 
 static void test_filtered(void)
@@ -176,7 +176,7 @@ static void test_filtered(void)
 	is_int(get_u64(o, "hits"), 0, "filter_tgid = our pid: the child's exec is not counted");
 	is_int(get_u32(o, "last_tgid"), 0, "... and last_tgid stays 0");
 	is_int(get_u64(o, "exits"), 0, "... nor its exit from execve");
-	obj_close(o);
+	bb_object_close(o);
 }
 
 int main(void)

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * map_batch - map_for_each_batch() on real kernel maps.
+ * map_batch - bb_map_for_each_batch() on real kernel maps.
  *
  * A hash map of 5000 entries is read in batches of 64, of 1 (the kernel
  * answers ENOSPC for a bucket holding more than that, and the room must
  * grow) and of the default size; an array in batches of 7; and a
  * DEVMAP_HASH, a map type without batch lookup, through the fallback.
  * Every time, each key must come exactly once with its value, the same
- * set map_for_each() sees.  Correctness only: speed is bench/'s business.
+ * set bb_map_for_each() sees.  Correctness only: speed is bench/'s business.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -75,7 +75,7 @@ static int fill(struct bb_map *m, uint32_t n, uint64_t (*want)(uint32_t))
 	}
 	for (k = 0; k < n; k++) {
 		v = want(k);
-		ret = map_update(m, &k, &v, BPF_ANY);
+		ret = bb_map_update(m, &k, &v, BPF_ANY);
 		if (ret) {
 			diag("update %u: %s", k, strerror(-ret));
 			return -1;
@@ -97,17 +97,17 @@ static void hash_map(struct seen *s)
 		goto out;
 	for (i = 0; i < 3; i++) {
 		reset(s);
-		is_int(map_for_each_batch(&m, sizes[i], collect, s), 0,
+		is_int(bb_map_for_each_batch(&m, sizes[i], collect, s), 0,
 		       "hash, batch %u: returns 0", sizes[i]);
 		ok(each_once(s, N), "hash, batch %u: %d keys, each once, right value (%d seen, %d bad)",
 		   sizes[i], N, s->n, s->bad);
 	}
 	reset(s);
-	is_int(map_for_each(&m, collect, s), 0, "hash: map_for_each returns 0");
-	ok(each_once(s, N), "hash: map_for_each sees the same set");
+	is_int(bb_map_for_each(&m, collect, s), 0, "hash: bb_map_for_each returns 0");
+	ok(each_once(s, N), "hash: bb_map_for_each sees the same set");
 	reset(s);
 	s->stop_after = 100;
-	is_int(map_for_each_batch(&m, 64, collect, s), 5,
+	is_int(bb_map_for_each_batch(&m, 64, collect, s), 5,
 	       "hash: the callback's value stops the walk");
 	is_int(s->n, 100, "hash: no entry after the stop");
 	s->stop_after = 0;
@@ -124,7 +124,7 @@ static void empty_hash(struct seen *s)
 
 	reset(s);
 	if (ok(!fill(&m, 0, hash_value), "empty hash created")) {
-		is_int(map_for_each_batch(&m, 4, collect, s), 0, "empty hash: returns 0");
+		is_int(bb_map_for_each_batch(&m, 4, collect, s), 0, "empty hash: returns 0");
 		is_int(s->n, 0, "empty hash: nothing reported");
 	}
 	if (m.fd >= 0)
@@ -141,7 +141,7 @@ static void array_map(struct seen *s)
 	s->want = hash_value;
 	s->vsz = 8;
 	if (ok(!fill(&m, 100, hash_value), "array: 100 entries written")) {
-		is_int(map_for_each_batch(&m, 7, collect, s), 0, "array, batch 7: returns 0");
+		is_int(bb_map_for_each_batch(&m, 7, collect, s), 0, "array, batch 7: returns 0");
 		ok(each_once(s, 100), "array, batch 7: 100 keys, each once, right value");
 	}
 	if (m.fd >= 0)
@@ -162,10 +162,10 @@ static void no_batch_type(struct seen *s)
 	s->vsz = 4;
 	if (!ok(!fill(&m, 50, devmap_value), "devmap_hash: 50 entries (-> lo) written"))
 		goto out;
-	ret = map_lookup_batch(&m, NULL, out, keys, values, &count);
+	ret = bb_map_lookup_batch(&m, NULL, out, keys, values, &count);
 	ok(ret == -524 || ret == -EOPNOTSUPP || ret == -EINVAL,
 	   "devmap_hash: the kernel has no batch lookup for it (%d)", ret);
-	is_int(map_for_each_batch(&m, 8, collect, s), 0, "devmap_hash: fallback returns 0");
+	is_int(bb_map_for_each_batch(&m, 8, collect, s), 0, "devmap_hash: fallback returns 0");
 	ok(each_once(s, 50), "devmap_hash: fallback reports 50 keys, each once");
 out:
 	if (m.fd >= 0)

@@ -47,7 +47,7 @@ static uint32_t map_id_of(int fd)
 
 static void runtime_inner(struct bb_object *obj)
 {
-	struct bb_map *outer = obj_map(obj, "outer");
+	struct bb_map *outer = bb_object_find_map(obj, "outer");
 	struct bb_err err = { 0 };
 	int fd1, fd2, wrong;
 	uint32_t id = 0;
@@ -60,7 +60,7 @@ static void runtime_inner(struct bb_object *obj)
 	   err.msg);
 	getppid_n(3);
 	is_int(elem0_fd(fd1), 3, "the inserted map receives the program's writes");
-	is_int(elem0_fd(obj_map(obj, "inner_a")->fd), 8,
+	is_int(elem0_fd(bb_object_find_map(obj, "inner_a")->fd), 8,
 	       "inner_a kept counting through the static slot");
 
 	/* Replace slot 0: inner_a stops counting, the new map starts. */
@@ -69,7 +69,7 @@ static void runtime_inner(struct bb_object *obj)
 	   "replace outer[0]: %s", err.msg);
 	getppid_n(2);
 	is_int(elem0_fd(fd2), 2, "the replacing map receives the writes");
-	is_int(elem0_fd(obj_map(obj, "inner_a")->fd), 8,
+	is_int(elem0_fd(bb_object_find_map(obj, "inner_a")->fd), 8,
 	       "the replaced map no longer does");
 	is_int(map_inner_id(outer, 0, &id), 0, "read outer[0]");
 	is_int(id, map_id_of(fd2), "it holds the new map's id");
@@ -102,22 +102,22 @@ int main(void)
 		return skip_all("needs root");
 	snprintf(path, sizeof(path), "%s/test/map_in_map.bpf.o",
 		 b && *b ? b : "build");
-	if (!ok(!obj_open(&obj, path, &err), "open: %s", err.msg) ||
-	    !ok(!obj_load(obj, &err), "load (outer maps and slots): %s", err.msg))
+	if (!ok(!bb_object_open(&obj, path, &err), "open: %s", err.msg) ||
+	    !ok(!bb_object_load(obj, &err), "load (outer maps and slots): %s", err.msg))
 		goto out;
-	ok(!map_update(obj_map(obj, "cfg"), &zero, &pid, BPF_ANY),
+	ok(!bb_map_update(bb_object_find_map(obj, "cfg"), &zero, &pid, BPF_ANY),
 	   "tell the program our pid");
-	if (!ok(!obj_attach(obj, &err), "attach: %s", err.msg))
+	if (!ok(!bb_object_attach(obj, &err), "attach: %s", err.msg))
 		goto out;
 	getppid_n(5);
-	is_int(elem0_fd(obj_map(obj, "inner_a")->fd), 5,
+	is_int(elem0_fd(bb_object_find_map(obj, "inner_a")->fd), 5,
 	       "array of maps: slot [0] initialised in C receives writes");
-	is_int(elem0_fd(obj_map(obj, "inner_b")->fd), 5,
+	is_int(elem0_fd(bb_object_find_map(obj, "inner_b")->fd), 5,
 	       "hash of maps: key 1 initialised in C receives writes");
 	runtime_inner(obj);
 out:
 	if (err.msg[0])
 		diag("%s", err.msg);
-	obj_close(obj);
+	bb_object_close(obj);
 	return done_testing();
 }

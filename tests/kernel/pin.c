@@ -30,12 +30,12 @@ static uint32_t id_of(int fd)
 static int load(struct bb_object **obj, const char *path, const char *pin_dir,
 		struct bb_err *err)
 {
-	int ret = obj_open(obj, path, err);
+	int ret = bb_object_open(obj, path, err);
 
 	if (ret)
 		return ret;
-	obj_set_pin_dir(*obj, pin_dir);
-	return obj_load(*obj, err);
+	bb_object_set_pin_dir(*obj, pin_dir);
+	return bb_object_load(*obj, err);
 }
 
 /* A child loads the object, writes counters{1} = 42, reports the id, exits. */
@@ -55,15 +55,15 @@ static uint32_t first_run(void)
 		uint64_t v = 42;
 
 		if (load(&obj, obj_ok, dir, &err) ||
-		    obj_map(obj, "counters")->reused ||
-		    map_update(obj_map(obj, "counters"), &key, &v, BPF_ANY)) {
+		    bb_object_find_map(obj, "counters")->reused ||
+		    bb_map_update(bb_object_find_map(obj, "counters"), &key, &v, BPF_ANY)) {
 			fprintf(stderr, "child: %s\n", err.msg);
 			_exit(1);
 		}
-		id = id_of(obj_map(obj, "counters")->fd);
+		id = id_of(bb_object_find_map(obj, "counters")->fd);
 		if (write(p[1], &id, sizeof(id)) != sizeof(id))
 			_exit(1);
-		obj_close(obj);
+		bb_object_close(obj);
 		_exit(0);
 	}
 	close(p[1]);
@@ -88,10 +88,10 @@ static void reuse_pinned(struct bb_object **keep)
 	ok(access(pin, F_OK) == 0, "the pin %s outlived the loader", pin);
 	if (!ok(!load(&obj, obj_ok, dir, &err), "second load: %s", err.msg))
 		return;
-	ok(obj_map(obj, "counters")->reused, "the second load reused the pin");
-	ok(id && id_of(obj_map(obj, "counters")->fd) == id,
+	ok(bb_object_find_map(obj, "counters")->reused, "the second load reused the pin");
+	ok(id && id_of(bb_object_find_map(obj, "counters")->fd) == id,
 	   "same map id (%u)", id);
-	ok(!map_lookup(obj_map(obj, "counters"), &key, &v) && v == 42,
+	ok(!bb_map_lookup(bb_object_find_map(obj, "counters"), &key, &v) && v == 42,
 	   "the data is intact (42)");
 	*keep = obj;
 }
@@ -107,38 +107,38 @@ static void mismatch(void)
 	     "the message names the field and both values");
 	like(err.msg, dir, "and the pin");
 	diag("%s", err.msg);
-	obj_close(obj);
+	bb_object_close(obj);
 }
 
 static void reuse_fd(const struct bb_object *first)
 {
-	int fd = obj_map((struct bb_object *)first, "counters")->fd;
+	int fd = bb_object_find_map((struct bb_object *)first, "counters")->fd;
 	struct bb_err err = { 0 };
 	struct bb_object *obj = NULL;
 	char nodir[256];
 
-	ok(!obj_open(&obj, obj_bad, &err), "open the other shape");
+	ok(!bb_object_open(&obj, obj_bad, &err), "open the other shape");
 	is_int(obj_map_reuse_fd(obj, "counters", fd, &err), -EINVAL,
 	       "reusing an fd of another shape is refused");
 	like(err.msg, "value_size is 8, the object declares 4", "saying why");
-	obj_close(obj);
+	bb_object_close(obj);
 
 	/* A pin dir that doesn't exist: a given fd must not need it. */
 	snprintf(nodir, sizeof(nodir), "%s/absent", dir);
 	err.msg[0] = '\0';
-	ok(!obj_open(&obj, obj_ok, &err) &&
+	ok(!bb_object_open(&obj, obj_ok, &err) &&
 	   !obj_map_reuse_fd(obj, "counters", fd, &err), "hand in an fd: %s",
 	   err.msg);
-	obj_set_pin_dir(obj, nodir);
-	ok(!obj_load(obj, &err), "load with it: %s", err.msg);
-	is_int(id_of(obj_map(obj, "counters")->fd), id_of(fd),
-	       "obj_map() finds the map we handed in");
-	obj_close(obj);
+	bb_object_set_pin_dir(obj, nodir);
+	ok(!bb_object_load(obj, &err), "load with it: %s", err.msg);
+	is_int(id_of(bb_object_find_map(obj, "counters")->fd), id_of(fd),
+	       "bb_object_find_map() finds the map we handed in");
+	bb_object_close(obj);
 }
 
 static void outside_bpffs(const struct bb_object *first)
 {
-	int fd = obj_map((struct bb_object *)first, "counters")->fd;
+	int fd = bb_object_find_map((struct bb_object *)first, "counters")->fd;
 	struct bb_err err = { 0 };
 	struct bb_object *obj = NULL;
 	char path[256];
@@ -150,7 +150,7 @@ static void outside_bpffs(const struct bb_object *first)
 	ok(access(path, F_OK) != 0, "and nothing was created");
 	is_int(load(&obj, obj_ok, "/tmp", &err), -EINVAL,
 	       "a pin dir outside bpffs is refused at load");
-	obj_close(obj);
+	bb_object_close(obj);
 	snprintf(path, sizeof(path), "%s/absent/x", dir);
 	is_int(pin_open(path, &err), -ENOENT, "a missing directory is ENOENT");
 	like(err.msg, "does not exist", "and says so");
@@ -177,7 +177,7 @@ static void pin_program(void)
 	err.msg[0] = '\0';
 	ok(!pin_unlink(path, &err), "unpin it: %s", err.msg);
 out:
-	obj_close(obj);
+	bb_object_close(obj);
 }
 
 int main(void)
@@ -204,7 +204,7 @@ int main(void)
 		outside_bpffs(first);
 	}
 	pin_program();
-	obj_close(first);
+	bb_object_close(first);
 	snprintf(pin, sizeof(pin), "%s/counters", dir);
 	ok(!pin_unlink(pin, &err), "unpin the map: %s", err.msg);
 	ok(!pin_rmdir(dir, &err), "remove our directory: %s", err.msg);

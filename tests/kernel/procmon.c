@@ -127,14 +127,14 @@ static void test_library_teardown(void)
 	int before = count_fds(), nm = 0, np = 0, ret;
 	unsigned i;
 
-	ret = obj_open(&obj, OBJ, &err);
+	ret = bb_object_open(&obj, OBJ, &err);
 	if (!ret)
-		ret = obj_load(obj, &err);
+		ret = bb_object_load(obj, &err);
 	if (!ret)
-		ret = obj_attach(obj, &err);
+		ret = bb_object_attach(obj, &err);
 	if (!ok(ret == 0, "library: %s loads and attaches", OBJ)) {
 		diag("%s", err.msg);
-		obj_close(obj);
+		bb_object_close(obj);
 		return;
 	}
 	for (i = 0; i < obj->spec.nr_maps && nm < 8; i++)
@@ -146,8 +146,8 @@ static void test_library_teardown(void)
 	}
 	is_int(nm, 3, "library: three maps created");
 	is_int(np, 2, "library: two programs loaded");
-	obj_close(obj);
-	is_int(count_fds(), before, "library: obj_close closed every fd");
+	bb_object_close(obj);
+	is_int(count_fds(), before, "library: bb_object_close closed every fd");
 	is_int(ids_alive(maps, nm, 1), 0, "library: no map of ours remains");
 	is_int(ids_alive(progs, np, 0), 0, "library: no program of ours remains");
 }

@@ -106,7 +106,7 @@ static int set_config(struct bb_object *obj, uint32_t transport)
 	struct stream_config c = { .pid = getpid(), .transport = transport };
 	uint32_t zero = 0;
 
-	return map_update(obj_map(obj, "config"), &zero, &c, BPF_ANY);
+	return bb_map_update(bb_object_find_map(obj, "config"), &zero, &c, BPF_ANY);
 }
 
 static struct stream_config get_config(struct bb_object *obj)
@@ -114,7 +114,7 @@ static struct stream_config get_config(struct bb_object *obj)
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 
-	map_lookup(obj_map(obj, "config"), &zero, &c);
+	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c);
 	return c;
 }
 
@@ -134,7 +134,7 @@ static void test_perf_size(struct bb_object *obj)
 	struct bb_err err = { 0 };
 
 	cpus_possible_count(&possible, &err);
-	is_int(map_check_type(obj_map(obj, "perf_events"),
+	is_int(map_check_type(bb_object_find_map(obj, "perf_events"),
 			      BPF_MAP_TYPE_PERF_EVENT_ARRAY, &slots, &err),
 	       0, "perf event array created");
 	ok(possible > 0 && slots == possible,
@@ -150,9 +150,9 @@ static void test_perf_batches(struct bb_perf_buffer *pb)
 	/* 30 records (3360 bytes) fit in the 4096-byte ring. */
 	for (i = 0; i < 10 && ret >= 0; i++) {
 		fire(30);
-		ret = perf_buffer_poll(pb, 1000, &err);
+		ret = bb_perf_buffer_poll(pb, 1000, &err);
 		if (ret >= 0)
-			ret = perf_buffer_consume(pb, &err);
+			ret = bb_perf_buffer_consume(pb, &err);
 	}
 	ok(ret >= 0, "perf buffer read without error%s%s", ret < 0 ? ": " : "",
 	   ret < 0 ? err.msg : "");
@@ -174,11 +174,11 @@ static void test_perf_burst(struct bb_object *obj, struct bb_perf_buffer *pb)
 	*s = (struct seen){ .lo = s->lo, .hi = s->hi };
 	set_config(obj, STREAM_PERF);
 	fire(500);		/* 56000 bytes into 4096 */
-	ret = perf_buffer_consume(pb, &err);
+	ret = bb_perf_buffer_consume(pb, &err);
 	/* The LOST record goes out before the next record that fits. */
 	fire(1);
 	if (ret >= 0)
-		ret = perf_buffer_consume(pb, &err);
+		ret = bb_perf_buffer_consume(pb, &err);
 	sent = get_config(obj).seq;
 	ok(ret >= 0, "burst read without error");
 	is_int(sent, 501, "the program sent 501 records");
@@ -198,8 +198,8 @@ static void test_perf(struct bb_object *obj)
 	int ret;
 
 	set_config(obj, STREAM_PERF);
-	ret = perf_buffer_open(&pb, obj_map(obj, "perf_events"), 1, &h, &err);
-	if (!ok(ret == 0, "perf_buffer_open, 1 data page per CPU%s%s",
+	ret = bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"), 1, &h, &err);
+	if (!ok(ret == 0, "bb_perf_buffer_open, 1 data page per CPU%s%s",
 		ret ? ": " : "", ret ? err.msg : "")) {
 		skip(13, "no perf buffer");
 		return;
@@ -209,7 +209,7 @@ static void test_perf(struct bb_object *obj)
 	is_int(pb->rings[0].size, sysconf(_SC_PAGESIZE), "ring of one page");
 	test_perf_batches(pb);
 	test_perf_burst(obj, pb);
-	perf_buffer_free(pb);
+	bb_perf_buffer_free(pb);
 }
 
 static void test_ringbuf(struct bb_object *obj)
@@ -220,8 +220,8 @@ static void test_ringbuf(struct bb_object *obj)
 	int i, ret;
 
 	set_config(obj, STREAM_RINGBUF);
-	ret = ringbuf_open(&rb, obj_map(obj, "ring_events"), on_ring, &s, &err);
-	if (!ok(ret == 0, "ringbuf_open%s%s", ret ? ": " : "",
+	ret = bb_ringbuf_open(&rb, bb_object_find_map(obj, "ring_events"), on_ring, &s, &err);
+	if (!ok(ret == 0, "bb_ringbuf_open%s%s", ret ? ": " : "",
 		ret ? err.msg : "")) {
 		skip(9, "no ring buffer");
 		return;
@@ -231,9 +231,9 @@ static void test_ringbuf(struct bb_object *obj)
 	/* 100 records (11200 bytes) fit in 16384. */
 	for (i = 0; i < 5 && ret >= 0; i++) {
 		fire(100);
-		ret = ringbuf_poll(rb, 1000, &err);
+		ret = bb_ringbuf_poll(rb, 1000, &err);
 		if (ret >= 0)
-			ret = ringbuf_consume(rb, &err);
+			ret = bb_ringbuf_consume(rb, &err);
 	}
 	ok(ret >= 0, "ring buffer read without error");
 	is_int(s.events, 500, "500 records through a 16 KiB ring buffer");
@@ -246,14 +246,14 @@ static void test_ringbuf(struct bb_object *obj)
 	s = (struct seen){ .ring_data = s.ring_data, .ring_size = s.ring_size };
 	set_config(obj, STREAM_RINGBUF);
 	fire(400);		/* 44800 bytes into 16384 */
-	ret = ringbuf_consume(rb, &err);
+	ret = bb_ringbuf_consume(rb, &err);
 	ok(ret >= 0, "burst read without error");
 	ok(get_config(obj).rb_fail > 0, "%llu reserve failures counted",
 	   (unsigned long long)get_config(obj).rb_fail);
 	is_int(s.events + get_config(obj).rb_fail, 400,
 	       "received + failed == sent");
 	is_int(s.torn + s.disorder, 0, "all received intact and in order");
-	ringbuf_free(rb);
+	bb_ringbuf_free(rb);
 }
 
 int main(void)
@@ -264,21 +264,21 @@ int main(void)
 
 	if (geteuid() != 0)
 		return skip_all("needs root");
-	ret = obj_open(&obj, OBJ, &err);
+	ret = bb_object_open(&obj, OBJ, &err);
 	if (!ret)
-		ret = obj_load(obj, &err);
+		ret = bb_object_load(obj, &err);
 	if (!ret)
-		ret = obj_attach(obj, &err);
+		ret = bb_object_attach(obj, &err);
 	if (!ok(ret == 0, "load and attach %s%s%s", OBJ, ret ? ": " : "",
 		ret ? err.msg : "")) {
 		bb_err_print(out_stderr, "# ", &err);
-		obj_close(obj);
+		bb_object_close(obj);
 		return done_testing();
 	}
 	pin_cpu0();
 	test_perf_size(obj);
 	test_perf(obj);
 	test_ringbuf(obj);
-	obj_close(obj);
+	bb_object_close(obj);
 	return done_testing();
 }

@@ -17,7 +17,7 @@ static inline uint64_t var_get(struct bb_object *o, const char *name,
 	struct bb_err err = { 0 };
 	uint64_t v = UINT64_MAX;
 
-	if (obj_var_get(o, name, &v, size, &err))
+	if (bb_object_get_var(o, name, &v, size, &err))
 		diag("%s", err.msg);
 	return size == 4 ? (uint32_t)v : v;
 }

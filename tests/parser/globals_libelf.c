@@ -134,7 +134,7 @@ static int is_relocated(const struct bpf_insn *in)
 
 static void check_prog(struct bb_object *o, const struct case_ *c)
 {
-	struct bb_prog *p = obj_prog(o, c->prog);
+	struct bb_prog *p = bb_object_find_prog(o, c->prog);
 	struct bpf_insn want[256];
 	struct bb_err err = { 0 };
 	uint32_t starts[4], n, i, r = 0, same = 1, good = 1;
@@ -230,7 +230,7 @@ int main(void)
 	elf_version(EV_CURRENT);
 	fd = open(path, O_RDONLY);
 	elf = fd >= 0 ? elf_begin(fd, ELF_C_READ, NULL) : NULL;
-	if (!ok(elf && !obj_open(&o, path, &err), "open %s %s", path, err.msg))
+	if (!ok(elf && !bb_object_open(&o, path, &err), "open %s %s", path, err.msg))
 		return done_testing();
 	check_map(&o->spec, ".rodata", 1);
 	check_map(&o->spec, ".data", 0);
@@ -240,7 +240,7 @@ int main(void)
 	check_var(&o->spec, "hits", ".bss");
 	check_var(&o->spec, "last_tgid", ".bss");
 	check_var(&o->spec, "exits", ".bss");
-	ok(!obj_var_get(o, "step", &step, sizeof(step), &err) && step == 1,
+	ok(!bb_object_get_var(o, "step", &step, sizeof(step), &err) && step == 1,
 	   "step reads 1 (its initializer) before load");
 	for (i = 0; i < o->spec.nr_maps; i++)
 		o->maps[i].fd = FAKE_FD + i;
@@ -248,7 +248,7 @@ int main(void)
 		check_prog(o, &cases[i]);
 	for (i = 0; i < o->spec.nr_maps; i++)
 		o->maps[i].fd = -1;	/* fake: nothing to close */
-	obj_close(o);
+	bb_object_close(o);
 	elf_end(elf);
 	close(fd);
 	return done_testing();

@@ -67,10 +67,10 @@ void dump_map(const struct bb_object *obj, const struct bb_map *map)
 			   "    (an event stream: its events print as they arrive)\n");
 		return;
 	}
-	ret = map_for_each(map, print_entry, &c);
+	ret = bb_map_for_each(map, print_entry, &c);
 	if (ret) {
 		/*
-		 * Per-CPU values (-ENOTSUP from map_for_each); other maps
+		 * Per-CPU values (-ENOTSUP from bb_map_for_each); other maps
 		 * whose entries the kernel does not hand out (its -ENOTSUPP,
 		 * 524): say so, go on with the rest.
 		 */

@@ -148,9 +148,9 @@ int events_open(struct events **out, const struct bb_object *obj,
 		s->ev = ev;
 		s->name = m->spec->name;
 		if (m->spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
-			ret = perf_buffer_open(&s->pb, m, 64, &h, err);
+			ret = bb_perf_buffer_open(&s->pb, m, 64, &h, err);
 		else if (m->spec->type == BPF_MAP_TYPE_RINGBUF)
-			ret = ringbuf_open(&s->rb, m, on_ring, s, err);
+			ret = bb_ringbuf_open(&s->rb, m, on_ring, s, err);
 		else
 			continue;
 		if (!ret)
@@ -174,8 +174,8 @@ int events_poll(struct events *ev, int timeout_ms, struct bb_err *err)
 		struct stream *s = &ev->s[i];
 		int t = i ? 0 : timeout_ms;
 
-		ret = s->pb ? perf_buffer_poll(s->pb, t, err) :
-			      ringbuf_poll(s->rb, t, err);
+		ret = s->pb ? bb_perf_buffer_poll(s->pb, t, err) :
+			      bb_ringbuf_poll(s->rb, t, err);
 	}
 	out_flush(out_stdout);
 	return ret < 0 ? ret : 0;
@@ -188,8 +188,8 @@ void events_free(struct events *ev)
 	if (!ev)
 		return;
 	for (i = 0; i < ev->nr; i++) {
-		perf_buffer_free(ev->s[i].pb);
-		ringbuf_free(ev->s[i].rb);
+		bb_perf_buffer_free(ev->s[i].pb);
+		bb_ringbuf_free(ev->s[i].rb);
 	}
 	free(ev->s);
 	free(ev);

@@ -7,7 +7,7 @@
  * The ELF-level parts (header, sections, symbols, relocations) come from
  * elf_parse() alone, so they are shown even for an object the loader
  * would refuse; the loader's view (programs, maps, what each relocation
- * becomes) comes from obj_open_mem(), and its error, if any, is shown as
+ * becomes) comes from bb_object_open_mem(), and its error, if any, is shown as
  * part of the inspection.
  */
 #include <elf.h>
@@ -558,7 +558,7 @@ static int inspect(struct inspect *in, struct bb_err *err)
 	ret = elf_parse(&in->ef, in->bytes, in->len, err);
 	if (ret)
 		return bb_err_prefix(err, ret, "%s", in->path);
-	if (obj_open_mem(&in->obj, in->bytes, in->len, in->path, &in->obj_err))
+	if (bb_object_open_mem(&in->obj, in->bytes, in->len, in->path, &in->obj_err))
 		in->obj = NULL;
 	if (in->j)
 		json_begin(in->j, NULL, '{');
@@ -608,7 +608,7 @@ int cmd_inspect(int argc, char **argv)
 		goto usage;
 	in.path = argv[g.ind];
 	ret = inspect(&in, &err);
-	obj_close(in.obj);
+	bb_object_close(in.obj);
 	elf_free(&in.ef);
 	free(in.bytes);
 	if (ret) {

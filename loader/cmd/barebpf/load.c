@@ -56,7 +56,7 @@ static int check_names(const struct load_opts *o, struct bb_object *obj,
 	int i;
 
 	for (i = 0; i < o->nr_progs; i++)
-		if (!obj_prog(obj, o->progs[i]))
+		if (!bb_object_find_prog(obj, o->progs[i]))
 			return bb_errf(err, -ENOENT,
 				       "%s: no program '%s' (see barebpf inspect)",
 				       obj->path, o->progs[i]);
@@ -155,7 +155,7 @@ static int load(const struct load_opts *o, struct bb_err *err)
 	uint32_t i;
 	int ret, failed = 0;
 
-	ret = obj_open(&obj, o->path, err);
+	ret = bb_object_open(&obj, o->path, err);
 	if (!ret)
 		ret = check_names(o, obj, err);
 	if (!ret)
@@ -166,7 +166,7 @@ static int load(const struct load_opts *o, struct bb_err *err)
 		if (!obj->progs[i].off &&
 		    load_one(obj, &obj->progs[i], o->pin_dir))
 			failed++;
-	obj_close(obj);
+	bb_object_close(obj);
 	if (!ret && failed)
 		ret = bb_errf(err, -EINVAL, "%d program%s did not load",
 			      failed, failed > 1 ? "s" : "");

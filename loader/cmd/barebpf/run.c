@@ -83,11 +83,11 @@ static int run(const struct run_opts *o, struct bb_err *err)
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
-		ret = obj_open(&obj, o->path, err);
+		ret = bb_object_open(&obj, o->path, err);
 	if (!ret)
-		ret = obj_load(obj, err);
+		ret = bb_object_load(obj, err);
 	if (!ret)
-		ret = obj_attach(obj, err);
+		ret = bb_object_attach(obj, err);
 	if (!ret)
 		narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
 			    obj->spec.nr_progs,
@@ -100,7 +100,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 			dump_all(obj, n);
 	}
 	events_free(ev);
-	obj_close(obj);
+	bb_object_close(obj);
 	return ret > 0 ? 0 : ret;
 }
 

@@ -69,7 +69,7 @@ int tool_open_obj(const char *path, const char *name,
 int tool_finish(const char *name, struct bb_object *obj, int ret,
 		struct bb_err *err)
 {
-	obj_close(obj);
+	bb_object_close(obj);
 	if (!ret)
 		return 0;
 	bb_err_print(out_stderr, name, err);

@@ -169,7 +169,7 @@ static void report_ringbuf_lost(struct bb_object *obj, struct stream_state *st)
 	struct events_config c;
 	uint32_t zero = 0;
 
-	if (map_lookup(obj_map(obj, "events_config"), &zero, &c) ||
+	if (bb_map_lookup(bb_object_find_map(obj, "events_config"), &zero, &c) ||
 	    c.ringbuf_lost <= st->ringbuf_lost)
 		return;
 	print_lost(st, c.ringbuf_lost - st->ringbuf_lost, "ring buffer was full");
@@ -183,32 +183,32 @@ static int open_stream(struct bb_object *obj, const struct options *o,
 	const char *name = o->events - 1 == PROCMON_VIA_PERF ? "events" :
 							       "events_rb";
 	struct perf_handlers h = { on_perf_event, on_perf_lost, st };
-	struct bb_map *map = obj_map(obj, name);
+	struct bb_map *map = bb_object_find_map(obj, name);
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
 	if (o->events - 1 == PROCMON_VIA_PERF)
-		return perf_buffer_open(pb, map, o->pages, &h, err);
-	return ringbuf_open(rb, map, on_ring_event, st, err);
+		return bb_perf_buffer_open(pb, map, o->pages, &h, err);
+	return bb_ringbuf_open(rb, map, on_ring_event, st, err);
 }
 
 int start_events(struct bb_object *obj, uint32_t transport,
 		 struct bb_err *err)
 {
-	int ret = obj_load(obj, err);
+	int ret = bb_object_load(obj, err);
 
 	if (!ret)
 		ret = set_events_config(obj, transport, err);
 	if (!ret)
-		ret = obj_attach(obj, err);
+		ret = bb_object_attach(obj, err);
 	return ret;
 }
 
 static int stream_poll(struct bb_perf_buffer *pb, struct bb_ringbuf *rb,
 		       int timeout_ms, struct bb_err *err)
 {
-	return pb ? perf_buffer_poll(pb, timeout_ms, err) :
-		    ringbuf_poll(rb, timeout_ms, err);
+	return pb ? bb_perf_buffer_poll(pb, timeout_ms, err) :
+		    bb_ringbuf_poll(rb, timeout_ms, err);
 }
 
 /* Print events until SIGINT or SIGTERM. */
@@ -244,7 +244,7 @@ int stream_events(struct bb_object *obj, const struct options *o,
 			break;
 		}
 	}
-	perf_buffer_free(pb);
-	ringbuf_free(rb);
+	bb_perf_buffer_free(pb);
+	bb_ringbuf_free(rb);
 	return ret < 0 ? ret : 0;
 }
