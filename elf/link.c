@@ -33,6 +33,24 @@ struct link_ctx {
 	struct bb_err *err;
 };
 
+struct bpf_insn sec_insn(const struct elf_section *s, uint32_t i)
+{
+	struct bpf_insn in;
+
+	/* The file gives no alignment: copy, don't cast. */
+	memcpy(&in, s->data + (size_t)i * INSN_SZ, INSN_SZ);
+	return in;
+}
+
+int sec_reloc_cmp(const void *a, const void *b)
+{
+	const struct sec_reloc *x = a, *y = b;
+
+	if (x->sec_idx != y->sec_idx)
+		return x->sec_idx < y->sec_idx ? -1 : 1;
+	return x->insn < y->insn ? -1 : x->insn > y->insn;
+}
+
 static const struct sec_reloc *reloc_at(const struct sec_relocs *rels,
 					uint32_t sec, uint32_t insn)
 {

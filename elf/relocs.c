@@ -47,15 +47,6 @@ struct rel_ctx {
 	struct bb_err *err;
 };
 
-struct bpf_insn sec_insn(const struct elf_section *s, uint32_t i)
-{
-	struct bpf_insn in;
-
-	/* The file gives no alignment: copy, don't cast. */
-	memcpy(&in, s->data + (size_t)i * INSN_SZ, INSN_SZ);
-	return in;
-}
-
 static int is_code_section(const struct elf_section *s)
 {
 	return s->type == SHT_PROGBITS && (s->flags & SHF_EXECINSTR) &&
@@ -231,15 +222,6 @@ static int rel_section(struct obj_spec *spec, uint32_t idx,
 	}
 	free(rels);
 	return ret;
-}
-
-int sec_reloc_cmp(const void *a, const void *b)
-{
-	const struct sec_reloc *x = a, *y = b;
-
-	if (x->sec_idx != y->sec_idx)
-		return x->sec_idx < y->sec_idx ? -1 : 1;
-	return x->insn < y->insn ? -1 : x->insn > y->insn;
 }
 
 /* What every relocation of every code section asks for. */
