@@ -186,7 +186,7 @@ static int print_count(struct bb_object *obj, struct bb_err *err)
 	uint32_t zero = 0, pid = 0;
 	int ret;
 
-	ret = bb_map_lookup(bb_object_find_map(obj, "counter"), &zero, &n);
+	ret = bb_map_lookup(bb_object_find_map(obj, "counter"), &zero, &n, 0);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
 			       errno_text(-ret));

@@ -83,7 +83,7 @@ static uint32_t pinned_id(const char *name, int want_prog)
 	int fd;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = pin_open(path, &err);
+	fd = bb_pinned_open(path, &err);
 	if (fd < 0)
 		return 0;
 	if (want_prog) {
@@ -108,7 +108,7 @@ static int in_table(pid_t pid)
 	int fd, ret, tries;
 
 	snprintf(path, sizeof(path), "%s/process_map", dir);
-	fd = pin_open(path, &err);
+	fd = bb_pinned_open(path, &err);
 	if (fd < 0)
 		return 0;
 	for (tries = 0; tries < 500; tries++) {
@@ -188,7 +188,7 @@ int main(void)
 		char path[256];
 
 		snprintf(path, sizeof(path), "%s/link_handle_exit", dir);
-		ok(!pin_unlink(path, &err), "remove one link pin: %s", err.msg);
+		ok(!bb_unpin(path, &err), "remove one link pin: %s", err.msg);
 		is_int(run(pin_args, out, sizeof(out)), 0,
 		       "procmon --pin with one link missing");
 		ok(pinned_id("link_handle_exit", 1) &&

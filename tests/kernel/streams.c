@@ -69,7 +69,7 @@ static void check(struct seen *s, const void *data, uint32_t size)
 	s->last_seq = r->seq;
 }
 
-static void on_perf(void *ctx, int cpu, const void *data, uint32_t size)
+static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
 {
 	struct seen *s = ctx;
 
@@ -85,7 +85,7 @@ static void on_lost(void *ctx, int cpu, uint64_t n)
 	((struct seen *)ctx)->lost += n;
 }
 
-static void on_ring(void *ctx, const void *data, uint32_t size)
+static int on_ring(void *ctx, void *data, size_t size)
 {
 	struct seen *s = ctx;
 	uint64_t off = (const uint8_t *)data - s->ring_data;
@@ -93,6 +93,7 @@ static void on_ring(void *ctx, const void *data, uint32_t size)
 	if (off + size > s->ring_size)
 		s->wrapped++;	/* it runs into the second mapping */
 	check(s, data, size);
+	return 0;
 }
 
 static void fire(int n)
@@ -114,7 +115,7 @@ static struct stream_config get_config(struct bb_object *obj)
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 
-	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c);
+	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c, 0);
 	return c;
 }
 
@@ -192,13 +193,13 @@ static void test_perf_burst(struct bb_object *obj, struct bb_perf_buffer *pb)
 static void test_perf(struct bb_object *obj)
 {
 	struct seen s = { 0 };
-	struct perf_handlers h = { on_perf, on_lost, &s };
 	struct bb_perf_buffer *pb = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
 	set_config(obj, STREAM_PERF);
-	ret = bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"), 1, &h, &err);
+	ret = bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"), 1,
+				  on_perf, on_lost, &s, &err);
 	if (!ok(ret == 0, "bb_perf_buffer_open, 1 data page per CPU%s%s",
 		ret ? ": " : "", ret ? err.msg : "")) {
 		skip(13, "no perf buffer");
