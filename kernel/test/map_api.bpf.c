@@ -2,8 +2,10 @@
 /*
  * map_api.bpf.c - the object behind tests/kernel/map_api.c and
  * prog_api.c: maps to drive the public map calls on, one of them with a
- * spin lock in its value, and a tracepoint program that counts the execs
- * of one process (the test's child) for bb_prog_attach().
+ * spin lock in its value, and programs that count the execs of one
+ * process (the test's child) for bb_prog_attach(): execs[0] through a
+ * tracepoint (a perf event holds it), execs[1] through a raw tracepoint
+ * (a BPF link holds it: links can be pinned, perf events cannot).
  */
 #include "../bpf_defs.h"
 
@@ -47,15 +49,15 @@ struct {
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, 2);
 	__type(key, __u32);
 	__type(value, __u64);
 } execs SEC(".maps");
 
-static inline __attribute__((always_inline)) void count(void)
+static inline __attribute__((always_inline)) void count(__u32 slot)
 {
 	__u32 zero = 0, *tgid = bpf_map_lookup_elem(&self, &zero);
-	__u64 *n = bpf_map_lookup_elem(&execs, &zero);
+	__u64 *n = bpf_map_lookup_elem(&execs, &slot);
 
 	if (tgid && n && *tgid && *tgid == bpf_get_current_pid_tgid() >> 32)
 		__sync_fetch_and_add(n, 1);
@@ -64,7 +66,7 @@ static inline __attribute__((always_inline)) void count(void)
 SEC("tp/sched/sched_process_exec")
 int count_exec(void *ctx)
 {
-	count();
+	count(0);
 	return 0;
 }
 
@@ -72,6 +74,13 @@ int count_exec(void *ctx)
 SEC("tp/sched/sched_process_exit")
 int spare(void *ctx)
 {
-	count();
+	count(0);
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exec")
+int raw_exec(void *ctx)
+{
+	count(1);
 	return 0;
 }
