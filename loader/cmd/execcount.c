@@ -18,10 +18,10 @@
 #include <time.h>
 
 #include "elf/base/errno_names.h"
+#include "loader/barebpf.h"
 #include "loader/cmd/common/cli.h"
 #include "loader/sys/file.h"
 #include "loader/load/global_data.h"
-#include "loader/maps/map.h"
 #include "loader/object/object.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
@@ -117,7 +117,7 @@ static int preset(struct bb_object *obj, uint64_t start, struct bb_err *err)
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'counter'", obj->path);
-	ret = bb_map_update(map, &zero, &start, BPF_ANY);
+	ret = bb_map_update(map, &zero, &start, BB_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
 			       errno_text(-ret));

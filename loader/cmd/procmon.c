@@ -28,9 +28,9 @@
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
 #include "elf/base/sort.h"
+#include "loader/barebpf.h"
 #include "loader/cmd/common/cli.h"
 #include "loader/load/kernel_btf.h"
-#include "loader/maps/map.h"
 #include "loader/pin/map_pin.h"
 #include "loader/pin/obj_pin.h"
 #include "loader/sys/narrate.h"
@@ -204,7 +204,7 @@ int set_config_map(struct bb_object *obj, const char *name,
 	ret = task_offsets_from_btf(f, n, err);
 	if (ret)
 		return ret;
-	ret = bb_map_update(map, &zero, value, BPF_ANY);
+	ret = bb_map_update(map, &zero, value, BB_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) %s: %s",
 			       name, errno_text(-ret));
@@ -454,7 +454,7 @@ static int monitor(struct bb_object *obj, const struct options *o,
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'process_map'",
 			       obj->path);
-	t.cap = map->spec->max_entries;
+	t.cap = bb_map_max_entries(map);
 	t.rows = calloc(t.cap, sizeof(*t.rows));
 	if (!t.rows)
 		return bb_errf(err, -ENOMEM, "out of memory");

@@ -14,10 +14,8 @@
 
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
-#include "loader/maps/map.h"
+#include "loader/barebpf.h"
 #include "loader/sys/out.h"
-#include "loader/stream/perf_buffer.h"
-#include "loader/stream/ringbuf.h"
 #include "loader/sys/sys.h"
 #include "loader/cmd/procmon/procmon.h"
 
