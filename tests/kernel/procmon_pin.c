@@ -29,6 +29,7 @@ static char procmon[512], dir[128];
 static int run(const char *const *args, char *out, size_t len)
 {
 	const char *argv[16] = { procmon };
+	char sink[4096];
 	int p[2], status = 0, i;
 	size_t n = 0;
 	ssize_t r;
@@ -46,8 +47,11 @@ static int run(const char *const *args, char *out, size_t len)
 		_exit(127);
 	}
 	close(p[1]);
-	while (out && n + 1 < len && (r = read(p[0], out + n, len - 1 - n)) > 0)
-		n += r;
+	/* Drain the pipe even when nobody wants the output: closing it
+	 * early killed procmon with SIGPIPE now and then. */
+	while ((!out || n + 1 < len) &&
+	       (r = read(p[0], out ? out + n : sink, out ? len - 1 - n : sizeof(sink))) > 0)
+		n += out ? (size_t)r : 0;
 	if (out)
 		out[n] = '\0';
 	close(p[0]);
