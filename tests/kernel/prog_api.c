@@ -8,6 +8,8 @@
  *    and stops once bb_link_destroy() detached it;
  *  - map, program and link pinned in a directory of our own, reopened
  *    (BPF_OBJ_GET): the same kernel objects, by id; then unpinned;
+ *  - a map pinned by name (bb_map_set_pin_by_name) of an object opened
+ *    from memory, reused by a second object;
  *  - bb_err_log() is the verifier's log of a refused program;
  *  - bb_set_verbose() narrates into a pipe, and -1 stops it.
  */
@@ -15,6 +17,8 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -168,6 +172,77 @@ static void test_pins(struct bb_object *o)
 	ok(!rmdir(dir), "our pin directory is empty again");
 }
 
+/* The whole file, malloc'd, or NULL. */
+static void *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	void *buf = NULL;
+	long n;
+
+	if (f && !fseek(f, 0, SEEK_END) && (n = ftell(f)) > 0 &&
+	    !fseek(f, 0, SEEK_SET) && (buf = malloc(n)) &&
+	    fread(buf, 1, n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	*len = buf ? (size_t)n : 0;
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+/*
+ * An object opened from memory, its map "plain" pinned by name in a
+ * directory of ours: the load creates the pin, a second object reuses it.
+ */
+static void test_pin_by_name(const char *path)
+{
+	struct bb_object *a = NULL, *b = NULL;
+	struct bb_err err = { 0 };
+	char dir[64], pin[128];
+	size_t len;
+	void *bytes = slurp(path, &len);
+	int ret, fd;
+
+	snprintf(dir, sizeof(dir), "/sys/fs/bpf/bb_by_name_%d", (int)getpid());
+	snprintf(pin, sizeof(pin), "%s/plain", dir);
+	ret = bytes && !mkdir(dir, 0700) ? 0 : -errno;
+	if (!ret)
+		ret = bb_object_open_mem(&a, bytes, len, "map_api (memory)", &err);
+	free(bytes);	/* the object has its own copy */
+	if (!ret)
+		ret = bb_object_open(&b, path, &err);
+	if (!ok(ret == 0, "bb_object_open_mem and a second object: %s",
+		ret ? err.msg : "ok")) {
+		skip(5, "no objects");
+		goto out;
+	}
+	bb_object_set_pin_dir(a, dir);
+	bb_object_set_pin_dir(b, dir);
+	ret = bb_map_set_pin_by_name(bb_object_find_map(a, "plain"), &err);
+	if (!ret)
+		ret = bb_map_set_pin_by_name(bb_object_find_map(b, "plain"), &err);
+	if (!ret)
+		ret = bb_object_load(a, &err);
+	if (!ret)
+		ret = bb_object_load(b, &err);
+	ok(ret == 0, "bb_map_set_pin_by_name before two loads: %s", ret ? err.msg : "ok");
+	fd = bb_pinned_open(pin, &err);
+	ok(fd >= 0 && obj_id(fd) == obj_id(bb_map_fd(bb_object_find_map(a, "plain"))),
+	   "the first load pinned it at %s", pin);
+	ok(fd >= 0 && obj_id(fd) == obj_id(bb_map_fd(bb_object_find_map(b, "plain"))),
+	   "the second object uses that map");
+	if (fd >= 0)
+		close(fd);
+	is_int(bb_map_set_pin_by_name(bb_object_find_map(a, "plain"), &err), -EBUSY,
+	       "bb_map_set_pin_by_name after the load: -EBUSY");
+	is_int(bb_unpin(pin, &err), 0, "unpin it");
+out:
+	bb_object_close(a);
+	bb_object_close(b);
+	rmdir(dir);
+}
+
 static void test_verifier_log(void)
 {
 	char path[PATH_MAX];
@@ -236,6 +311,7 @@ int main(void)
 		test_pins(o);
 	}
 	bb_object_close(o);
+	test_pin_by_name(path);
 	test_verifier_log();
 	test_verbose();
 	return done_testing();
