@@ -253,8 +253,12 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
 /*
  * Attach one loaded program by its section name (the system calls of
  * bb_object_attach() for its kind).  *@out owns the attachment: a perf
- * event or a BPF link fd, see bb_link_fd().  -EINVAL if not loaded,
- * -EOPNOTSUPP if its section names nothing to attach to.
+ * event or a BPF link fd, see bb_link_fd(); it is the caller's, and keeps
+ * the program attached even after bb_object_close().  Tracepoints,
+ * kprobes and uprobes attach through perf events, which cannot be pinned;
+ * raw_tp, tp_btf and fentry/fexit through BPF links, which can.  -EINVAL
+ * if not loaded, -EOPNOTSUPP if its section names nothing to attach to,
+ * -EBUSY if bb_object_attach() already attached it.
  */
 int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 		   struct bb_err *err);
