@@ -38,7 +38,7 @@ struct counts {
 	uint64_t received, lost;
 };
 
-static void on_perf(void *ctx, int cpu, const void *data, uint32_t size)
+static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
 {
 	(void)cpu, (void)data, (void)size;
 	((struct counts *)ctx)->received++;
@@ -50,10 +50,11 @@ static void on_lost(void *ctx, int cpu, uint64_t n)
 	((struct counts *)ctx)->lost += n;
 }
 
-static void on_ring(void *ctx, const void *data, uint32_t size)
+static int on_ring(void *ctx, void *data, size_t size)
 {
 	(void)data, (void)size;
 	((struct counts *)ctx)->received++;
+	return 0;
 }
 
 static double now_s(void)
@@ -116,7 +117,7 @@ static struct stream_config config(struct bb_object *obj)
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 
-	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c);
+	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c, 0);
 	return c;
 }
 
@@ -126,7 +127,6 @@ int main(int argc, char **argv)
 	long size = argc > 2 ? atol(argv[2]) : 8, n = argc > 3 ? atol(argv[3]) : 100000;
 	double rate = argc > 4 ? atof(argv[4]) : 0, t0, c0, t1 = 0, c1 = 0;
 	struct counts cnt = { 0 };
-	struct perf_handlers h = { on_perf, on_lost, &cnt };
 	struct bb_err err = { 0 };
 	struct bb_perf_buffer *pb = NULL;
 	struct bb_ringbuf *rb = NULL;
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
 		ret = ringbuf ? bb_ringbuf_open(&rb, bb_object_find_map(obj, "ring_events"),
 					    on_ring, &cnt, &err) :
 				bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"),
-						 size, &h, &err);
+						 size, on_perf, on_lost, &cnt, &err);
 	if (ret) {
 		bb_err_print(out_stderr, "stream", &err);
 		return 1;

@@ -47,3 +47,16 @@ void bb_err_detail(struct bb_err *e, char *detail)
 	free(e->detail);
 	e->detail = detail;
 }
+
+const char *bb_err_log(const struct bb_err *e)
+{
+	return e && e->detail ? e->detail : "";
+}
+
+void bb_err_free(struct bb_err *e)
+{
+	if (!e)
+		return;
+	free(e->detail);
+	e->detail = NULL;
+}

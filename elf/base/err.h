@@ -14,10 +14,23 @@
 
 #include <stddef.h>		/* size_t, for the headers that include us */
 
+/*
+ * struct bb_err is public: loader/barebpf.h defines it too, with the two
+ * calls below, under the same guard (elf/ includes nothing of loader/).
+ * Change both together.
+ */
+#ifndef BB_ERR_DEFINED
+#define BB_ERR_DEFINED
 struct bb_err {
 	char msg[1024];
 	char *detail;		/* malloc'd, or NULL */
 };
+
+/* The long text in @err (a verifier log), or "". */
+const char *bb_err_log(const struct bb_err *err);
+/* Free the long text; @err may be reused. */
+void bb_err_free(struct bb_err *err);
+#endif
 
 /* Format the message into @e (if non-NULL) and return @code (a -errno). */
 int bb_errf(struct bb_err *e, int code, const char *fmt, ...)

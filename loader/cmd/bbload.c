@@ -203,7 +203,7 @@ static void report(const struct bb_object *obj, const struct options *o)
 	}
 }
 
-static void print_event(void *ctx, int cpu, const void *raw, uint32_t size)
+static void print_event(void *ctx, int cpu, void *raw, uint32_t size)
 {
 	const uint8_t *data = raw;
 	uint32_t i, run = 0;
@@ -247,11 +247,10 @@ static int run(struct bb_object *obj, long secs, struct bb_err *err)
 		ret = bb_object_attach(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_maps && nr < RUN_MAX_ARRAYS; i++) {
 		const struct bb_map *m = &obj->maps[i];
-		struct perf_handlers h = { print_event, print_lost,
-					   (void *)m->spec->name };
 
 		if (m->spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
-			ret = bb_perf_buffer_open(&pb[nr++], m, 64, &h, err);
+			ret = bb_perf_buffer_open(&pb[nr++], m, 64, print_event,
+						  print_lost, (void *)m->spec->name, err);
 	}
 	/* Read often: a busy machine fills a ring fast. */
 	for (waited = 0; !ret && waited < secs * 1000; waited += 20) {

@@ -18,10 +18,10 @@
 #include <time.h>
 
 #include "elf/base/errno_names.h"
+#include "loader/barebpf.h"
 #include "loader/cmd/common/cli.h"
 #include "loader/sys/file.h"
 #include "loader/load/global_data.h"
-#include "loader/maps/map.h"
 #include "loader/object/object.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
@@ -117,7 +117,7 @@ static int preset(struct bb_object *obj, uint64_t start, struct bb_err *err)
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'counter'", obj->path);
-	ret = bb_map_update(map, &zero, &start, BPF_ANY);
+	ret = bb_map_update(map, &zero, &start, BB_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
 			       errno_text(-ret));
@@ -186,7 +186,7 @@ static int print_count(struct bb_object *obj, struct bb_err *err)
 	uint32_t zero = 0, pid = 0;
 	int ret;
 
-	ret = bb_map_lookup(bb_object_find_map(obj, "counter"), &zero, &n);
+	ret = bb_map_lookup(bb_object_find_map(obj, "counter"), &zero, &n, 0);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
 			       errno_text(-ret));

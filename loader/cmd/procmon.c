@@ -28,9 +28,9 @@
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
 #include "elf/base/sort.h"
+#include "loader/barebpf.h"
 #include "loader/cmd/common/cli.h"
 #include "loader/load/kernel_btf.h"
-#include "loader/maps/map.h"
 #include "loader/pin/map_pin.h"
 #include "loader/pin/obj_pin.h"
 #include "loader/sys/narrate.h"
@@ -204,7 +204,7 @@ int set_config_map(struct bb_object *obj, const char *name,
 	ret = task_offsets_from_btf(f, n, err);
 	if (ret)
 		return ret;
-	ret = bb_map_update(map, &zero, value, BPF_ANY);
+	ret = bb_map_update(map, &zero, value, BB_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) %s: %s",
 			       name, errno_text(-ret));
@@ -334,7 +334,7 @@ static void print_table_full(const struct bb_map *stats,
 	struct procmon_stats st = { 0 };
 	uint32_t zero = 0;
 
-	if (!stats || bb_map_lookup(stats, &zero, &st) || !st.table_full)
+	if (!stats || bb_map_lookup(stats, &zero, &st, 0) || !st.table_full)
 		return;
 	if (json)
 		out_printf(out_stdout, "{\"table_full\":%llu,\"max_entries\":%u}\n",
@@ -399,17 +399,17 @@ static int start_pinned(struct bb_object *obj, const char *dir,
 
 	ret = pin_mkdir(dir, err);
 	if (!ret)
-		ret = obj_map_pin_by_name(obj, "process_map", err);
+		ret = bb_map_set_pin_by_name(bb_object_find_map(obj, "process_map"), err);
 	if (ret)
 		return ret;
 	bb_object_set_pin_dir(obj, dir);
 	if (obj_links_pinned(obj, dir)) {
 		ret = map_pin_path(obj, bb_object_find_map(obj, "process_map"), path,
 				   sizeof(path), err);
-		fd = ret ? ret : pin_open(path, err);
+		fd = ret ? ret : bb_pinned_open(path, err);
 		if (fd < 0)
 			return fd;
-		ret = obj_map_reuse_fd(obj, "process_map", fd, err);
+		ret = bb_map_reuse_fd(bb_object_find_map(obj, "process_map"), fd, err);
 		sys_close(fd);
 		if (!ret)
 			out_printf(out_stderr,
@@ -433,7 +433,7 @@ static int unpin(struct bb_object *obj, const char *dir, struct bb_err *err)
 {
 	int ret, removed = 0;
 
-	ret = obj_map_pin_by_name(obj, "process_map", err);
+	ret = bb_map_set_pin_by_name(bb_object_find_map(obj, "process_map"), err);
 	if (!ret)
 		ret = obj_unpin(obj, dir, &removed, err);
 	if (!ret)
@@ -454,7 +454,7 @@ static int monitor(struct bb_object *obj, const struct options *o,
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'process_map'",
 			       obj->path);
-	t.cap = map->spec->max_entries;
+	t.cap = bb_map_max_entries(map);
 	t.rows = calloc(t.cap, sizeof(*t.rows));
 	if (!t.rows)
 		return bb_errf(err, -ENOMEM, "out of memory");

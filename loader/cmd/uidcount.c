@@ -18,6 +18,7 @@
 
 #include <linux/types.h>		/* __u32 and __u64 for the shared header */
 #include "elf/base/errno_names.h"
+#include "loader/barebpf.h"
 #include "kernel/uidcount.h"
 #include "elf/base/sort.h"
 #include "loader/cmd/common/cli.h"

@@ -15,6 +15,7 @@
 #define BAREBPF_TYPES_H
 
 #include "elf/spec.h"
+#include "loader/barebpf.h"	/* the public names of these structs */
 
 struct bb_map {
 	const struct map_spec *spec;
@@ -26,6 +27,8 @@ struct bb_map {
 	bool reused;		/* fd is an existing map (pin or caller's fd) */
 	uint32_t max_entries;	/* set before bb_object_load(): overrides the spec's */
 	int btf_fd;		/* the object's BTF (not owned), or -1 */
+	struct bb_object *obj;	/* the object it belongs to; NULL: made by
+				 * bb_map_create() (map_api.c) */
 };
 
 struct bb_prog {
@@ -41,6 +44,12 @@ struct bb_prog {
 	bool off;		/* set before bb_object_load(): neither load nor attach */
 	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
 	char poisoned[256];	/* the first of them, described */
+	struct bb_object *obj;	/* its object: the loader parts that attach it */
+};
+
+/* One program's attachment made by bb_prog_attach() (attach/link.c). */
+struct bb_link {
+	int fd;			/* the perf event or BPF link; owned */
 };
 
 struct kernel_types;
@@ -63,9 +72,5 @@ struct bb_object {
 	struct kernel_types *kernel_own;	/* the one we read, if we did */
 	const struct loader_parts *parts;	/* what may be called */
 };
-
-/* The map or program called @name, or NULL. */
-struct bb_map *bb_object_find_map(struct bb_object *obj, const char *name);
-struct bb_prog *bb_object_find_prog(struct bb_object *obj, const char *name);
 
 #endif

@@ -23,13 +23,9 @@ int global_data_init(struct bb_map *map, struct bb_err *err);
 void global_data_release(struct bb_map *map);
 
 /*
- * Set or read global variable @name, which must be @size bytes (its size
- * in the object: a cheap check that the caller means the right type).
- * Setting a .rodata variable after bb_object_load() is -EPERM.
+ * bb_object_set_var() / bb_object_get_var() (loader/barebpf.h) set or
+ * read a variable by name; its size is a cheap check that the caller
+ * means the right type.
  */
-int bb_object_set_var(struct bb_object *obj, const char *name, const void *val,
-		size_t size, struct bb_err *err);
-int bb_object_get_var(struct bb_object *obj, const char *name, void *val,
-		size_t size, struct bb_err *err);
 
 #endif

@@ -25,7 +25,7 @@ static int refused(const uint8_t *btf, size_t len, int ret, const char *path,
 	bb_errf(err, ret,
 		"%s: bpf(BPF_BTF_LOAD): the kernel rejected this object's BTF: %s%s%s",
 		path, errno_text(-ret), errno_hint(ret),
-		log && *log ? "; its log follows:" : "");
+		log && *log ? " (its log: bb_err_log())" : "");
 	if (log && *log)
 		bb_err_detail(err, log);
 	else

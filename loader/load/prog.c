@@ -148,7 +148,7 @@ static int load_failed(const struct bb_prog *prog, const char *license,
 		"bpf(BPF_PROG_LOAD) for program '%s' (section '%s'): %s%s%s",
 		s->name, s->section, errno_text(-ret),
 		log && *log ? "" : errno_hint(ret),
-		log && *log ? "; the verifier rejected it, its log follows:" : "");
+		log && *log ? "; the verifier rejected it (its log: bb_err_log())" : "");
 	if (log && *log)
 		bb_err_detail(err, log);
 	else

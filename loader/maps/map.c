@@ -14,11 +14,6 @@
 #include "loader/core/parts.h"
 #include "loader/sys/sys.h"
 
-uint32_t bb_map_max_entries(const struct bb_map *map)
-{
-	return map->max_entries ? map->max_entries : map->spec->max_entries;
-}
-
 /*
  * Name the key and value types in the object's BTF, for the map types
  * whose kernel code reads them (bpftool then prints values as structs;
@@ -118,9 +113,10 @@ int map_check_type(const struct bb_map *map, uint32_t type,
 	return 0;
 }
 
-int bb_map_lookup(const struct bb_map *map, const void *key, void *value)
+int bb_map_lookup(const struct bb_map *map, const void *key, void *value,
+		  uint64_t flags)
 {
-	return sys_map_lookup_elem(map->fd, key, value, 0);
+	return sys_map_lookup_elem(map->fd, key, value, flags);
 }
 
 int bb_map_update(const struct bb_map *map, const void *key, const void *value,
@@ -202,7 +198,7 @@ int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 	value = calloc(1, map->spec->value_size);
 	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
 	for (i = 0; !ret && i < n; i++) {
-		ret = bb_map_lookup(map, keys + i * ksz, value);
+		ret = bb_map_lookup(map, keys + i * ksz, value, 0);
 		if (ret == -ENOENT) {
 			ret = 0;	/* deleted since we saw its key */
 			continue;

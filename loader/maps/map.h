@@ -15,9 +15,6 @@ int map_create(struct bb_map *map, struct bb_err *err);
 /* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */
 int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err);
 
-/* The map's max_entries: the caller's override, or the object's. */
-uint32_t bb_map_max_entries(const struct bb_map *map);
-
 /*
  * Ask the kernel (BPF_OBJ_GET_INFO_BY_FD) for @map's type and size: -EINVAL
  * unless its type is @type; *@max_entries gets the size the kernel uses
@@ -26,18 +23,11 @@ uint32_t bb_map_max_entries(const struct bb_map *map);
 int map_check_type(const struct bb_map *map, uint32_t type,
 		   uint32_t *max_entries, struct bb_err *err);
 
-int bb_map_lookup(const struct bb_map *map, const void *key, void *value);
-/* @flags: BPF_ANY, BPF_NOEXIST, BPF_EXIST, optionally | BPF_F_LOCK. */
-int bb_map_update(const struct bb_map *map, const void *key, const void *value,
-	       uint64_t flags);
-int bb_map_delete(const struct bb_map *map, const void *key);
-int bb_map_lookup_and_delete(const struct bb_map *map, const void *key,
-			  void *value);
-/* First key when @key is NULL; -ENOENT after the last. */
-int bb_map_get_next_key(const struct bb_map *map, const void *key, void *next);
-
 /*
- * Call @fn for every entry, with a copy of its key and value.
+ * bb_map_lookup() and the other element calls are declared in
+ * loader/barebpf.h.
+ *
+ * bb_map_for_each() calls @fn for every entry, with a copy of its key and value.
  *
  * Keys are collected first with BPF_MAP_GET_NEXT_KEY, then each is looked
  * up.  A key deleted between the two (-ENOENT from the lookup) is skipped:
@@ -46,8 +36,6 @@ int bb_map_get_next_key(const struct bb_map *map, const void *key, void *next);
  * seen twice are reported once, and the walk is bounded by max_entries.
  * A non-zero return from @fn stops the walk and is returned.
  */
-typedef int (*bb_map_entry_fn)(const void *key, const void *value, void *ctx);
-int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx);
 
 /*
  * BPF_MAP_CREATE for one of @obj's maps (map_setup() calls it); a map of

@@ -22,7 +22,7 @@ int bb_map_lookup_batch(const struct bb_map *map, void *in, void *out,
  * A hash map's position is a u32 bucket number; the generic batch code
  * (arrays) uses a key.  A buffer big enough for either serves both.
  */
-size_t map_batch_token_size(const struct bb_map *map)
+size_t bb_map_batch_token_size(const struct bb_map *map)
 {
 	return map->spec->key_size > 8 ? map->spec->key_size : 8;
 }
@@ -55,9 +55,9 @@ static int bufs_grow(struct batch_bufs *b, const struct bb_map *map,
 	b->keys = calloc(n, map->spec->key_size);
 	b->values = calloc(n, map->spec->value_size);
 	if (!b->in)
-		b->in = calloc(1, map_batch_token_size(map));
+		b->in = calloc(1, bb_map_batch_token_size(map));
 	if (!b->out)
-		b->out = calloc(1, map_batch_token_size(map));
+		b->out = calloc(1, bb_map_batch_token_size(map));
 	return b->keys && b->values && b->in && b->out ? 0 : -ENOMEM;
 }
 
@@ -102,7 +102,7 @@ static int walk(const struct bb_map *map, struct batch_bufs *b,
 		r = report(map, b, count, fn, ctx);
 		if (r || ret == -ENOENT)
 			return r;
-		memcpy(b->in, b->out, map_batch_token_size(map));
+		memcpy(b->in, b->out, bb_map_batch_token_size(map));
 		first = 0;
 	}
 }

@@ -17,24 +17,14 @@
 #define MAP_BATCH_DEFAULT 1024
 
 /*
- * One batch: up to *@count entries into @keys and @values (arrays of
- * key_size and value_size bytes each), from where @in says (NULL: the
- * start); @out, of map_batch_token_size() bytes, receives where the next
- * batch starts.  *@count becomes the number copied.  Returns 0, -ENOENT
- * when these were the last ones (*@count may still be > 0), or -errno.
- */
-int bb_map_lookup_batch(const struct bb_map *map, void *in, void *out,
-		     void *keys, void *values, uint32_t *count);
-/* Bytes for a position token: a bucket number or a key, per map type. */
-size_t map_batch_token_size(const struct bb_map *map);
-
-/*
- * Like bb_map_for_each(), @batch entries per call (0: MAP_BATCH_DEFAULT).
- * Falls back to bb_map_for_each() when the first call says the kernel or
+ * bb_map_lookup_batch() (one batch), bb_map_batch_token_size() (the bytes
+ * of a position token: a bucket number or a key, per map type) and
+ * bb_map_for_each_batch() are declared in loader/barebpf.h.
+ *
+ * bb_map_for_each_batch() reads @batch entries per call (0:
+ * MAP_BATCH_DEFAULT).  It falls back to bb_map_for_each() when the first call says the kernel or
  * the map type has no batch lookup (-EINVAL, -EOPNOTSUPP, or the kernel's
  * internal ENOTSUPP, 524, which leaks out for such map types).
  */
-int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
-		       bb_map_entry_fn fn, void *ctx);
 
 #endif

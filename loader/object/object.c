@@ -30,11 +30,13 @@ static int obj_alloc(struct bb_object *obj, struct bb_err *err)
 		obj->maps[i].spec = &obj->spec.maps[i];
 		obj->maps[i].fd = -1;
 		obj->maps[i].btf_fd = -1;
+		obj->maps[i].obj = obj;
 	}
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		obj->progs[i].spec = &obj->spec.progs[i];
 		obj->progs[i].fd = -1;
 		obj->progs[i].attach_fd = -1;
+		obj->progs[i].obj = obj;
 	}
 	return 0;
 }

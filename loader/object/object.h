@@ -13,20 +13,16 @@
  * bb_object_open() links every part, obj_open_with() only the parts it names
  * (parts.h).
  *
- * A struct bb_map / bpf_prog owns one kernel fd (-1 until created).
+ * A struct bb_map / bb_prog owns one kernel fd (-1 until created).
  */
 #ifndef BAREBPF_OBJECT_H
 #define BAREBPF_OBJECT_H
 
 #include "loader/core/types.h"
 
-int bb_object_open(struct bb_object **out, const char *path, struct bb_err *err);
+/* bb_object_open() and friends are declared in loader/barebpf.h. */
 
-/* Like bb_object_open() on bytes already in memory; they are copied. */
-int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
-		 const char *name, struct bb_err *err);
-
-/* The same with only the loader parts in @parts (parts.h). */
+/* bb_object_open() with only the loader parts in @parts (parts.h). */
 int obj_open_with(struct bb_object **out, const char *path,
 		  const struct loader_parts *parts, struct bb_err *err);
 
@@ -38,8 +34,6 @@ int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
 		   const char *name, const struct loader_parts *parts,
 		   struct bb_err *err);
 
-int bb_object_load(struct bb_object *obj, struct bb_err *err);
-
 /*
  * bb_object_load() in two steps, for a caller that wants to try every program
  * even if one is refused (barebpf load): first the object's BTF and the
@@ -48,8 +42,5 @@ int bb_object_load(struct bb_object *obj, struct bb_err *err);
 int obj_load_maps(struct bb_object *obj, struct bb_err *err);
 int obj_load_prog(struct bb_object *obj, struct bb_prog *prog,
 		  struct bb_err *err);
-int bb_object_attach(struct bb_object *obj, struct bb_err *err);
-void bb_object_close(struct bb_object *obj);
-
 
 #endif

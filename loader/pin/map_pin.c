@@ -22,26 +22,18 @@ void bb_object_set_pin_dir(struct bb_object *obj, const char *dir)
 	obj->pin_dir = dir;
 }
 
-static struct map_spec *spec_of(struct bb_object *obj, const char *name,
-				struct bb_err *err)
+/* The map's spec is const to the loader; its object owns it. */
+int bb_map_set_pin_by_name(struct bb_map *map, struct bb_err *err)
 {
-	struct bb_map *map = bb_object_find_map(obj, name);
+	const char *name = map->spec->name;
 
-	if (!map) {
-		bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
-		return NULL;
-	}
-	return &obj->spec.maps[map - obj->maps];
-}
-
-int obj_map_pin_by_name(struct bb_object *obj, const char *name,
-			struct bb_err *err)
-{
-	struct map_spec *s = spec_of(obj, name, err);
-
-	if (!s)
-		return -ENOENT;
-	s->pinning = PIN_BY_NAME;
+	if (!map->obj)
+		return bb_errf(err, -EINVAL,
+			       "map '%s' was made by bb_map_create(): pin it with bb_map_pin()",
+			       name);
+	if (map->fd >= 0)
+		return bb_errf(err, -EBUSY, "map '%s' is already loaded", name);
+	map->obj->spec.maps[map - map->obj->maps].pinning = PIN_BY_NAME;
 	return 0;
 }
 
@@ -79,15 +71,12 @@ int map_check_compat(const struct map_spec *s, int fd, const char *what,
 	return 0;
 }
 
-int obj_map_reuse_fd(struct bb_object *obj, const char *name, int fd,
-		     struct bb_err *err)
+int bb_map_reuse_fd(struct bb_map *map, int fd, struct bb_err *err)
 {
-	struct bb_map *map = bb_object_find_map(obj, name);
+	const char *name = map->spec->name;
 	char what[32];
 	int ret, dup;
 
-	if (!map)
-		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
 	fmt_snprintf(what, sizeof(what), "fd %d", fd);
 	ret = map_check_compat(map->spec, fd, what, err);
 	if (ret)
@@ -117,7 +106,7 @@ static int open_pinned(struct bb_map *map, const char *path,
 	char what[PATH_MAX + 16];
 	int fd, ret;
 
-	fd = pin_open(path, err);
+	fd = bb_pinned_open(path, err);
 	if (fd < 0)
 		return fd;
 	fmt_snprintf(what, sizeof(what), "the map pinned at '%s'", path);
@@ -138,7 +127,7 @@ static int create_and_pin(struct bb_object *obj, struct bb_map *map,
 
 	if (ret)
 		return ret;
-	ret = pin_obj(map->fd, path, err);
+	ret = bb_pin_fd(map->fd, path, err);
 	if (ret == -EEXIST) {
 		/* Another loader pinned it between our look and our pin. */
 		sys_close(map->fd);
@@ -154,7 +143,7 @@ int map_setup(struct bb_object *obj, struct bb_map *map, struct bb_err *err)
 	int ret;
 
 	if (map->fd >= 0)
-		return 0;	/* obj_map_reuse_fd() gave it */
+		return 0;	/* bb_map_reuse_fd() gave it */
 	if (map->spec->pinning == PIN_NONE)
 		return obj_map_create(obj, map, err);
 	if (map->spec->pinning != PIN_BY_NAME)

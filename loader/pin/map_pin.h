@@ -5,8 +5,8 @@
  * Before bb_object_load():
  *	bb_object_set_pin_dir()      where __uint(pinning, LIBBPF_PIN_BY_NAME) maps
  *	                       live (default /sys/fs/bpf): DIR/MAP_NAME
- *	obj_map_pin_by_name()  pin a map by name although its C doesn't ask
- *	obj_map_reuse_fd()     use this existing map instead of creating one
+ *	bb_map_set_pin_by_name()  pin a map by name although its C doesn't ask
+ *	bb_map_reuse_fd()      use this existing map instead of creating one
  * bb_object_load() then, for each map: takes the fd given, else opens the pin
  * if one exists, else creates the map (and pins it when asked).  An
  * existing map is used only if its type, key size, value size,
@@ -19,13 +19,7 @@
 
 #include "loader/core/types.h"
 
-/* @dir must stay alive as long as @obj. */
-void bb_object_set_pin_dir(struct bb_object *obj, const char *dir);
-int obj_map_pin_by_name(struct bb_object *obj, const char *name,
-			struct bb_err *err);
-/* @fd stays the caller's: the map keeps its own duplicate. */
-int obj_map_reuse_fd(struct bb_object *obj, const char *name, int fd,
-		     struct bb_err *err);
+/* Those three are public: loader/barebpf.h. */
 
 /* Does map @fd have the shape @s declares?  @what names @fd in messages. */
 int map_check_compat(const struct map_spec *s, int fd, const char *what,

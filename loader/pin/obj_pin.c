@@ -59,13 +59,13 @@ static int attach_one(struct bb_prog *prog, const char *dir,
 	if (!ret)
 		ret = tracepoint_link(prog, err);
 	if (!ret)
-		ret = pin_obj(prog->attach_fd, path, err);
+		ret = bb_pin_fd(prog->attach_fd, path, err);
 	if (ret != -EEXIST)
 		return ret;
 	/* A link a previous run left alone (its partner was missing). */
-	ret = pin_unlink(path, err);
+	ret = bb_unpin(path, err);
 	if (!ret)
-		ret = pin_obj(prog->attach_fd, path, err);
+		ret = bb_pin_fd(prog->attach_fd, path, err);
 	return ret;
 }
 
@@ -93,7 +93,7 @@ int obj_links_pinned(const struct bb_object *obj, const char *dir)
 	for (i = 0; i < obj->spec.nr_progs; i++) {
 		if (link_path(path, sizeof(path), dir, &obj->progs[i], &err))
 			return 0;
-		fd = pin_open(path, &err);
+		fd = bb_pinned_open(path, &err);
 		if (fd < 0)
 			return 0;
 		sys_close(fd);
@@ -103,7 +103,7 @@ int obj_links_pinned(const struct bb_object *obj, const char *dir)
 
 static int unpin_one(const char *path, int *removed, struct bb_err *err)
 {
-	int ret = pin_unlink(path, err);
+	int ret = bb_unpin(path, err);
 
 	if (!ret)
 		(*removed)++;

@@ -10,7 +10,7 @@
  * alive with it.  The pins, for an object in directory DIR:
  *
  *	DIR/link_PROG   one link per attached program
- *	DIR/MAP         each map pinned by name (obj_map_pin_by_name())
+ *	DIR/MAP         each map pinned by name (bb_map_set_pin_by_name())
  *
  * obj_unpin() removes exactly these (and DIR, if it is then empty);
  * once the last pin goes the kernel detaches and frees everything.

@@ -60,7 +60,7 @@ int pin_check_bpffs(const char *path, struct bb_err *err)
 	return 0;
 }
 
-int pin_obj(int fd, const char *path, struct bb_err *err)
+int bb_pin_fd(int fd, const char *path, struct bb_err *err)
 {
 	int ret = pin_check_bpffs(path, err);
 
@@ -77,7 +77,7 @@ int pin_obj(int fd, const char *path, struct bb_err *err)
 	return 0;
 }
 
-int pin_open(const char *path, struct bb_err *err)
+int bb_pinned_open(const char *path, struct bb_err *err)
 {
 	int ret = pin_check_bpffs(path, err);
 
@@ -93,7 +93,7 @@ int pin_open(const char *path, struct bb_err *err)
 	return ret;
 }
 
-int pin_unlink(const char *path, struct bb_err *err)
+int bb_unpin(const char *path, struct bb_err *err)
 {
 	int ret = pin_check_bpffs(path, err);
 

@@ -16,21 +16,19 @@
 #ifndef BAREBPF_PIN_H
 #define BAREBPF_PIN_H
 
-#include "elf/base/err.h"
+#include "loader/barebpf.h"
 
 #define PIN_DIR_DEFAULT "/sys/fs/bpf"
 
 /* Is the directory that would hold @path inside a bpffs? */
 int pin_check_bpffs(const char *path, struct bb_err *err);
 
-/* BPF_OBJ_PIN @fd at @path (which must not exist yet). */
-int pin_obj(int fd, const char *path, struct bb_err *err);
-
-/* BPF_OBJ_GET: a new fd for the object pinned at @path; -ENOENT if none. */
-int pin_open(const char *path, struct bb_err *err);
-
-/* Remove the pin @path (only ever inside a bpffs); -ENOENT if none. */
-int pin_unlink(const char *path, struct bb_err *err);
+/*
+ * Public (loader/barebpf.h), here in pin.c:
+ *	bb_pin_fd()       BPF_OBJ_PIN @fd at @path (which must not exist yet)
+ *	bb_pinned_open()  BPF_OBJ_GET: a new fd; -ENOENT if nothing is there
+ *	bb_unpin()        remove the pin (only ever inside a bpffs)
+ */
 
 /* Create directory @dir in a bpffs (an existing one is fine); rmdir it. */
 int pin_mkdir(const char *dir, struct bb_err *err);

@@ -132,18 +132,19 @@ static int open_rings(struct bb_perf_buffer *pb, uint32_t data_pages,
 }
 
 int bb_perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
-		     uint32_t data_pages, const struct perf_handlers *h,
-		     struct bb_err *err)
+			uint32_t pages, bb_sample_fn sample, bb_lost_fn lost,
+			void *ctx, struct bb_err *err)
 {
+	const struct perf_handlers h = { sample, lost, ctx };
 	struct bb_perf_buffer *pb = calloc(1, sizeof(*pb));
 	int ret;
 
 	if (!pb)
 		return bb_errf(err, -ENOMEM, "out of memory");
 	pb->map = map;
-	pb->h = *h;
+	pb->h = h;
 	pb->epfd = -1;
-	ret = open_rings(pb, data_pages, err);
+	ret = open_rings(pb, pages, err);
 	if (ret) {
 		bb_perf_buffer_free(pb);
 		return ret;
@@ -195,6 +196,11 @@ int bb_perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err)
 		total += n;
 	}
 	return total;
+}
+
+int bb_perf_buffer_epoll_fd(const struct bb_perf_buffer *pb)
+{
+	return pb->epfd;
 }
 
 void bb_perf_buffer_free(struct bb_perf_buffer *pb)

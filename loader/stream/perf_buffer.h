@@ -36,26 +36,10 @@ struct bb_perf_buffer {
 };
 
 /*
- * @data_pages: the size of each CPU's ring, in pages; a power of two (the
- * kernel refuses anything else).  The handlers are copied.
+ * bb_perf_buffer_open() (@pages: each CPU's ring, a power of two: the
+ * kernel refuses anything else), _poll() (-EINTR is returned as 0: a
+ * signal is not an error), _consume(), _epoll_fd() and _free() are
+ * declared in loader/barebpf.h.
  */
-int bb_perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
-		     uint32_t data_pages, const struct perf_handlers *h,
-		     struct bb_err *err);
-
-/*
- * Wait up to @timeout_ms (-1: forever, 0: not at all) for a ring to have
- * data, then read every ring that has some.  Returns the number of
- * records read (0 on timeout) or -errno.  -EINTR is returned as 0: a
- * signal is not an error.
- */
-int bb_perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
-		     struct bb_err *err);
-
-/* Read every ring now, without waiting.  Returns records read or -errno. */
-int bb_perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err);
-
-/* Clear our slots in the map, unmap, close.  NULL is fine. */
-void bb_perf_buffer_free(struct bb_perf_buffer *pb);
 
 #endif

@@ -54,7 +54,8 @@ static int dispatch(struct perf_ring *r, const struct perf_handlers *h,
 	case PERF_RECORD_SAMPLE:
 		if (body_len < sizeof(*s) || s->size > body_len - sizeof(*s))
 			return -EBADMSG;
-		h->on_event(h->ctx, r->cpu, s->data, s->size);
+		/* The public type says void *, as libbpf's: a copy or our ring. */
+		h->on_event(h->ctx, r->cpu, (void *)s->data, s->size);
 		return 0;
 	case PERF_RECORD_LOST:
 		if (body_len < sizeof(*l))

@@ -19,18 +19,19 @@
 #include <linux/perf_event.h>
 #include <stdint.h>
 
+#include "loader/barebpf.h"	/* bb_sample_fn, bb_lost_fn */
+
 /* A record's size is a u16, so no record is bigger than this. */
 #define PERF_WALK_SCRATCH_SIZE 65536
 
-/* Called for each PERF_RECORD_SAMPLE: its PERF_SAMPLE_RAW bytes. */
-typedef void (*perf_event_fn)(void *ctx, int cpu, const void *data,
-			      uint32_t size);
-/* Called for each PERF_RECORD_LOST: how many records the kernel dropped. */
-typedef void (*perf_lost_fn)(void *ctx, int cpu, uint64_t count);
-
+/*
+ * on_event: for each PERF_RECORD_SAMPLE, its PERF_SAMPLE_RAW bytes;
+ * on_lost: for each PERF_RECORD_LOST, how many records the kernel dropped.
+ * The types are the public ones, shaped like libbpf's.
+ */
 struct perf_handlers {
-	perf_event_fn on_event;
-	perf_lost_fn on_lost;	/* may be NULL */
+	bb_sample_fn on_event;
+	bb_lost_fn on_lost;	/* may be NULL */
 	void *ctx;
 };
 

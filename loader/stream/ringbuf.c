@@ -67,7 +67,7 @@ static int ringbuf_setup(struct bb_ringbuf *rb, struct bb_err *err)
 }
 
 int bb_ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
-		 ringbuf_event_fn fn, void *ctx, struct bb_err *err)
+		    bb_ringbuf_fn fn, void *ctx, struct bb_err *err)
 {
 	struct bb_ringbuf *rb = calloc(1, sizeof(*rb));
 	int ret;
@@ -91,10 +91,18 @@ int bb_ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err)
 {
 	int n = ringbuf_ring_consume(&rb->ring, rb->fn, rb->ctx);
 
-	if (n < 0)
+	if (n == -EBADMSG)
 		return bb_errf(err, n, "ring buffer '%s': corrupt record",
 			       rb->map->spec->name);
+	if (n < 0)
+		return bb_errf(err, n, "ring buffer '%s': the callback returned %d",
+			       rb->map->spec->name, n);
 	return n;
+}
+
+int bb_ringbuf_epoll_fd(const struct bb_ringbuf *rb)
+{
+	return rb->epfd;
 }
 
 int bb_ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err)

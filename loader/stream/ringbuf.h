@@ -27,24 +27,14 @@ struct bb_ringbuf {
 	void *prod_pages;		/* page 1 + data twice, read-only */
 	size_t page_size, prod_len;
 	struct ringbuf_ring ring;
-	ringbuf_event_fn fn;
+	bb_ringbuf_fn fn;
 	void *ctx;
 };
 
-int bb_ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
-		 ringbuf_event_fn fn, void *ctx, struct bb_err *err);
-
 /*
- * Wait up to @timeout_ms (-1: forever, 0: not at all) for data, then read
- * all there is.  Returns the number of records read (0 on timeout or
- * signal) or -errno.
+ * bb_ringbuf_open(), _poll() (wait up to @timeout_ms, -1: forever, 0: not
+ * at all, then read all there is), _consume(), _epoll_fd() and _free()
+ * are declared in loader/barebpf.h.
  */
-int bb_ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms, struct bb_err *err);
-
-/* Read all there is now.  Returns records read or -errno. */
-int bb_ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err);
-
-/* Unmap, close.  NULL is fine.  The map stays the caller's. */
-void bb_ringbuf_free(struct bb_ringbuf *rb);
 
 #endif

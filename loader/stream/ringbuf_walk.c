@@ -19,14 +19,14 @@ static uint64_t record_span(uint32_t len)
 	return (len + BPF_RINGBUF_HDR_SZ + 7) & ~7ull;
 }
 
-int ringbuf_ring_consume(struct ringbuf_ring *r, ringbuf_event_fn fn,
+int ringbuf_ring_consume(struct ringbuf_ring *r, bb_ringbuf_fn fn,
 			 void *ctx)
 {
 	unsigned long cons = *r->consumer_pos;	/* only we write it */
 	unsigned long prod;
 	const uint8_t *rec;
 	uint32_t word, len;
-	int n = 0;
+	int n = 0, ret = 0;
 
 	prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
 	while (cons < prod) {
@@ -38,11 +38,14 @@ int ringbuf_ring_consume(struct ringbuf_ring *r, ringbuf_event_fn fn,
 		if (record_span(len) > prod - cons)
 			goto corrupt;
 		if (!(word & BPF_RINGBUF_DISCARD_BIT)) {
-			fn(ctx, rec + BPF_RINGBUF_HDR_SZ, len);
+			/* void * as libbpf's type: the mapping is read-only. */
+			ret = fn(ctx, (void *)(rec + BPF_RINGBUF_HDR_SZ), len);
 			n++;
 		}
 		cons += record_span(len);
 		__atomic_store_n(r->consumer_pos, cons, __ATOMIC_RELEASE);
+		if (ret < 0)
+			return ret;
 	}
 	return n;
 corrupt:

@@ -25,8 +25,7 @@
 #include <linux/bpf.h>		/* BPF_RINGBUF_BUSY_BIT and friends */
 #include <stdint.h>
 
-/* Called for each submitted record: the bytes the program wrote. */
-typedef void (*ringbuf_event_fn)(void *ctx, const void *data, uint32_t size);
+#include "loader/barebpf.h"	/* bb_ringbuf_fn */
 
 struct ringbuf_ring {
 	unsigned long *consumer_pos;		/* start of page 0 */
@@ -38,11 +37,12 @@ struct ringbuf_ring {
 /*
  * Hand every submitted record from consumer_pos up to producer_pos to @fn,
  * skip discarded ones, stop at the first one still busy.  consumer_pos
- * moves past each record as soon as @fn returns.  Returns the number of
- * records handed to @fn, or -EBADMSG for a length that cannot be (then
+ * moves past each record as soon as @fn returns; a negative return from
+ * @fn stops the walk there and is returned (the record counts as read, as
+ * in libbpf).  Returns the number of records handed to @fn, or -EBADMSG for a length that cannot be (then
  * consumer_pos jumps to producer_pos: everything in between is dropped).
  */
-int ringbuf_ring_consume(struct ringbuf_ring *r, ringbuf_event_fn fn,
+int ringbuf_ring_consume(struct ringbuf_ring *r, bb_ringbuf_fn fn,
 			 void *ctx);
 
 #endif

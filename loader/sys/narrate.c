@@ -32,6 +32,23 @@ void narrate_start(struct out *out)
 	clock_gettime(CLOCK_MONOTONIC, &narrate_t0);
 }
 
+/*
+ * The public switch: lines to a plain fd, written at once (unbuffered,
+ * like stderr), so that no line waits in a buffer if the program dies.
+ */
+static char verbose_buf[512];
+static struct out verbose_out = {
+	.sink = { .buf = verbose_buf, .size = sizeof(verbose_buf),
+		  .flush = out_sink_flush },
+	.fd = -1, .unbuffered = 1,
+};
+
+void bb_set_verbose(int fd)
+{
+	verbose_out.fd = fd;
+	narrate_start(fd >= 0 ? &verbose_out : NULL);
+}
+
 int narrate_on(void)
 {
 	return narrate_out != NULL;

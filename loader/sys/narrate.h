@@ -18,7 +18,11 @@
 
 struct out;			/* out.h */
 
-/* Turn narration on, to @out (NULL: off).  Also starts the clock. */
+/*
+ * Turn narration on, to @out (NULL: off).  Also starts the clock.  The
+ * public bb_set_verbose(fd) (loader/barebpf.h) calls this with an out of
+ * its own on @fd.
+ */
 void narrate_start(struct out *out);
 int narrate_on(void);
 

@@ -29,7 +29,7 @@ static struct {
 	uint32_t last_size;
 } seen;
 
-static void on_event(void *ctx, int cpu, const void *d, uint32_t size)
+static void on_event(void *ctx, int cpu, void *d, uint32_t size)
 {
 	(void)ctx;
 	seen.events++;

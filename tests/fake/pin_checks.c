@@ -64,16 +64,16 @@ static void bpffs_check(void)
 	struct bb_err err = { 0 };
 
 	k.magic = TMPFS_MAGIC;
-	is_int(pin_obj(5, "/tmp/x", &err), -EINVAL, "pin outside bpffs refused");
+	is_int(bb_pin_fd(5, "/tmp/x", &err), -EINVAL, "pin outside bpffs refused");
 	is_int(k.nr_bpf, 0, "before any bpf() call");
 	like(err.msg, "is not in a bpffs", "saying why");
 	like(err.msg, "mount -t bpf bpf /sys/fs/bpf", "and how to mount one");
 	is_str(k.statfs_path, "/tmp", "statfs looked at the parent directory");
-	pin_open("/sys/fs/bpf/a/b", &err);
+	bb_pinned_open("/sys/fs/bpf/a/b", &err);
 	is_str(k.statfs_path, "/sys/fs/bpf/a", "deeper: the parent again");
-	pin_open("/top", &err);
+	bb_pinned_open("/top", &err);
 	is_str(k.statfs_path, "/", "a file in / : statfs(\"/\")");
-	pin_open("rel", &err);
+	bb_pinned_open("rel", &err);
 	is_str(k.statfs_path, ".", "a relative name: statfs(\".\")");
 	is_int(k.nr_bpf, 0, "still no bpf() call");
 }
@@ -83,11 +83,11 @@ static void pin_and_get(void)
 	struct bb_err err = { 0 };
 
 	k.magic = BPF_FS_MAGIC;
-	is_int(pin_obj(5, "/sys/fs/bpf/m", &err), 0, "pin inside bpffs");
+	is_int(bb_pin_fd(5, "/sys/fs/bpf/m", &err), 0, "pin inside bpffs");
 	is_int(k.last_cmd, BPF_OBJ_PIN, "with BPF_OBJ_PIN");
 	is_int(k.attr.bpf_fd, 5, "of our fd");
 	is_str(k.pathname, "/sys/fs/bpf/m", "at our path");
-	is_int(pin_open("/sys/fs/bpf/m", &err), 9, "BPF_OBJ_GET returns the fd");
+	is_int(bb_pinned_open("/sys/fs/bpf/m", &err), 9, "BPF_OBJ_GET returns the fd");
 	is_int(k.attr.bpf_fd, 0, "with no fd in the request");
 }
 

@@ -27,7 +27,7 @@ static struct {
 	int whole[8];		/* every byte as written */
 } seen;
 
-static void on_event(void *ctx, const void *d, uint32_t size)
+static int on_event(void *ctx, void *d, size_t size)
 {
 	const uint8_t *b = d;
 	uint32_t i;
@@ -35,12 +35,13 @@ static void on_event(void *ctx, const void *d, uint32_t size)
 
 	(void)ctx;
 	if (n >= 8)
-		return;
+		return 0;
 	seen.sizes[n] = size;
 	seen.first[n] = b[0];
 	seen.whole[n] = 1;
 	for (i = 0; i < size; i++)
 		seen.whole[n] &= b[i] == (uint8_t)(b[0] + i);
+	return 0;
 }
 
 static void put(uint64_t pos, const void *src, size_t len)

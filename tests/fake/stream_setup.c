@@ -158,20 +158,19 @@ static long fake(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 	return -ENOSYS;
 }
 
-static void on_event(void *ctx, int cpu, const void *d, uint32_t n)
+static void on_event(void *ctx, int cpu, void *d, uint32_t n)
 {
 	(void)ctx, (void)cpu, (void)d, (void)n;
 }
 
-static void on_ring(void *ctx, const void *d, uint32_t n)
+static int on_ring(void *ctx, void *d, size_t n)
 {
 	(void)ctx, (void)d, (void)n;
+	return 0;
 }
 
 static struct map_spec spec = { .name = "events" };
 static struct bb_map map = { .spec = &spec, .fd = FD_MAP };
-static const struct perf_handlers handlers = { on_event, NULL, NULL };
-
 static void test_perf_setup(void)
 {
 	struct bb_perf_buffer *pb = NULL;
@@ -180,7 +179,8 @@ static void test_perf_setup(void)
 
 	/* CPUs 0 and 2 online: numbers with a gap. */
 	fake_reset("0,2\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 4);
-	ret = bb_perf_buffer_open(&pb, &map, 2, &handlers, &err);
+	ret = bb_perf_buffer_open(&pb, &map, 2, on_event, NULL, NULL,
+				   &err);
 	is_int(ret, 0, "bb_perf_buffer_open: %s", ret ? err.msg : "ok");
 	if (ret)
 		return;
@@ -209,18 +209,21 @@ static void test_perf_refusals(void)
 	struct bb_err err = { 0 };
 
 	fake_reset("0-1\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 2);
-	is_int(bb_perf_buffer_open(&pb, &map, 3, &handlers, &err), -EINVAL,
+	is_int(bb_perf_buffer_open(&pb, &map, 3, on_event, NULL, NULL,
+				   &err), -EINVAL,
 	       "3 pages refused");
 	like(err.msg, "power of two", "and said why");
 	is_int(k.nr_opened, 0, "before opening anything");
 
 	fake_reset("0,7\n", BPF_MAP_TYPE_PERF_EVENT_ARRAY, 4);
-	is_int(bb_perf_buffer_open(&pb, &map, 1, &handlers, &err), -E2BIG,
+	is_int(bb_perf_buffer_open(&pb, &map, 1, on_event, NULL, NULL,
+				   &err), -E2BIG,
 	       "online CPU 7 and 4 slots refused");
 	like(err.msg, "max_entries 0", "with advice");
 
 	fake_reset("0\n", BPF_MAP_TYPE_HASH, 4);
-	is_int(bb_perf_buffer_open(&pb, &map, 1, &handlers, &err), -EINVAL,
+	is_int(bb_perf_buffer_open(&pb, &map, 1, on_event, NULL, NULL,
+				   &err), -EINVAL,
 	       "not a perf event array");
 }
 

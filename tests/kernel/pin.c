@@ -91,7 +91,7 @@ static void reuse_pinned(struct bb_object **keep)
 	ok(bb_object_find_map(obj, "counters")->reused, "the second load reused the pin");
 	ok(id && id_of(bb_object_find_map(obj, "counters")->fd) == id,
 	   "same map id (%u)", id);
-	ok(!bb_map_lookup(bb_object_find_map(obj, "counters"), &key, &v) && v == 42,
+	ok(!bb_map_lookup(bb_object_find_map(obj, "counters"), &key, &v, 0) && v == 42,
 	   "the data is intact (42)");
 	*keep = obj;
 }
@@ -118,7 +118,7 @@ static void reuse_fd(const struct bb_object *first)
 	char nodir[256];
 
 	ok(!bb_object_open(&obj, obj_bad, &err), "open the other shape");
-	is_int(obj_map_reuse_fd(obj, "counters", fd, &err), -EINVAL,
+	is_int(bb_map_reuse_fd(bb_object_find_map(obj, "counters"), fd, &err), -EINVAL,
 	       "reusing an fd of another shape is refused");
 	like(err.msg, "value_size is 8, the object declares 4", "saying why");
 	bb_object_close(obj);
@@ -127,7 +127,7 @@ static void reuse_fd(const struct bb_object *first)
 	snprintf(nodir, sizeof(nodir), "%s/absent", dir);
 	err.msg[0] = '\0';
 	ok(!bb_object_open(&obj, obj_ok, &err) &&
-	   !obj_map_reuse_fd(obj, "counters", fd, &err), "hand in an fd: %s",
+	   !bb_map_reuse_fd(bb_object_find_map(obj, "counters"), fd, &err), "hand in an fd: %s",
 	   err.msg);
 	bb_object_set_pin_dir(obj, nodir);
 	ok(!bb_object_load(obj, &err), "load with it: %s", err.msg);
@@ -144,7 +144,7 @@ static void outside_bpffs(const struct bb_object *first)
 	char path[256];
 
 	snprintf(path, sizeof(path), "/tmp/barebpf-pin-%d", (int)getpid());
-	is_int(pin_obj(fd, path, &err), -EINVAL, "pinning in /tmp is refused");
+	is_int(bb_pin_fd(fd, path, &err), -EINVAL, "pinning in /tmp is refused");
 	like(err.msg, "is not in a bpffs", "because /tmp is not a bpffs");
 	like(err.msg, "mount -t bpf bpf /sys/fs/bpf", "with the mount advice");
 	ok(access(path, F_OK) != 0, "and nothing was created");
@@ -152,7 +152,7 @@ static void outside_bpffs(const struct bb_object *first)
 	       "a pin dir outside bpffs is refused at load");
 	bb_object_close(obj);
 	snprintf(path, sizeof(path), "%s/absent/x", dir);
-	is_int(pin_open(path, &err), -ENOENT, "a missing directory is ENOENT");
+	is_int(bb_pinned_open(path, &err), -ENOENT, "a missing directory is ENOENT");
 	like(err.msg, "does not exist", "and says so");
 }
 
@@ -166,16 +166,16 @@ static void pin_program(void)
 	snprintf(path, sizeof(path), "%s/prog", dir);
 	if (!ok(!load(&obj, obj_with_prog, dir, &err), "load a program: %s", err.msg))
 		goto out;
-	ok(!pin_obj(obj->progs[0].fd, path, &err), "pin it: %s", err.msg);
-	is_int(pin_obj(obj->progs[0].fd, path, &err), -EEXIST,
+	ok(!bb_pin_fd(obj->progs[0].fd, path, &err), "pin it: %s", err.msg);
+	is_int(bb_pin_fd(obj->progs[0].fd, path, &err), -EEXIST,
 	       "pinning twice at one path is EEXIST");
-	fd = pin_open(path, &err);
+	fd = bb_pinned_open(path, &err);
 	ok(fd >= 0 && id_of(fd) == id_of(obj->progs[0].fd),
 	   "BPF_OBJ_GET gives the same program back");
 	if (fd >= 0)
 		sys_close(fd);
 	err.msg[0] = '\0';
-	ok(!pin_unlink(path, &err), "unpin it: %s", err.msg);
+	ok(!bb_unpin(path, &err), "unpin it: %s", err.msg);
 out:
 	bb_object_close(obj);
 }
@@ -206,7 +206,7 @@ int main(void)
 	pin_program();
 	bb_object_close(first);
 	snprintf(pin, sizeof(pin), "%s/counters", dir);
-	ok(!pin_unlink(pin, &err), "unpin the map: %s", err.msg);
+	ok(!bb_unpin(pin, &err), "unpin the map: %s", err.msg);
 	ok(!pin_rmdir(dir, &err), "remove our directory: %s", err.msg);
 	return done_testing();
 }

@@ -14,10 +14,14 @@
  *    arrive is intact;
  *  - ring buffer: the same, records that wrap are read in place through
  *    the kernel's second mapping; an overflowing burst is counted by the
- *    program (bpf_ringbuf_reserve failed) and nothing arrives torn.
+ *    program (bpf_ringbuf_reserve failed) and nothing arrives torn;
+ *  - the public shape (loader/barebpf.h): the epoll fd of each stream
+ *    wakes the caller's own loop, the callbacks get the caller's ctx, and
+ *    a ring buffer callback's negative return stops the reading.
  */
 #include <errno.h>
 #include <sched.h>
+#include <sys/epoll.h>
 #include <stdint.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -69,7 +73,7 @@ static void check(struct seen *s, const void *data, uint32_t size)
 	s->last_seq = r->seq;
 }
 
-static void on_perf(void *ctx, int cpu, const void *data, uint32_t size)
+static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
 {
 	struct seen *s = ctx;
 
@@ -85,7 +89,7 @@ static void on_lost(void *ctx, int cpu, uint64_t n)
 	((struct seen *)ctx)->lost += n;
 }
 
-static void on_ring(void *ctx, const void *data, uint32_t size)
+static int on_ring(void *ctx, void *data, size_t size)
 {
 	struct seen *s = ctx;
 	uint64_t off = (const uint8_t *)data - s->ring_data;
@@ -93,6 +97,7 @@ static void on_ring(void *ctx, const void *data, uint32_t size)
 	if (off + size > s->ring_size)
 		s->wrapped++;	/* it runs into the second mapping */
 	check(s, data, size);
+	return 0;
 }
 
 static void fire(int n)
@@ -114,7 +119,7 @@ static struct stream_config get_config(struct bb_object *obj)
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 
-	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c);
+	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c, 0);
 	return c;
 }
 
@@ -192,13 +197,13 @@ static void test_perf_burst(struct bb_object *obj, struct bb_perf_buffer *pb)
 static void test_perf(struct bb_object *obj)
 {
 	struct seen s = { 0 };
-	struct perf_handlers h = { on_perf, on_lost, &s };
 	struct bb_perf_buffer *pb = NULL;
 	struct bb_err err = { 0 };
 	int ret;
 
 	set_config(obj, STREAM_PERF);
-	ret = bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"), 1, &h, &err);
+	ret = bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"), 1,
+				  on_perf, on_lost, &s, &err);
 	if (!ok(ret == 0, "bb_perf_buffer_open, 1 data page per CPU%s%s",
 		ret ? ": " : "", ret ? err.msg : "")) {
 		skip(13, "no perf buffer");
@@ -256,6 +261,72 @@ static void test_ringbuf(struct bb_object *obj)
 	bb_ringbuf_free(rb);
 }
 
+struct tally {
+	uint64_t records;
+	int stop;		/* ring buffer: return -42 for the next record */
+};
+
+static void tally_perf(void *ctx, int cpu, void *data, uint32_t size)
+{
+	(void)cpu;
+	((struct tally *)ctx)->records += intact(data, size);
+}
+
+static int tally_ring(void *ctx, void *data, size_t size)
+{
+	struct tally *t = ctx;
+
+	t->records += intact(data, size);
+	if (t->stop) {
+		t->stop = 0;
+		return -42;
+	}
+	return 0;
+}
+
+/* Wait on an epoll fd of ours, as a caller's own loop would. */
+static int readable(int epfd, int timeout_ms)
+{
+	struct epoll_event ev;
+
+	return epoll_wait(epfd, &ev, 1, timeout_ms);
+}
+
+static void test_public_shape(struct bb_object *obj)
+{
+	struct bb_perf_buffer *pb = NULL;
+	struct bb_ringbuf *rb = NULL;
+	struct tally t = { 0 };
+	struct bb_err err = { 0 };
+	int ret;
+
+	set_config(obj, STREAM_PERF);
+	ret = bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"), 4,
+				  tally_perf, NULL, &t, &err);
+	if (ok(ret == 0, "perf buffer, no lost callback: %s", ret ? err.msg : "ok")) {
+		is_int(readable(bb_perf_buffer_epoll_fd(pb), 0), 0, "its epoll fd: nothing yet");
+		fire(5);
+		is_int(readable(bb_perf_buffer_epoll_fd(pb), 1000), 1, "readable after 5 records");
+		is_int(bb_perf_buffer_consume(pb, &err), 5, "bb_perf_buffer_consume reads 5");
+		is_int(t.records, 5, "each given to the callback with our ctx");
+	}
+	bb_perf_buffer_free(pb);
+	t = (struct tally){ .stop = 1 };
+	set_config(obj, STREAM_RINGBUF);
+	ret = bb_ringbuf_open(&rb, bb_object_find_map(obj, "ring_events"),
+			      tally_ring, &t, &err);
+	if (ok(ret == 0, "ring buffer: %s", ret ? err.msg : "ok")) {
+		fire(3);
+		is_int(readable(bb_ringbuf_epoll_fd(rb), 1000), 1, "its epoll fd is readable");
+		is_int(bb_ringbuf_consume(rb, &err), -42,
+		       "a callback's -42 stops the reading and is returned");
+		is_int(t.records, 1, "after one record");
+		is_int(bb_ringbuf_consume(rb, &err), 2, "the other two come next time");
+		is_int(t.records, 3, "with our ctx");
+	}
+	bb_ringbuf_free(rb);
+}
+
 int main(void)
 {
 	struct bb_err err = { 0 };
@@ -279,6 +350,7 @@ int main(void)
 	test_perf_size(obj);
 	test_perf(obj);
 	test_ringbuf(obj);
+	test_public_shape(obj);
 	bb_object_close(obj);
 	return done_testing();
 }

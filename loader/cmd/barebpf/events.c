@@ -84,7 +84,7 @@ static void print_record(const struct stream *s, const char *cpu,
 	out_printf(out_stdout, "\n");
 }
 
-static void on_perf(void *ctx, int cpu, const void *data, uint32_t size)
+static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
 {
 	char buf[16];
 
@@ -100,9 +100,10 @@ static void on_lost(void *ctx, int cpu, uint64_t count)
 		   (unsigned long long)count);
 }
 
-static void on_ring(void *ctx, const void *data, uint32_t size)
+static int on_ring(void *ctx, void *data, size_t size)
 {
 	print_record(ctx, "-", data, size);
+	return 0;
 }
 
 static int set_type(struct events *ev, const struct bb_object *obj,
@@ -143,12 +144,12 @@ int events_open(struct events **out, const struct bb_object *obj,
 	for (i = 0; !ret && i < obj->spec.nr_maps; i++) {
 		const struct bb_map *m = &obj->maps[i];
 		struct stream *s = &ev->s[ev->nr];
-		struct perf_handlers h = { on_perf, on_lost, s };
 
 		s->ev = ev;
 		s->name = m->spec->name;
 		if (m->spec->type == BPF_MAP_TYPE_PERF_EVENT_ARRAY)
-			ret = bb_perf_buffer_open(&s->pb, m, 64, &h, err);
+			ret = bb_perf_buffer_open(&s->pb, m, 64, on_perf, on_lost,
+						  s, err);
 		else if (m->spec->type == BPF_MAP_TYPE_RINGBUF)
 			ret = bb_ringbuf_open(&s->rb, m, on_ring, s, err);
 		else

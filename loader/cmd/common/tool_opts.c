@@ -2,7 +2,7 @@
 /*
  * tool_opts.c - the options every tool takes, then the tool's own.
  */
-#include "loader/sys/narrate.h"
+#include "loader/barebpf.h"
 #include "loader/sys/out.h"
 #include "loader/cmd/common/tool_opts.h"
 
@@ -81,7 +81,7 @@ int tool_parse_opts(const struct tool_cli *cli, int argc, char **argv,
 	if (g.ind < argc)
 		goto bad;
 	if (o->verbose)
-		narrate_start(out_stderr);
+		bb_set_verbose(2);
 	return 0;
 bad:
 	out_printf(out_stderr, "%s: bad argument '%s' (see --help)\n",

@@ -14,10 +14,8 @@
 
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
-#include "loader/maps/map.h"
+#include "loader/barebpf.h"
 #include "loader/sys/out.h"
-#include "loader/stream/perf_buffer.h"
-#include "loader/stream/ringbuf.h"
 #include "loader/sys/sys.h"
 #include "loader/cmd/procmon/procmon.h"
 
@@ -144,7 +142,7 @@ static void print_lost(struct stream_state *st, uint64_t n, const char *where)
 			   "LOST", (unsigned long long)n, where);
 }
 
-static void on_perf_event(void *ctx, int cpu, const void *data, uint32_t size)
+static void on_perf_event(void *ctx, int cpu, void *data, uint32_t size)
 {
 	(void)cpu;
 	print_event(ctx, data, size);
@@ -158,9 +156,10 @@ static void on_perf_lost(void *ctx, int cpu, uint64_t n)
 	print_lost(ctx, n, where);
 }
 
-static void on_ring_event(void *ctx, const void *data, uint32_t size)
+static int on_ring_event(void *ctx, void *data, size_t size)
 {
 	print_event(ctx, data, size);
+	return 0;
 }
 
 /* The ring buffer has no loss records: the BPF side counts them. */
@@ -169,7 +168,7 @@ static void report_ringbuf_lost(struct bb_object *obj, struct stream_state *st)
 	struct events_config c;
 	uint32_t zero = 0;
 
-	if (bb_map_lookup(bb_object_find_map(obj, "events_config"), &zero, &c) ||
+	if (bb_map_lookup(bb_object_find_map(obj, "events_config"), &zero, &c, 0) ||
 	    c.ringbuf_lost <= st->ringbuf_lost)
 		return;
 	print_lost(st, c.ringbuf_lost - st->ringbuf_lost, "ring buffer was full");
@@ -182,13 +181,13 @@ static int open_stream(struct bb_object *obj, const struct options *o,
 {
 	const char *name = o->events - 1 == PROCMON_VIA_PERF ? "events" :
 							       "events_rb";
-	struct perf_handlers h = { on_perf_event, on_perf_lost, st };
 	struct bb_map *map = bb_object_find_map(obj, name);
 
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map '%s'", obj->path, name);
 	if (o->events - 1 == PROCMON_VIA_PERF)
-		return bb_perf_buffer_open(pb, map, o->pages, &h, err);
+		return bb_perf_buffer_open(pb, map, o->pages, on_perf_event,
+					   on_perf_lost, st, err);
 	return bb_ringbuf_open(rb, map, on_ring_event, st, err);
 }
 

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * link.c - attach one program on its own (loader/barebpf.h).
+ *
+ * bb_object_attach() attaches every program and the object keeps the
+ * attachments.  bb_prog_attach() runs the same attach part for one
+ * program (its object's parts table: a tool's static binary carries only
+ * the kinds its objects need) and hands the attachment to a bb_link,
+ * which the caller destroys when it wants the program detached.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "loader/core/parts.h"
+#include "loader/sys/sys.h"
+
+static int attach_check(const struct bb_prog *prog, struct bb_err *err)
+{
+	const struct prog_spec *s = prog->spec;
+
+	if (prog->fd < 0)
+		return bb_errf(err, -EINVAL, "program '%s' is not loaded",
+			       s->name);
+	if (s->def->attach == ATTACH_NONE)
+		return bb_errf(err, -EOPNOTSUPP,
+			       "program '%s': section '%s' names nothing to attach to",
+			       s->name, s->section);
+	/* The attach parts keep their handle in attach_fd: it must be free. */
+	if (prog->attach_fd >= 0)
+		return bb_errf(err, -EBUSY,
+			       "program '%s' is already attached by bb_object_attach()",
+			       s->name);
+	return 0;
+}
+
+int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
+		   struct bb_err *err)
+{
+	struct bb_link *link;
+	int ret = attach_check(prog, err);
+
+	if (ret)
+		return ret;
+	link = calloc(1, sizeof(*link));
+	if (!link)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	ret = prog->obj->parts->attach[prog->spec->def->attach](prog, err);
+	if (ret) {
+		free(link);
+		return ret;
+	}
+	link->fd = prog->attach_fd;	/* the link owns it now */
+	prog->attach_fd = -1;
+	*out = link;
+	return 0;
+}
+
+int bb_link_fd(const struct bb_link *link)
+{
+	return link->fd;
+}
+
+void bb_link_destroy(struct bb_link *link)
+{
+	if (!link)
+		return;
+	if (link->fd >= 0)
+		sys_close(link->fd);
+	free(link);
+}

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * barebpf.h - the public C API of barebpf, the one header a program that
+ * uses barebpf as a library includes (installed as <barebpf.h>).
+ *
+ * barebpf talks to the kernel with raw system calls only: each function
+ * below says which ones it makes (`strace -e bpf,perf_event_open` shows
+ * exactly those, and bb_set_verbose() tells them in words).
+ *
+ * The life of an object, one call each:
+ *
+ *	bb_object_open()    read and parse a clang-built .bpf.o   (no bpf())
+ *	bb_object_load()    create its maps, load its programs
+ *	bb_object_attach()  attach every program its section names a target for
+ *	bb_object_close()   detach, close every fd, free
+ *
+ * Errors: every call that can fail returns 0 (or an fd, a count) on
+ * success and a negative errno on failure, and fills the caller's
+ * struct bb_err (may be NULL) with one line saying what failed and where.
+ * Zero the struct before its first use; bb_err_free() releases what a
+ * failure may have attached (the verifier's log, see bb_err_log()).
+ *
+ * Structs are opaque: reach their fields through the accessors.  A map or
+ * program found in an object belongs to the object and lives until
+ * bb_object_close().  Nothing here keeps global state except the
+ * narration fd (bb_set_verbose()).
+ *
+ * Every name is bb_ / BB_: none collides with libbpf's (bpf_*, btf__*,
+ * libbpf_*, ring_buffer__*, perf_buffer__*), so both can be linked into
+ * one program.
+ */
+#ifndef BAREBPF_H
+#define BAREBPF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BB_VERSION "0.1.0"
+
+/* The library's version ("0.1.0"), which may differ from BB_VERSION if the
+ * program was built against another header.  No system call. */
+const char *bb_version(void);
+
+/*
+ * Errors.  The same definition is in elf/base/err.h (the parsers under
+ * elf/ include nothing of loader/); BB_ERR_DEFINED keeps one.
+ */
+#ifndef BB_ERR_DEFINED
+#define BB_ERR_DEFINED
+struct bb_err {
+	char msg[1024];		/* one line, standing alone */
+	char *detail;		/* malloc'd long text (a log), or NULL */
+};
+
+/* The log of the failure in @err (the verifier's, for a program or BTF the
+ * kernel refused), or "" if there is none.  No system call. */
+const char *bb_err_log(const struct bb_err *err);
+
+/* Free what @err holds (the log); @err may be reused afterwards. */
+void bb_err_free(struct bb_err *err);
+#endif
+
+/*
+ * Narrate every system call barebpf makes, one line each, to @fd (2 for
+ * stderr); -1 turns narration off.  Also restarts the narration clock.
+ * The lines are written with write(2); @fd stays the caller's.
+ */
+void bb_set_verbose(int fd);
+
+struct bb_object;
+struct bb_map;
+struct bb_prog;
+struct bb_link;
+struct bb_perf_buffer;
+struct bb_ringbuf;
+
+/* ---- Objects ---------------------------------------------------------- */
+
+/*
+ * Read the ELF file @path (open, fstat, read, close) and parse it: maps,
+ * programs, BTF, relocations.  No bpf() call.  *@out is the new object.
+ */
+int bb_object_open(struct bb_object **out, const char *path,
+		   struct bb_err *err);
+
+/* Like bb_object_open() on @len bytes in memory (copied); @name is used in
+ * messages and must stay alive as long as the object.  No system call. */
+int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
+		       const char *name, struct bb_err *err);
+
+/*
+ * Load the object: its BTF (BPF_BTF_LOAD), its maps (BPF_MAP_CREATE, or
+ * BPF_OBJ_GET for pinned ones, BPF_MAP_UPDATE_ELEM/FREEZE for global
+ * data), then each program not switched off (BPF_PROG_LOAD; when the
+ * verifier refuses, a second BPF_PROG_LOAD fetches its log: bb_err_log()).
+ * Reads the kernel's BTF (/sys/kernel/btf/vmlinux) only for CO-RE and
+ * tp_btf/fentry programs.  Returns 0 or -errno.
+ */
+int bb_object_load(struct bb_object *obj, struct bb_err *err);
+
+/*
+ * Attach every loaded program whose section names a target (tracepoints:
+ * perf_event_open + ioctl(PERF_EVENT_IOC_SET_BPF); raw_tp:
+ * BPF_RAW_TRACEPOINT_OPEN; kprobes, uprobes, fentry...).  The attachments
+ * belong to the object and end with bb_object_close().  0 or -errno.
+ */
+int bb_object_attach(struct bb_object *obj, struct bb_err *err);
+
+/* Detach, close every fd (close), free everything.  NULL is fine. */
+void bb_object_close(struct bb_object *obj);
+
+/* The map or program called @name (its C name), or NULL.  No system call. */
+struct bb_map *bb_object_find_map(struct bb_object *obj, const char *name);
+struct bb_prog *bb_object_find_prog(struct bb_object *obj, const char *name);
+
+/* Iterate: the first map/program when @prev is NULL, else the one after
+ * @prev (a map/program of @obj); NULL after the last.  No system call. */
+struct bb_map *bb_object_next_map(struct bb_object *obj,
+				  const struct bb_map *prev);
+struct bb_prog *bb_object_next_prog(struct bb_object *obj,
+				    const struct bb_prog *prev);
+
+/*
+ * Set or read global variable @name (in .data, .bss or .rodata), which
+ * must be @size bytes.  Before bb_object_load() this changes the value the
+ * load writes; after, it reads or writes the mmap'd map (no system call).
+ * Setting a .rodata variable after the load is -EPERM; -ENOENT: no such
+ * variable; -EINVAL: wrong size.
+ */
+int bb_object_set_var(struct bb_object *obj, const char *name,
+		      const void *val, size_t size, struct bb_err *err);
+int bb_object_get_var(struct bb_object *obj, const char *name, void *val,
+		      size_t size, struct bb_err *err);
+
+/* Where maps declared __uint(pinning, LIBBPF_PIN_BY_NAME) (or set with
+ * bb_map_set_pin_by_name()) are pinned: @dir/NAME; default /sys/fs/bpf.
+ * @dir must stay alive as long as @obj.  Before bb_object_load(). */
+void bb_object_set_pin_dir(struct bb_object *obj, const char *dir);
+
+/* ---- Maps ------------------------------------------------------------- */
+
+/* Update flags: the values of the kernel's BPF_ANY, BPF_NOEXIST, BPF_EXIST
+ * and BPF_F_LOCK (<linux/bpf.h>). */
+#define BB_ANY		0	/* create or replace */
+#define BB_NOEXIST	1	/* create only: -EEXIST if the key exists */
+#define BB_EXIST	2	/* replace only: -ENOENT if it does not */
+#define BB_F_LOCK	4	/* take the value's bpf_spin_lock (lookup too) */
+
+/*
+ * Create a map from user space, not from an object: one BPF_MAP_CREATE
+ * (@type a BPF_MAP_TYPE_*, @flags its map_flags; no BTF, so no spin
+ * locks).  *@out is freed with bb_map_close().  0 or -errno.
+ */
+int bb_map_create(struct bb_map **out, uint32_t type, const char *name,
+		  uint32_t key_size, uint32_t value_size, uint32_t max_entries,
+		  uint32_t flags, struct bb_err *err);
+
+/* Close a map made by bb_map_create() (close) and free it.  NULL is fine;
+ * an object's map is left alone (bb_object_close() closes those). */
+void bb_map_close(struct bb_map *map);
+
+/* Accessors, no system call.  The fd is -1 before bb_object_load(). */
+int bb_map_fd(const struct bb_map *map);
+const char *bb_map_name(const struct bb_map *map);
+uint32_t bb_map_type(const struct bb_map *map);		/* BPF_MAP_TYPE_* */
+uint32_t bb_map_key_size(const struct bb_map *map);
+uint32_t bb_map_value_size(const struct bb_map *map);
+/* As declared, or as set by bb_map_set_max_entries(). */
+uint32_t bb_map_max_entries(const struct bb_map *map);
+
+/* Change an object map's size before bb_object_load(); -EBUSY after (the
+ * map exists), -EINVAL for 0. */
+int bb_map_set_max_entries(struct bb_map *map, uint32_t max_entries);
+
+/*
+ * Before bb_object_load(): use the existing map @fd instead of creating
+ * one.  Checks (BPF_OBJ_GET_INFO_BY_FD) that its type, key and value
+ * sizes, max_entries and flags are the object's: -EINVAL naming the field
+ * otherwise.  The map keeps a dup(2) of @fd; @fd stays the caller's.
+ */
+int bb_map_reuse_fd(struct bb_map *map, int fd, struct bb_err *err);
+
+/* Before bb_object_load(): pin this map by name (see
+ * bb_object_set_pin_dir()) as if its C asked for it: the load opens the
+ * pin if it exists (BPF_OBJ_GET), else creates and pins it (BPF_OBJ_PIN). */
+int bb_map_set_pin_by_name(struct bb_map *map, struct bb_err *err);
+
+/*
+ * Element access, one bpf() each; @key and @value are the map's key_size
+ * and value_size bytes.  0 or -errno: -ENOENT no such key.
+ *
+ * bb_map_lookup: BPF_MAP_LOOKUP_ELEM; @flags 0 or BB_F_LOCK.
+ * bb_map_update: BPF_MAP_UPDATE_ELEM; @flags BB_ANY, BB_NOEXIST (-EEXIST)
+ *	or BB_EXIST (-ENOENT), optionally | BB_F_LOCK (-EINVAL if the value
+ *	holds no bpf_spin_lock).
+ * bb_map_delete: BPF_MAP_DELETE_ELEM.
+ * bb_map_lookup_and_delete: BPF_MAP_LOOKUP_AND_DELETE_ELEM (hash maps
+ *	since Linux 5.14, queues and stacks with @key NULL).
+ * bb_map_get_next_key: BPF_MAP_GET_NEXT_KEY; the first key when @key is
+ *	NULL, -ENOENT after the last.
+ */
+int bb_map_lookup(const struct bb_map *map, const void *key, void *value,
+		  uint64_t flags);
+int bb_map_update(const struct bb_map *map, const void *key,
+		  const void *value, uint64_t flags);
+int bb_map_delete(const struct bb_map *map, const void *key);
+int bb_map_lookup_and_delete(const struct bb_map *map, const void *key,
+			     void *value);
+int bb_map_get_next_key(const struct bb_map *map, const void *key,
+			void *next);
+
+/*
+ * Call @fn for every entry with a copy of its key and value; a non-zero
+ * return from @fn stops the walk and is returned.  bb_map_for_each():
+ * BPF_MAP_GET_NEXT_KEY for all keys, then BPF_MAP_LOOKUP_ELEM for each
+ * (keys deleted meanwhile are skipped; per-CPU maps: -ENOTSUP).
+ * bb_map_for_each_batch(): BPF_MAP_LOOKUP_BATCH, @batch entries per call
+ * (0: 1024), falling back to bb_map_for_each() where the kernel or the
+ * map type has no batch lookup.
+ */
+typedef int (*bb_map_entry_fn)(const void *key, const void *value, void *ctx);
+int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx);
+int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
+			  bb_map_entry_fn fn, void *ctx);
+
+/*
+ * One BPF_MAP_LOOKUP_BATCH: up to *@count entries into @keys and @values
+ * (arrays of key_size and value_size bytes), starting where @in says (NULL:
+ * the start); @out, bb_map_batch_token_size() bytes, receives where the
+ * next batch starts.  *@count becomes the number copied.  0, -ENOENT when
+ * these were the last (*@count may be > 0), or -errno.
+ */
+int bb_map_lookup_batch(const struct bb_map *map, void *in, void *out,
+			void *keys, void *values, uint32_t *count);
+size_t bb_map_batch_token_size(const struct bb_map *map);
+
+/* ---- Programs and links ----------------------------------------------- */
+
+/* Accessors, no system call.  The fd is -1 until loaded. */
+int bb_prog_fd(const struct bb_prog *prog);
+const char *bb_prog_name(const struct bb_prog *prog);
+const char *bb_prog_section(const struct bb_prog *prog);
+
+/* Before bb_object_load(): false leaves this program unloaded (its fd stays
+ * -1) and unattached.  -EBUSY once loaded. */
+int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
+
+/*
+ * Attach one loaded program by its section name (the system calls of
+ * bb_object_attach() for its kind).  *@out owns the attachment: a perf
+ * event or a BPF link fd, see bb_link_fd(); it is the caller's, and keeps
+ * the program attached even after bb_object_close().  Tracepoints,
+ * kprobes and uprobes attach through perf events, which cannot be pinned;
+ * raw_tp, tp_btf and fentry/fexit through BPF links, which can.  -EINVAL
+ * if not loaded, -EOPNOTSUPP if its section names nothing to attach to,
+ * -EBUSY if bb_object_attach() already attached it.
+ */
+int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
+		   struct bb_err *err);
+
+/* The fd that holds the attachment (a perf event or a BPF link). */
+int bb_link_fd(const struct bb_link *link);
+
+/* Detach (close its fd) and free.  NULL is fine. */
+void bb_link_destroy(struct bb_link *link);
+
+/* ---- Pins ------------------------------------------------------------- */
+
+/*
+ * Pin @fd (map, program or link) at @path inside a bpffs (statfs checks
+ * the directory first: a path elsewhere is -EINVAL with advice, not the
+ * kernel's puzzling EPERM), then BPF_OBJ_PIN.  -EEXIST if taken.
+ */
+int bb_pin_fd(int fd, const char *path, struct bb_err *err);
+int bb_map_pin(const struct bb_map *map, const char *path,
+	       struct bb_err *err);
+int bb_prog_pin(const struct bb_prog *prog, const char *path,
+		struct bb_err *err);
+int bb_link_pin(const struct bb_link *link, const char *path,
+		struct bb_err *err);
+
+/* BPF_OBJ_GET: a new fd (the caller closes it) for what is pinned at
+ * @path; -ENOENT if nothing. */
+int bb_pinned_open(const char *path, struct bb_err *err);
+
+/* Remove the pin @path (statfs, then unlink); -ENOENT if none.  The object
+ * lives on while anything else holds it. */
+int bb_unpin(const char *path, struct bb_err *err);
+
+/* ---- Event streams ---------------------------------------------------- */
+
+/*
+ * A perf buffer reads what programs send with bpf_perf_event_output() into
+ * a BPF_MAP_TYPE_PERF_EVENT_ARRAY: per online CPU one perf_event_open
+ * (PERF_COUNT_SW_BPF_OUTPUT), one mmap of 1 + @pages pages (@pages a power
+ * of two), BPF_MAP_UPDATE_ELEM of its slot, ioctl(PERF_EVENT_IOC_ENABLE),
+ * epoll_ctl; one epoll_create1.  @sample gets each record (@data valid
+ * during the call only), @lost (may be NULL) the count of records the
+ * kernel dropped.
+ */
+typedef void (*bb_sample_fn)(void *ctx, int cpu, void *data, uint32_t size);
+typedef void (*bb_lost_fn)(void *ctx, int cpu, uint64_t lost);
+
+int bb_perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
+			uint32_t pages, bb_sample_fn sample, bb_lost_fn lost,
+			void *ctx, struct bb_err *err);
+
+/* epoll_wait up to @timeout_ms (-1 forever, 0 not at all), then read every
+ * ready ring (no system call).  The number of records, 0 on timeout or
+ * signal, or -errno. */
+int bb_perf_buffer_poll(struct bb_perf_buffer *pb, int timeout_ms,
+			struct bb_err *err);
+
+/* Read every ring now, no system call.  Records read or -errno. */
+int bb_perf_buffer_consume(struct bb_perf_buffer *pb, struct bb_err *err);
+
+/* The epoll fd, readable when a ring has data: for the caller's own loop
+ * (then call bb_perf_buffer_consume()).  Stays the perf buffer's. */
+int bb_perf_buffer_epoll_fd(const struct bb_perf_buffer *pb);
+
+/* Clear our map slots (BPF_MAP_DELETE_ELEM), munmap, close.  NULL is fine. */
+void bb_perf_buffer_free(struct bb_perf_buffer *pb);
+
+/*
+ * A ring buffer reads a BPF_MAP_TYPE_RINGBUF (bpf_ringbuf_output/submit):
+ * BPF_OBJ_GET_INFO_BY_FD, two mmaps of the map fd, epoll_create1,
+ * epoll_ctl.  @fn gets each record (@data valid during the call only); a
+ * negative return stops the reading and is returned by poll/consume (the
+ * record counts as read).
+ */
+typedef int (*bb_ringbuf_fn)(void *ctx, void *data, size_t size);
+
+int bb_ringbuf_open(struct bb_ringbuf **out, const struct bb_map *map,
+		    bb_ringbuf_fn fn, void *ctx, struct bb_err *err);
+/* epoll_wait, then read all there is.  Records read (0 on timeout or
+ * signal), @fn's negative return, or -errno. */
+int bb_ringbuf_poll(struct bb_ringbuf *rb, int timeout_ms,
+		    struct bb_err *err);
+/* Read all there is now, no system call. */
+int bb_ringbuf_consume(struct bb_ringbuf *rb, struct bb_err *err);
+int bb_ringbuf_epoll_fd(const struct bb_ringbuf *rb);
+/* munmap, close.  NULL is fine.  The map stays where it was. */
+void bb_ringbuf_free(struct bb_ringbuf *rb);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
