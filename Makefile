@@ -44,7 +44,7 @@ BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
 DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
-PKGS = clang llvm libelf-dev strace perl musl-tools file binutils \
+PKGS = clang llvm libelf-dev strace perl musl-tools file binutils bpftool \
        libclang-rt-dev valgrind
 
 ELF_SRCS  := $(wildcard elf/*.c elf/base/*.c elf/btf/*.c)
@@ -282,7 +282,29 @@ $(FUZZER): tests/fuzz/fuzz_obj.c $(ELF_SRCS) $(wildcard elf/*.h elf/*/*.h)
 fuzz: $(FUZZER) $(BPF_OBJS)
 	tests/fuzz/run.sh $(FUZZER) $(FUZZ_SECONDS)
 
-tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER)
+# The tutorial examples (docs/examples/NAME/): NAME.bpf.c -> build/examples/
+# NAME.bpf.o, NAME.c -> build/examples/NAME.  The user side is built as a
+# library user builds it: it includes <barebpf.h> and links libbarebpf.a.
+EX_DIRS  := $(wildcard docs/examples/*/)
+EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
+EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o)
+
+examples: $(EXAMPLES)
+
+define example_rules
+$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c
+	@mkdir -p $$(dir $$@)
+	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+
+$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+endef
+$(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
+
+.PHONY: examples
+
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) $(EXAMPLES)
 
 clean:
 	rm -rf $(BUILD)
