@@ -44,7 +44,7 @@ static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
 	((struct counts *)ctx)->received++;
 }
 
-static void on_lost(void *ctx, int cpu, uint64_t n)
+static void on_lost(void *ctx, int cpu, __u64 n)
 {
 	(void)cpu;
 	((struct counts *)ctx)->lost += n;

@@ -35,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <linux/types.h>	/* __u32, __u64: the callbacks take libbpf's types */
 
 #ifdef __cplusplus
 extern "C" {
@@ -303,8 +304,12 @@ int bb_unpin(const char *path, struct bb_err *err);
  * during the call only), @lost (may be NULL) the count of records the
  * kernel dropped.
  */
-typedef void (*bb_sample_fn)(void *ctx, int cpu, void *data, uint32_t size);
-typedef void (*bb_lost_fn)(void *ctx, int cpu, uint64_t lost);
+/*
+ * The same types as libbpf's perf buffer callbacks, so that a tutorial's
+ * handle_event() / handle_lost() are passed here unchanged.
+ */
+typedef void (*bb_sample_fn)(void *ctx, int cpu, void *data, __u32 size);
+typedef void (*bb_lost_fn)(void *ctx, int cpu, __u64 lost);
 
 int bb_perf_buffer_open(struct bb_perf_buffer **out, const struct bb_map *map,
 			uint32_t pages, bb_sample_fn sample, bb_lost_fn lost,

@@ -225,7 +225,7 @@ static void print_event(void *ctx, int cpu, void *raw, uint32_t size)
 	out_printf(out_stdout, "%s\n", size > 64 ? " ..." : "");
 }
 
-static void print_lost(void *ctx, int cpu, uint64_t count)
+static void print_lost(void *ctx, int cpu, __u64 count)
 {
 	out_printf(out_stdout, "lost %s cpu %d: %llu records\n", (const char *)ctx, cpu,
 	       (unsigned long long)count);

@@ -38,7 +38,7 @@ static void on_event(void *ctx, int cpu, void *d, uint32_t size)
 	memcpy(seen.last, d, size < sizeof(seen.last) ? size : sizeof(seen.last));
 }
 
-static void on_lost(void *ctx, int cpu, uint64_t count)
+static void on_lost(void *ctx, int cpu, __u64 count)
 {
 	(void)ctx;
 	seen.lost_calls++;

@@ -25,7 +25,7 @@ cat "$tmp/err" | sed 's/^/# stderr: /'
 
 # A name no other process has: a copy of true called bbex<pid>.
 name=bbex$$
-cp "$(command -v true)" "$tmp/$name"
+cp /bin/true "$tmp/$name"
 "$tmp/$name"
 i=0
 until grep -q "($name)\$" "$tmp/out"; do

@@ -92,7 +92,7 @@ static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
 	print_record(ctx, buf, data, size);
 }
 
-static void on_lost(void *ctx, int cpu, uint64_t count)
+static void on_lost(void *ctx, int cpu, __u64 count)
 {
 	const struct stream *s = ctx;
 

@@ -148,7 +148,7 @@ static void on_perf_event(void *ctx, int cpu, void *data, uint32_t size)
 	print_event(ctx, data, size);
 }
 
-static void on_perf_lost(void *ctx, int cpu, uint64_t n)
+static void on_perf_lost(void *ctx, int cpu, __u64 n)
 {
 	char where[48];
 
