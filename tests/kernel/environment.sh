@@ -46,18 +46,18 @@ else
 fi
 
 # Lazy unmounts inside the namespace; debugfs too, as it would automount
-# tracefs under /sys/kernel/debug/tracing.
+# tracefs under /sys/kernel/debug/tracing.  A directory can hold a stack
+# of mounts (bpffs mounted twice by two set-up scripts): unmount each.
+unmount="unmount_all() { while umount -l \"\$1\" 2>/dev/null; do :; done; }; unmount_all"
 expect 1 "tracefs is not mounted" "tracefs unmounted: says so" \
-	unshare -m sh -c "umount -l /sys/kernel/tracing 2>/dev/null
-		umount -l /sys/kernel/debug/tracing 2>/dev/null
-		umount -l /sys/kernel/debug 2>/dev/null
-		exec $P $once"
+	unshare -m sh -c "$unmount /sys/kernel/tracing; $unmount /sys/kernel/debug/tracing
+		$unmount /sys/kernel/debug; exec $P $once"
 grep -q "mount -t tracefs nodev /sys/kernel/tracing" "$tmp/err"
 is_ok $? "  and how to mount it"
 [ -d /sys/kernel/tracing/events ]; is_ok $? "  the host's tracefs is still mounted"
 
 expect 1 "is not in a bpffs" "bpffs unmounted, --pin: says so" \
-	unshare -m sh -c "umount -l /sys/fs/bpf 2>/dev/null; exec $P --pin --pin-dir /sys/fs/bpf/bb_env_$$ $once"
+	unshare -m sh -c "$unmount /sys/fs/bpf; exec $P --pin --pin-dir /sys/fs/bpf/bb_env_$$ $once"
 grep -q "mount -t bpf bpf /sys/fs/bpf" "$tmp/err"
 is_ok $? "  and how to mount it"
 [ ! -e /sys/fs/bpf/bb_env_$$ ]; is_ok $? "  and pinned nothing in the host's bpffs"
