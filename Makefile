@@ -1,6 +1,8 @@
 # barebpf - an eBPF loader in plain C and raw syscalls.
 #
 #   make            build everything into build/
+#   make install    tools, library (.a, .so), header, barebpf.pc, man pages
+#                   into $(DESTDIR)$(PREFIX) (/usr/local); make uninstall
 #   make run        build and run the process monitor (procmon)
 #   make test       build and run every test under prove (TAP), then
 #                   test-realworld and test-vm
@@ -12,8 +14,12 @@
 #   make fuzz       fuzz the parsers for FUZZ_SECONDS (60) seconds
 #
 # Sources are found by wildcard, so adding a file needs no edit here:
-#   elf/**/*.c loader/*/*.c -> build/libbarebpf.a (not elf/host/, loader/cmd/,
-#                           loader/static/)
+#   elf/**/*.c loader/*/*.c -> build/libbarebpf_internal.a, which the tools
+#                           and tests link (not elf/host/, loader/cmd/,
+#                           loader/static/); the same code is shipped as
+#                           build/libbarebpf.a and .so, which export only
+#                           the bb_ names
+#   docs/man/NAME.N.scd     -> build/man/NAME.N (scdoc)
 #   loader/cmd/common/*.c   -> build/libbbtool.a, the tools' shared helpers
 #   loader/cmd/NAME.c       -> build/NAME
 #   loader/cmd/NAME/*.c     -> linked into build/NAME only (its helper files)
@@ -45,12 +51,12 @@ DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
 PKGS = clang llvm libelf-dev strace perl musl-tools file binutils bpftool \
-       libclang-rt-dev valgrind
+       libclang-rt-dev valgrind scdoc pkg-config g++ libbpf-dev
 
 ELF_SRCS  := $(wildcard elf/*.c elf/base/*.c elf/btf/*.c)
 LIB_SRCS  := $(ELF_SRCS) $(filter-out loader/cmd/% loader/static/%,$(wildcard loader/*/*.c))
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
-LIB       := $(BUILD)/libbarebpf.a
+LIB       := $(BUILD)/libbarebpf_internal.a
 TOOL_SRCS := $(wildcard loader/cmd/common/*.c)
 TOOL_LIB  := $(BUILD)/libbbtool.a
 CMD_SRCS  := $(wildcard loader/cmd/*.c)
@@ -64,15 +70,128 @@ TESTS_SH  := $(wildcard tests/parser/*.sh tests/fake/*.sh tests/kernel/*.sh)
 TESTS     := $(foreach t,parser fake kernel,\
 	       $(filter $(BUILD)/tests/$(t)/%,$(TESTS_C)) $(filter tests/$(t)/%,$(TESTS_SH)))
 
-all: $(LIB) $(TOOL_LIB) $(CMDS) $(BPF_OBJS)
+all: tools lib
+
+tools: $(LIB) $(TOOL_LIB) $(CMDS) $(BPF_OBJS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
+# The version, in one place: the release, and the git revision when built
+# from git (`git describe --always --dirty`); loader/core/version.c reads
+# it from $(BUILD)/bb_version.h, which is rewritten only when it changes.
+# The release is BB_VERSION in the public header.
+VERSION    := $(shell sed -n 's/^\#define BB_VERSION "\(.*\)"$$/\1/p' loader/barebpf.h)
+SOVERSION  := 0
+GIT_REV    := $(if $(wildcard .git),$(shell git describe --always --dirty 2>/dev/null))
+BB_VERSION := $(VERSION)$(if $(GIT_REV), (git $(GIT_REV)))
+
+# write_if_changed FILE, TEXT: a file whose time moves only with its text.
+define write_if_changed
+	@mkdir -p $(dir $(1))
+	@printf '%s\n' $(2) > $(1).tmp
+	@if cmp -s $(1).tmp $(1); then rm -f $(1).tmp; else mv $(1).tmp $(1); fi
+endef
+
+$(BUILD)/bb_version.h: FORCE
+	$(call write_if_changed,$@,'#define BB_BUILD_VERSION "$(BB_VERSION)"')
+
+$(BUILD)/obj/loader/core/version.o $(BUILD)/pic/loader/core/version.o: \
+	$(BUILD)/bb_version.h
+$(BUILD)/obj/loader/core/version.o $(BUILD)/pic/loader/core/version.o: \
+	CFLAGS += -I$(BUILD)
+
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
+
+# The library as shipped.  Inside, the files call each other by short
+# names (map_create, sort_r, sys_call...) that libbpf or a program could
+# also use, so only the bb_ names may leave it.  The archive holds one
+# relocatable object (ld -r of the library's objects) whose other global
+# names objcopy makes local; the shared library is linked from objects
+# compiled again with -fPIC, and its version script (loader/libbarebpf.ver)
+# exports bb_* alone.  -z defs: nothing left undefined but libc's
+# (the sanitizers' runtime is not linked into a .so, so not under them).
+PUB_LIB  := $(BUILD)/libbarebpf.a
+SO_LIB   := $(BUILD)/libbarebpf.so.$(VERSION)
+PC       := $(BUILD)/barebpf.pc
+PIC_OBJS := $(LIB_SRCS:%.c=$(BUILD)/pic/%.o)
+LD       ?= ld
+OBJCOPY  ?= objcopy
+
+lib: $(PUB_LIB) $(SO_LIB) $(PC)
+
+$(PUB_LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(LD) -r $^ -o $(BUILD)/libbarebpf.o
+	$(OBJCOPY) -w --keep-global-symbol='bb_*' $(BUILD)/libbarebpf.o
+	$(AR) rcs $@ $(BUILD)/libbarebpf.o
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC $(DEPFLAGS) -c $< -o $@
+
+$(SO_LIB): $(PIC_OBJS) loader/libbarebpf.ver
+	$(CC) $(CFLAGS) -shared -Wl,-soname,libbarebpf.so.$(SOVERSION) \
+		-Wl,--version-script=loader/libbarebpf.ver \
+		$(if $(SAN_FLAGS),,-Wl,-z,defs) $(PIC_OBJS) -o $@ $(LDFLAGS)
+	ln -sf $(notdir $@) $(BUILD)/libbarebpf.so.$(SOVERSION)
+	ln -sf libbarebpf.so.$(SOVERSION) $(BUILD)/libbarebpf.so
+
+# pkg-config's description of the installed library (its paths follow
+# PREFIX, so it is rewritten when they change).
+PREFIX     ?= /usr/local
+SBINDIR    ?= $(PREFIX)/sbin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+PCDIR      ?= $(LIBDIR)/pkgconfig
+
+$(PC): FORCE
+	$(call write_if_changed,$@,'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' \
+		'includedir=$(INCLUDEDIR)' '' 'Name: barebpf' \
+		'Description: an eBPF loader in plain C and raw system calls' \
+		'Version: $(VERSION)' \
+		'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lbarebpf')
+
+# Man pages, written in scdoc (docs/man/).
+MAN_SRCS := $(wildcard docs/man/*.scd)
+MANS     := $(MAN_SRCS:docs/man/%.scd=$(BUILD)/man/%)
+
+$(BUILD)/man/%: docs/man/%.scd
+	@mkdir -p $(dir $@)
+	@command -v scdoc > /dev/null || { echo "no scdoc: apt-get install scdoc" >&2; exit 1; }
+	scdoc < $< > $@
+
+man: $(MANS)
+
+# bbload is the real-world tier's test loader: not installed.
+INSTALL_CMDS := $(filter-out $(BUILD)/bbload,$(CMDS))
+INSTALLED    := $(INSTALL_CMDS:$(BUILD)/%=$(SBINDIR)/%) \
+		$(LIBDIR)/libbarebpf.a $(LIBDIR)/libbarebpf.so.$(VERSION) \
+		$(LIBDIR)/libbarebpf.so.$(SOVERSION) $(LIBDIR)/libbarebpf.so \
+		$(INCLUDEDIR)/barebpf.h $(PCDIR)/barebpf.pc \
+		$(foreach m,$(MANS:$(BUILD)/man/%=%),$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(m))
+
+install: $(INSTALL_CMDS) $(PUB_LIB) $(SO_LIB) $(PC) $(MANS)
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR) \
+		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man8
+	install -m 755 $(INSTALL_CMDS) $(DESTDIR)$(SBINDIR)/
+	install -m 644 $(PUB_LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SO_LIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf libbarebpf.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libbarebpf.so.$(SOVERSION)
+	ln -sf libbarebpf.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libbarebpf.so
+	install -m 644 loader/barebpf.h $(DESTDIR)$(INCLUDEDIR)/barebpf.h
+	install -m 644 $(PC) $(DESTDIR)$(PCDIR)/barebpf.pc
+	for m in $(MANS); do \
+		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; \
+	done
+
+# Files only: the directories (/usr/local/lib...) are not ours alone.
+uninstall:
+	rm -f $(INSTALLED:%=$(DESTDIR)%)
 
 $(TOOL_LIB): $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
 	@rm -f $@
@@ -248,7 +367,7 @@ STATIC_CC = musl-gcc -static -idirafter /usr/include \
 vm-static:
 	@$(MAKE) --no-print-directory deps PKGS="$(VM_PKGS)"
 	@$(MAKE) --no-print-directory BUILD=$(VM_BUILD)/static CC="$(STATIC_CC)" \
-		TOOL_EXTRA="$(MUSL_EXTRA)" all kernel-tests
+		TOOL_EXTRA="$(MUSL_EXTRA)" tools kernel-tests
 
 kernel-tests: $(filter $(BUILD)/tests/kernel/%,$(TESTS_C)) $(BPF_OBJS)
 
@@ -304,12 +423,12 @@ $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 
 .PHONY: examples
 
-tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) $(EXAMPLES)
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES)
 
 clean:
 	rm -rf $(BUILD)
 
 .PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
-	kernel-tests test-vm bench test-realworld
+	kernel-tests test-vm bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

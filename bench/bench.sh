@@ -27,7 +27,7 @@ SNOOP="/usr/sbin/execsnoop /usr/sbin/exitsnoop"
 mkdir -p "$B/bench"
 for h in runstat mapread progstats; do
 	${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I. \
-		bench/$h.c "$B/libbarebpf.a" -o "$B/bench/$h" || exit 1
+		bench/$h.c "$B/libbarebpf_internal.a" -o "$B/bench/$h" || exit 1
 done
 
 # a / b with one decimal and an x, or - when either is missing.

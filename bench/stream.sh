@@ -20,7 +20,7 @@ BUILD=${BUILD:-build}
 make -s -j2 all "$BUILD/test/stream_test.bpf.o"
 mkdir -p "$BUILD/bench"
 ${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I. \
-	bench/stream.c "$BUILD/libbarebpf.a" -o "$BUILD/bench/stream"
+	bench/stream.c "$BUILD/libbarebpf_internal.a" -o "$BUILD/bench/stream"
 
 # One configuration: prints the flat-out run and the best lossless run.
 measure() {	# measure TRANSPORT SIZE

@@ -41,10 +41,15 @@
 extern "C" {
 #endif
 
-#define BB_VERSION "0.1.0"
+/* The release this header belongs to (the Makefile reads it from here). */
+#define BB_VERSION "0.2.0"
 
-/* The library's version ("0.1.0"), which may differ from BB_VERSION if the
- * program was built against another header.  No system call. */
+/*
+ * The library's version: its release, which may differ from BB_VERSION if
+ * the program was built against another header, and the git revision it
+ * was built from, e.g. "0.2.0 (git 03459d8)".  Every tool's --version
+ * prints the same.  No system call.
+ */
 const char *bb_version(void);
 
 /*

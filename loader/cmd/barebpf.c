@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "loader/cmd/common/cli.h"
+#include "loader/cmd/common/tool_opts.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/out.h"
 #include "loader/cmd/barebpf/cmd.h"
@@ -56,7 +57,8 @@ static void usage(struct out *f)
 		   "        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
-		   "  -h, --help      show this help\n");
+		   "  -h, --help      show this help\n"
+		   "      --version   print the version and exit\n");
 }
 
 /* Take -v/--verbose out of argv wherever it is; returns the new argc. */
@@ -103,6 +105,10 @@ int main(int argc, char **argv)
 	if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
 		usage(argc < 2 ? out_stderr : out_stdout);
 		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		tool_print_version("barebpf");
+		return 0;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))

@@ -73,6 +73,7 @@ static void usage(struct out *f)
 		   "                  (\"execve called N times\") from tracefs trace_pipe\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
+		   "      --version   print the version and exit\n"
 		   "\n"
 		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n"
 		   "trace_pipe is shared by the whole machine and each line is read only\n"
@@ -94,7 +95,7 @@ static int on_opt(void *ctx, int val, const char *arg)
 	return 0;
 }
 
-/* 0 to go on, 1 after --help, -1 on a bad command line. */
+/* 0 to go on, 1 after --help or --version, -1 on a bad command line. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	static const struct option own[] = {

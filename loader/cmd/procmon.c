@@ -92,6 +92,7 @@ static void usage(struct out *f)
 		   "  -v, --verbose   narrate every kernel call on stderr, and the time\n"
 		   "                  from start to attached (CLOCK_MONOTONIC)\n"
 		   "  -h, --help      show this help\n"
+		   "      --version   print the version and exit\n"
 		   "\n"
 		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs; --pin\n"
 		   "and --unpin also need a mounted bpffs (mount -t bpf bpf /sys/fs/bpf).\n"
@@ -138,7 +139,7 @@ static int on_opt(void *ctx, int val, const char *arg)
 	}
 }
 
-/* 0 to go on, 1 after --help, -1 on a bad command line. */
+/* 0 to go on, 1 after --help or --version, -1 on a bad command line. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	static const struct option own[] = {

@@ -58,12 +58,13 @@ static void usage(struct out *f)
 		   "  --count N       exit after N tables (default: until Ctrl+C)\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
+		   "      --version   print the version and exit\n"
 		   "\n"
 		   "Needs root (or CAP_BPF and CAP_PERFMON) and a mounted tracefs.\n",
 		   OBJ_NAME);
 }
 
-/* 0 to go on, 1 after --help, -1 on a bad command line. */
+/* 0 to go on, 1 after --help or --version, -1 on a bad command line. */
 static int parse_args(int argc, char **argv, struct tool_opts *o)
 {
 	const struct tool_cli cli = { "uidcount", NULL, NULL, NULL, usage };

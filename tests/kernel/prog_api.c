@@ -58,7 +58,7 @@ static void test_accessors(struct bb_object *o)
 	struct bb_prog *p = NULL;
 	uint32_t i = 0;
 
-	is_str(bb_version(), BB_VERSION, "bb_version() is the header's");
+	ok(!strncmp(bb_version(), BB_VERSION, strlen(BB_VERSION)), "bb_version() starts with the header's release");
 	while ((p = bb_object_next_prog(o, p)) && i < 3)
 		if (!strcmp(bb_prog_name(p), names[i]))
 			i++;

@@ -7,9 +7,10 @@
  * blocks going back to the kernel, and the failures: sizes too large,
  * calloc's overflow, a kernel that refuses.
  *
- * The test rule links only this file and libbarebpf.a, and heap.c is in
- * neither on purpose (only the musl tools link it), so we include it.  Its
- * functions are heap_*: this program's malloc stays glibc's.
+ * The test rule links only this file and libbarebpf_internal.a, and
+ * heap.c is in neither on purpose (only the musl tools link it), so we
+ * include it.  Its functions are heap_*: this program's malloc stays
+ * glibc's.
  */
 #include <errno.h>
 #include <stdint.h>

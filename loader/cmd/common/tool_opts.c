@@ -12,6 +12,7 @@ static const struct option common[] = {
 	{ "count", required_argument, NULL, 'c' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
 };
 
 #define NR_COMMON (sizeof(common) / sizeof(common[0]))
@@ -53,6 +54,12 @@ static int one_option(const struct tool_cli *cli, struct tool_opts *o,
 	}
 }
 
+void tool_print_version(const char *name)
+{
+	out_printf(out_stdout, "%s %s\n", name, bb_version());
+	out_flush(out_stdout);
+}
+
 int tool_parse_opts(const struct tool_cli *cli, int argc, char **argv,
 		    struct tool_opts *o)
 {
@@ -69,6 +76,10 @@ int tool_parse_opts(const struct tool_cli *cli, int argc, char **argv,
 		if (c == 'h') {
 			cli->usage(out_stdout);
 			out_flush(out_stdout);
+			return 1;
+		}
+		if (c == 'V') {
+			tool_print_version(cli->name);
 			return 1;
 		}
 		if (c == '?') {

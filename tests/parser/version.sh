@@ -1,0 +1,51 @@
+#!/bin/sh
+# Every tool answers --version with one line, "NAME 0.2.0 (git REV)", the
+# same version for all (loader/core/version.c), with the git revision when
+# built from git; and every option a tool's --help lists is in its man
+# page (docs/man/NAME.8.scd).  bbload, the real-world tier's loader, is
+# not installed: it has neither.
+set -u
+. tests/tap.sh
+
+tools=
+for c in loader/cmd/*.c; do
+	t=$(basename "$c" .c)
+	[ "$t" = bbload ] || tools="$tools $t"
+done
+[ -n "$tools" ] || bail "no tools in loader/cmd/"
+
+first=
+for t in $tools; do
+	[ -x "$B/$t" ] || { not_ok "$B/$t exists (make)"; continue; }
+	out=$("$B/$t" --version)
+	st=$?
+	echo "$out" | grep -Eqx "$t [0-9]+\.[0-9]+\.[0-9]+( \(git [0-9a-zA-Z.-]+\))?" &&
+		[ $st -eq 0 ] && [ "$(echo "$out" | wc -l)" -eq 1 ]
+	is_ok $? "$t --version: '$out', exit $st"
+	v=${out#"$t "}
+	[ -n "$first" ] || first=$v
+	[ "$v" = "$first" ]
+	is_ok $? "$t --version says the same version as the others"
+done
+if [ -e .git ] && rev=$(git describe --always 2>/dev/null); then
+	case "$first" in
+	*"(git $rev)"|*"(git $rev-dirty)") ok "the version names the git revision, $rev" ;;
+	*) not_ok "the version '$first' names the git revision, $rev (a stale build?)" ;;
+	esac
+fi
+
+# --help's options, each in the man page (as "*--name*").
+for t in $tools; do
+	man=docs/man/$t.8.scd
+	[ -f "$man" ] || { not_ok "$t has a man page, $man"; continue; }
+	"$B/$t" --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$tmp/opts"
+	[ -s "$tmp/opts" ] || { not_ok "$t --help lists options"; continue; }
+	missing=
+	while read -r o; do
+		grep -q -- "\*$o\*" "$man" || missing="$missing $o"
+	done < "$tmp/opts"
+	[ -z "$missing" ]
+	is_ok $? "$man has the $(wc -l < "$tmp/opts") options $t --help lists${missing:+ (missing:$missing)}"
+done
+
+done_testing
