@@ -67,17 +67,24 @@ bad:
 		       map);
 }
 
-int map_values_decode(const struct btf *btf, const struct btf_member *m,
-		      struct map_spec *ms, struct bb_err *err)
+/*
+ * Member "values" of map @ms, first half: check its shape, note where the
+ * slots start, and allocate the template whose definition struct is
+ * *inner_id.  maps.c decodes that struct (a map definition, like any
+ * other: the recursion stays in one file) and then calls
+ * map_values_end().
+ */
+int map_values_begin(const struct btf *btf, const struct btf_member *m,
+		     struct map_spec *ms, uint32_t *inner_id, uint32_t *nelems,
+		     struct bb_err *err)
 {
-	uint32_t id = 0, nelems = 0;
 	int ret;
 
 	if (ms->inner)
 		return bb_errf(err, -EINVAL,
 			       "elf: map '%s': member 'values' given twice",
 			       ms->name);
-	ret = inner_struct(btf, m, ms->name, &id, &nelems, err);
+	ret = inner_struct(btf, m, ms->name, inner_id, nelems, err);
 	if (ret)
 		return ret;
 	if (m->offset % 8)
@@ -89,7 +96,16 @@ int map_values_decode(const struct btf *btf, const struct btf_member *m,
 	if (!ms->inner)
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
 	ms->inner->name = ms->name;
-	ret = map_def_decode(btf, id, ms->inner, err);
+	return 0;
+}
+
+/*
+ * Second half, once the template @ms->inner is decoded (@ret); @nelems
+ * is the length of the array in C.
+ */
+int map_values_end(struct map_spec *ms, uint32_t nelems, int ret,
+		   struct bb_err *err)
+{
 	if (ret)
 		ret = bb_err_prefix(err, ret, "inner map");
 	else if (ms->inner->inner)

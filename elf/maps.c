@@ -77,6 +77,23 @@ static int set_once(const struct map_ctx *c, const char *what,
 	return 0;
 }
 
+static int map_def_decode(const struct btf *btf, uint32_t struct_id,
+			  struct map_spec *ms, struct bb_err *err);
+
+/* "values": the inner map's definition, decoded as any other. */
+static int decode_values(const struct map_ctx *c, const struct btf_member *m,
+			 struct map_spec *ms)
+{
+	uint32_t id = 0, nelems = 0;
+	int ret;
+
+	ret = map_values_begin(c->btf, m, ms, &id, &nelems, c->err);
+	if (ret)
+		return ret;
+	ret = map_def_decode(c->btf, id, ms->inner, c->err);
+	return map_values_end(ms, nelems, ret, c->err);
+}
+
 static int decode_member(const struct map_ctx *c, const struct btf_member *m,
 			 struct map_spec *ms)
 {
@@ -88,7 +105,7 @@ static int decode_member(const struct map_ctx *c, const struct btf_member *m,
 		return bb_errf(c->err, -EINVAL,
 			       "elf: map '%s': member without a name", c->map);
 	if (!strcmp(name, "values"))
-		return map_values_decode(c->btf, m, ms, c->err);
+		return decode_values(c, m, ms);
 	if (!strcmp(name, "key") || !strcmp(name, "value")) {
 		ret = decode_type(c, name, m->type, &id, &v);
 		if (ret)
@@ -147,8 +164,8 @@ static int find_symbol(const struct obj_spec *spec, uint32_t sec,
 		       ms->name);
 }
 
-int map_def_decode(const struct btf *btf, uint32_t struct_id,
-		   struct map_spec *ms, struct bb_err *err)
+static int map_def_decode(const struct btf *btf, uint32_t struct_id,
+			  struct map_spec *ms, struct bb_err *err)
 {
 	const struct btf_type *st = btf_type(btf, struct_id);
 	struct map_ctx c = { .btf = btf, .map = ms->name, .err = err };

@@ -169,11 +169,14 @@ const struct var_spec *kconfig_var(const struct obj_spec *spec,
 int btf_fixed_copy(const struct obj_spec *spec, uint8_t **out, size_t *len,
 		   struct bb_err *err);
 
-/* Decode the map definition struct @struct_id (maps.c, map_in_map.c). */
-int map_def_decode(const struct btf *btf, uint32_t struct_id,
-		   struct map_spec *ms, struct bb_err *err);
-/* Member "values" = __array(values, struct {...}) of map @ms. */
-int map_values_decode(const struct btf *btf, const struct btf_member *m,
-		      struct map_spec *ms, struct bb_err *err);
+/*
+ * Member "values" = __array(values, struct {...}) of map @ms, around the
+ * decoding of the inner definition (map_in_map.c).
+ */
+int map_values_begin(const struct btf *btf, const struct btf_member *m,
+		     struct map_spec *ms, uint32_t *inner_id, uint32_t *nelems,
+		     struct bb_err *err);
+int map_values_end(struct map_spec *ms, uint32_t nelems, int ret,
+		   struct bb_err *err);
 
 #endif

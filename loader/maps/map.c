@@ -11,7 +11,6 @@
 #include "loader/sys/cpus.h"
 #include "loader/sys/file.h"
 #include "loader/maps/map.h"
-#include "loader/core/parts.h"
 #include "loader/sys/sys.h"
 
 /*
@@ -64,7 +63,7 @@ int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
 		.type = s->type,
 		.key_size = s->key_size,
 		.value_size = s->value_size,
-		.max_entries = bb_map_max_entries(map),
+		.max_entries = map_max_entries(map),
 		.map_flags = s->map_flags,
 		.numa_node = s->numa_node,
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
@@ -168,7 +167,7 @@ static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
  */
 static int collect_keys(const struct bb_map *map, uint8_t *keys, size_t *nr)
 {
-	size_t ksz = map->spec->key_size, cap = 2 * (size_t)bb_map_max_entries(map);
+	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map_max_entries(map);
 	size_t n = 0;
 	int ret = 0;
 
@@ -194,7 +193,7 @@ int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
 		return -ENOTSUP;
-	keys = calloc(2 * (size_t)bb_map_max_entries(map) + 1, ksz);
+	keys = calloc(2 * (size_t)map_max_entries(map) + 1, ksz);
 	value = calloc(1, map->spec->value_size);
 	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
 	for (i = 0; !ret && i < n; i++) {
@@ -209,13 +208,4 @@ int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 	free(keys);
 	free(value);
 	return ret;
-}
-
-/* Maps of maps need a template first (map_in_map.c), an optional part. */
-int obj_map_create(struct bb_object *obj, struct bb_map *map,
-		   struct bb_err *err)
-{
-	if (map->spec->inner)
-		return obj->parts->map_create_outer(map, err);
-	return map_create(map, err);
 }

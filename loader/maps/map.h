@@ -37,11 +37,10 @@ int map_check_type(const struct bb_map *map, uint32_t type,
  * A non-zero return from @fn stops the walk and is returned.
  */
 
-/*
- * BPF_MAP_CREATE for one of @obj's maps (map_setup() calls it); a map of
- * maps goes through the map-in-map part, which makes its template first.
- */
-int obj_map_create(struct bb_object *obj, struct bb_map *map,
-		   struct bb_err *err);
+/* The size the map is created with: bb_map_set_max_entries()'s, or the spec's. */
+static inline uint32_t map_max_entries(const struct bb_map *map)
+{
+	return map->max_entries ? map->max_entries : map->spec->max_entries;
+}
 
 #endif

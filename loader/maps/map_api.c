@@ -37,7 +37,7 @@ uint32_t bb_map_value_size(const struct bb_map *map)
 
 uint32_t bb_map_max_entries(const struct bb_map *map)
 {
-	return map->max_entries ? map->max_entries : map->spec->max_entries;
+	return map_max_entries(map);
 }
 
 int bb_map_set_max_entries(struct bb_map *map, uint32_t max_entries)

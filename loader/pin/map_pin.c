@@ -8,6 +8,7 @@
 
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
+#include "loader/core/parts.h"
 #include "loader/maps/map.h"
 #include "loader/pin/map_pin.h"
 #include "loader/pin/pin.h"
@@ -120,10 +121,23 @@ static int open_pinned(struct bb_map *map, const char *path,
 	return 0;
 }
 
+/*
+ * BPF_MAP_CREATE for one of @obj's maps; a map of maps goes through the
+ * map-in-map part (loader/maps/map_in_map.c), which makes its template
+ * first.
+ */
+static int map_make(struct bb_object *obj, struct bb_map *map,
+		    struct bb_err *err)
+{
+	if (map->spec->inner)
+		return obj->parts->map_create_outer(map, err);
+	return map_create(map, err);
+}
+
 static int create_and_pin(struct bb_object *obj, struct bb_map *map,
 			  const char *path, struct bb_err *err)
 {
-	int ret = obj_map_create(obj, map, err);
+	int ret = map_make(obj, map, err);
 
 	if (ret)
 		return ret;
@@ -145,7 +159,7 @@ int map_setup(struct bb_object *obj, struct bb_map *map, struct bb_err *err)
 	if (map->fd >= 0)
 		return 0;	/* bb_map_reuse_fd() gave it */
 	if (map->spec->pinning == PIN_NONE)
-		return obj_map_create(obj, map, err);
+		return map_make(obj, map, err);
 	if (map->spec->pinning != PIN_BY_NAME)
 		return bb_errf(err, -ENOTSUP,
 			       "map '%s': pinning mode %u is not supported (only LIBBPF_PIN_BY_NAME)",
