@@ -6,12 +6,13 @@
 # Prints each static binary's size (stripped, as shipped), the parts of
 # procmon (its code vs musl's, the embedded BPF objects, packed) and the
 # largest symbols of each (nm --size-sort on the unstripped link).  Exits 1 when
-# static procmon is over its budget of 64 KiB: the budget is checked here,
-# not in the tests, so that growing past it is a visible, deliberate act.
+# static procmon is over its budget of 96 KiB: a regression guard (issue 18),
+# checked here, not in the tests, so that growing past it is a visible,
+# deliberate act.
 set -u
 B=${BUILD:-build}
 S=$B/static
-BUDGET=65536
+BUDGET=98304
 TOP=${TOP:-25}
 
 for t in procmon barebpf; do

@@ -16,9 +16,6 @@
 
 #define BTF_MAGIC_SWAPPED 0x9FEB
 
-/* Longest chain of typedefs/modifiers/arrays/nesting we follow. */
-#define BTF_MAX_DEPTH 32
-
 /* Bytes that follow the common header for a record of this kind. */
 static int extra_len(const struct btf_type *t, uint32_t *len)
 {
@@ -145,40 +142,6 @@ static int map_sections(struct btf *btf, const struct bytes *all,
 	return 0;
 }
 
-/* The one pass: find where every record starts. */
-static int walk_types(struct btf *btf, struct bb_err *err)
-{
-	/* Every record is at least 12 bytes: an upper bound, not a guess. */
-	uint64_t max = btf->types.len / sizeof(struct btf_type) + 1;
-	const struct btf_type *t;
-	uint32_t off = 0, len, id = 1;
-
-	btf->offsets = malloc(max * sizeof(*btf->offsets));
-	if (!btf->offsets)
-		return bb_errf(err, -ENOMEM, "btf: out of memory for %llu types",
-			       (unsigned long long)max);
-	btf->offsets[0] = 0;
-	while (off < btf->types.len) {
-		t = buf_slice(&btf->types, off, sizeof(*t));
-		if (!t)
-			return bb_errf(err, -EINVAL,
-				       "btf: type %u: header at 0x%x overruns the type section (0x%zx bytes)",
-				       id, off, btf->types.len);
-		if (extra_len(t, &len))
-			return bb_errf(err, -EINVAL, "btf: type %u: unknown kind %u",
-				       id, btf_kind(t));
-		if (!record_at(&btf->types, off, &len))
-			return bb_errf(err, -EINVAL,
-				       "btf: type %u: record at 0x%x (kind %u, vlen %u) overruns the type section (0x%zx bytes)",
-				       id, off, btf_kind(t), btf_vlen(t),
-				       btf->types.len);
-		btf->offsets[id++] = off;
-		off += len;
-	}
-	btf->nr_types = id;
-	return 0;
-}
-
 static int check_ref(const struct btf *btf, uint32_t id, uint32_t ref,
 		     struct bb_err *err)
 {
@@ -197,6 +160,86 @@ static int check_name(const struct btf *btf, uint32_t id, uint32_t off,
 			       "btf: type %u: name offset 0x%x out of range (strings 0x%zx bytes)",
 			       id, off, btf->strs.len);
 	return 0;
+}
+
+/* Index the record at btf->walked as type btf->nr_types. */
+int btf_walk_one(struct btf *btf, struct bb_err *err)
+{
+	uint32_t off = btf->walked, id = btf->nr_types, len;
+	const struct btf_type *t = buf_slice(&btf->types, off, sizeof(*t));
+	uint32_t *grown;
+
+	if (!t)
+		return bb_errf(err, -EINVAL,
+			       "btf: type %u: header at 0x%x overruns the type section (0x%zx bytes)",
+			       id, off, btf->types.len);
+	if (extra_len(t, &len))
+		return bb_errf(err, -EINVAL, "btf: type %u: unknown kind %u",
+			       id, btf_kind(t));
+	if (!record_at(&btf->types, off, &len))
+		return bb_errf(err, -EINVAL,
+			       "btf: type %u: record at 0x%x (kind %u, vlen %u) overruns the type section (0x%zx bytes)",
+			       id, off, btf_kind(t), btf_vlen(t),
+			       btf->types.len);
+	if (id >= btf->cap) {
+		grown = realloc(btf->offsets, 2 * btf->cap * sizeof(*grown));
+		if (!grown)
+			return bb_errf(err, -ENOMEM, "btf: out of memory for %u types",
+				       2 * btf->cap);
+		btf->offsets = grown;
+		btf->cap *= 2;
+	}
+	btf->offsets[id] = off;
+	btf->nr_types = id + 1;
+	btf->walked = off + len;
+	return check_name(btf, id, t->name_off, err);
+}
+
+/* Room for @cap ids, and id 0 (void) indexed. */
+static int index_alloc(struct btf *btf, uint64_t cap, struct bb_err *err)
+{
+	free(btf->offsets);
+	btf->offsets = malloc(cap * sizeof(*btf->offsets));
+	if (!btf->offsets)
+		return bb_errf(err, -ENOMEM, "btf: out of memory for %llu types",
+			       (unsigned long long)cap);
+	btf->offsets[0] = 0;
+	btf->nr_types = 1;
+	btf->cap = cap;
+	return 0;
+}
+
+/* The whole pass: find where every record starts. */
+static int walk_types(struct btf *btf, struct bb_err *err)
+{
+	/* Every record is at least 12 bytes: an upper bound, not a guess. */
+	int ret = index_alloc(btf, btf->types.len / sizeof(struct btf_type) + 1,
+			      err);
+
+	while (!ret && btf->walked < btf->types.len)
+		ret = btf_walk_one(btf, err);
+	return ret;
+}
+
+/* Records walked so far: 64 to start with, doubled as the walk goes. */
+#define BTF_OPEN_IDS 64
+
+int btf_open(struct btf *btf, const void *data, size_t len,
+	     struct bb_err *err)
+{
+	struct bytes all = { data, len };
+	struct btf_sections sec = { 0 };
+	int ret;
+
+	memset(btf, 0, sizeof(*btf));
+	ret = read_header(&all, &sec, err);
+	if (!ret)
+		ret = map_sections(btf, &all, &sec, err);
+	if (!ret)
+		ret = index_alloc(btf, BTF_OPEN_IDS, err);
+	if (ret)
+		btf_free(btf);
+	return ret;
 }
 
 /*
@@ -225,10 +268,9 @@ static int check_type(const struct btf *btf, uint32_t id,
 		      const struct btf_type *t, struct bb_err *err)
 {
 	const struct btf_array *a;
-	int ret = check_name(btf, id, t->name_off, err);
+	int ret;
 
-	if (ret)
-		return ret;
+	/* The name was checked by btf_walk_one(). */
 	switch (btf_kind(t)) {
 	case BTF_KIND_PTR:
 	case BTF_KIND_TYPEDEF:
@@ -264,15 +306,10 @@ static int check_type(const struct btf *btf, uint32_t id,
 int btf_parse(struct btf *btf, const void *data, size_t len,
 	      struct bb_err *err)
 {
-	struct bytes all = { data, len };
-	struct btf_sections sec = { 0 };
 	uint32_t id;
 	int ret;
 
-	memset(btf, 0, sizeof(*btf));
-	ret = read_header(&all, &sec, err);
-	if (!ret)
-		ret = map_sections(btf, &all, &sec, err);
+	ret = btf_open(btf, data, len, err);
 	if (!ret)
 		ret = walk_types(btf, err);
 	/* References may point forward, so they wait for the full index. */
@@ -318,13 +355,6 @@ static int get_type(const struct btf *btf, uint32_t id,
 		       id, btf->nr_types);
 }
 
-static int is_mod(uint32_t kind)
-{
-	return kind == BTF_KIND_TYPEDEF || kind == BTF_KIND_CONST ||
-	       kind == BTF_KIND_VOLATILE || kind == BTF_KIND_RESTRICT ||
-	       kind == BTF_KIND_TYPE_TAG;
-}
-
 int btf_skip_mods(const struct btf *btf, uint32_t id, uint32_t *out,
 		  struct bb_err *err)
 {
@@ -339,7 +369,7 @@ int btf_skip_mods(const struct btf *btf, uint32_t id, uint32_t *out,
 		}
 		if (get_type(btf, id, &t, err))
 			return -EINVAL;
-		if (!is_mod(btf_kind(t))) {
+		if (!btf_is_mod(btf_kind(t))) {
 			*out = id;
 			return 0;
 		}
@@ -425,11 +455,6 @@ int btf_find(const struct btf *btf, const char *name, uint32_t kind)
 	return -ENOENT;
 }
 
-static int is_composite(const struct btf_type *t)
-{
-	return btf_kind(t) == BTF_KIND_STRUCT || btf_kind(t) == BTF_KIND_UNION;
-}
-
 /* A member's offset in bits; kind_flag packs a bitfield size on top. */
 static uint32_t member_bits(const struct btf_type *t,
 			    const struct btf_member *m)
@@ -454,7 +479,7 @@ static int anon_member(const struct btf *btf, const struct btf_member *m,
 	if (ret)
 		return ret;
 	mt = btf_type(btf, mid);
-	if (!mt || !is_composite(mt))
+	if (!mt || !btf_is_composite(mt))
 		return -ENOENT;
 	return member_offset(btf, mid, name, bits, depth + 1, err);
 }
@@ -475,7 +500,7 @@ static int member_offset(const struct btf *btf, uint32_t id, const char *name,
 	ret = get_type(btf, id, &t, err);
 	if (ret)
 		return ret;
-	if (!is_composite(t))
+	if (!btf_is_composite(t))
 		return bb_errf(err, -EINVAL,
 			       "btf: type %u: kind %u is not a struct or union",
 			       id, btf_kind(t));

@@ -7,6 +7,11 @@
  * (all kinds up to BTF_KIND_ENUM64), and keeps an index from type id to
  * its record.  Type records point into the caller's buffer, which must be
  * 4-byte aligned and outlive the result.  Ids are checked on every lookup.
+ *
+ * btf_open() walks nothing: for a large BTF asked one question (the
+ * kernel's, ~150,000 types, asked where two members of task_struct are),
+ * btf_lazy.c walks only as far as the answer.  Until the walk is whole,
+ * btf_type() knows only the ids walked so far.
  */
 #ifndef BAREBPF_BTF_H
 #define BAREBPF_BTF_H
@@ -22,10 +27,16 @@ struct btf {
 	struct bytes strs;	/* the string section */
 	uint32_t nr_types;	/* including id 0, "void" */
 	uint32_t *offsets;	/* offsets[id] into types; [0] unused */
+	uint32_t cap;		/* ids offsets has room for */
+	uint32_t walked;	/* bytes of types indexed: types.len once whole */
 };
 
 int btf_parse(struct btf *btf, const void *data, size_t len,
 	      struct bb_err *err);
+int btf_open(struct btf *btf, const void *data, size_t len,
+	     struct bb_err *err);
+/* Index one more record (btf_lazy.c); its name is checked, not its refs. */
+int btf_walk_one(struct btf *btf, struct bb_err *err);
 void btf_free(struct btf *btf);
 
 /* The record of type @id, or NULL for void (0) and ids >= nr_types. */
@@ -42,6 +53,22 @@ static inline uint32_t btf_kind(const struct btf_type *t)
 static inline uint32_t btf_vlen(const struct btf_type *t)
 {
 	return BTF_INFO_VLEN(t->info);
+}
+
+/* Longest chain of typedefs/modifiers/arrays/nesting we follow. */
+#define BTF_MAX_DEPTH 32
+
+/* Kinds that only qualify or rename the type they point to. */
+static inline int btf_is_mod(uint32_t kind)
+{
+	return kind == BTF_KIND_TYPEDEF || kind == BTF_KIND_CONST ||
+	       kind == BTF_KIND_VOLATILE || kind == BTF_KIND_RESTRICT ||
+	       kind == BTF_KIND_TYPE_TAG;
+}
+
+static inline int btf_is_composite(const struct btf_type *t)
+{
+	return btf_kind(t) == BTF_KIND_STRUCT || btf_kind(t) == BTF_KIND_UNION;
 }
 
 /* The records that follow a type (members, params, enum values...). */
@@ -67,5 +94,19 @@ int btf_find(const struct btf *btf, const char *name, uint32_t kind);
  */
 int btf_member_offset(const struct btf *btf, uint32_t id, const char *name,
 		      uint32_t *off, struct bb_err *err);
+
+/*
+ * The lazy walk (btf_lazy.c), for a btf_open()ed or parsed @btf.
+ *
+ * btf_reach(): walk until type @id is indexed; -ENOENT past the last.
+ * btf_find_reach(): btf_find(), walking on until a match or the end.
+ * btf_member_offset_reach(): btf_member_offset() of struct/union @id,
+ * after reaching the types of its anonymous members.
+ */
+int btf_reach(struct btf *btf, uint32_t id, struct bb_err *err);
+int btf_find_reach(struct btf *btf, const char *name, uint32_t kind,
+		   struct bb_err *err);
+int btf_member_offset_reach(struct btf *btf, uint32_t id, const char *name,
+			    uint32_t *off, struct bb_err *err);
 
 #endif

@@ -181,7 +181,7 @@ static int task_offsets_from_btf(const struct task_field *f, size_t n,
 	size_t i;
 	int ret;
 
-	ret = kernel_btf_load(&kb, err);
+	ret = kernel_btf_open(&kb, err);
 	if (ret)
 		return ret;
 	for (i = 0; !ret && i < n; i++)

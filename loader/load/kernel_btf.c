@@ -40,7 +40,11 @@ static int map_file(struct kernel_btf *kb)
 	return 0;
 }
 
-int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
+/* @parse: btf_parse (every type, checked) or btf_open (walked on demand). */
+static int kernel_btf_read(struct kernel_btf *kb,
+			   int (*parse)(struct btf *, const void *, size_t,
+					struct bb_err *),
+			   struct bb_err *err)
 {
 	int ret;
 
@@ -54,12 +58,22 @@ int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
 			       KERNEL_BTF_PATH);
 	if (ret)
 		return ret;
-	ret = btf_parse(&kb->btf, kb->data, kb->len, err);
+	ret = parse(&kb->btf, kb->data, kb->len, err);
 	if (ret) {
 		bb_err_prefix(err, ret, "%s", KERNEL_BTF_PATH);
 		kernel_btf_free(kb);
 	}
 	return ret;
+}
+
+int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
+{
+	return kernel_btf_read(kb, btf_parse, err);
+}
+
+int kernel_btf_open(struct kernel_btf *kb, struct bb_err *err)
+{
+	return kernel_btf_read(kb, btf_open, err);
 }
 
 void kernel_btf_free(struct kernel_btf *kb)
@@ -72,15 +86,17 @@ void kernel_btf_free(struct kernel_btf *kb)
 	memset(kb, 0, sizeof(*kb));
 }
 
-int kernel_btf_offsetof(const struct kernel_btf *kb, const char *type,
+int kernel_btf_offsetof(struct kernel_btf *kb, const char *type,
 			const char *member, uint32_t *off, struct bb_err *err)
 {
-	int id = btf_find(&kb->btf, type, BTF_KIND_STRUCT);
+	int id = btf_find_reach(&kb->btf, type, BTF_KIND_STRUCT, err);
 	int ret;
 
-	if (id < 0)
+	if (id == -ENOENT)
 		return bb_errf(err, -ENOENT, "kernel BTF: no struct %s", type);
-	ret = btf_member_offset(&kb->btf, id, member, off, err);
+	if (id < 0)
+		return bb_err_prefix(err, id, "%s", KERNEL_BTF_PATH);
+	ret = btf_member_offset_reach(&kb->btf, id, member, off, err);
 	if (ret == -ENOENT)
 		return bb_errf(err, ret, "kernel BTF: struct %s has no member %s",
 			       type, member);

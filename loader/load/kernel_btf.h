@@ -19,11 +19,14 @@ struct kernel_btf {
 	struct btf btf;
 };
 
+/* Read it and parse every type (CO-RE, attach targets: many questions). */
 int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err);
+/* Read it and walk only as far as each question needs (btf_lazy.c). */
+int kernel_btf_open(struct kernel_btf *kb, struct bb_err *err);
 void kernel_btf_free(struct kernel_btf *kb);
 
-/* offsetof(struct @type, @member) in this kernel. */
-int kernel_btf_offsetof(const struct kernel_btf *kb, const char *type,
+/* offsetof(struct @type, @member) in this kernel; walks on if opened. */
+int kernel_btf_offsetof(struct kernel_btf *kb, const char *type,
 			const char *member, uint32_t *off, struct bb_err *err);
 
 #endif

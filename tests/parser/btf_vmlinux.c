@@ -5,6 +5,8 @@
  * Parse /sys/kernel/btf/vmlinux, look up what procmon needs from it
  * (task_struct's real_parent and tgid), and query every type once so that
  * the whole index is exercised.  The parse time is printed, not checked.
+ * Then the same questions to a lazy walk (btf_open): the same answers,
+ * from fewer records than the whole.
  */
 #include <errno.h>
 #include <time.h>
@@ -84,6 +86,32 @@ static void check_task_struct(const struct btf *btf)
 	       -ENOENT, "absent member is -ENOENT");
 }
 
+/* The lazy walk answers as the whole parse does, having walked less. */
+static void check_lazy(const struct btf *whole, const void *data, size_t len)
+{
+	static const char *const members[] = { "real_parent", "tgid", "pid", "comm" };
+	struct bb_err err = { .msg = "" };
+	int id = btf_find(whole, "task_struct", BTF_KIND_STRUCT);
+	uint32_t want, got, i;
+	struct btf lazy;
+
+	if (!ok(btf_open(&lazy, data, len, &err) == 0, "btf_open(" VMLINUX ")"))
+		return;
+	is_int(btf_find_reach(&lazy, "task_struct", BTF_KIND_STRUCT, &err), id,
+	       "lazy: task_struct is the same id");
+	for (i = 0; i < sizeof(members) / sizeof(members[0]); i++) {
+		want = got = ~0u;
+		btf_member_offset(whole, id, members[i], &want, &err);
+		btf_member_offset_reach(&lazy, id, members[i], &got, &err);
+		is_int(got, want, "lazy: offsetof(task_struct, %s) the same",
+		       members[i]);
+	}
+	ok(lazy.nr_types < whole->nr_types,
+	   "lazy: %u of %u types walked", lazy.nr_types - 1,
+	   whole->nr_types - 1);
+	btf_free(&lazy);
+}
+
 int main(void)
 {
 	struct bb_err err = { .msg = "" };
@@ -111,6 +139,7 @@ int main(void)
 	ok(btf.nr_types > 10000, "%u types (more than 10000)", btf.nr_types);
 	check_task_struct(&btf);
 	check_all_types(&btf);
+	check_lazy(&btf, data, len);
 	btf_free(&btf);
 	free(data);
 	return done_testing();
