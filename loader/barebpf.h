@@ -307,7 +307,9 @@ int bb_unpin(const char *path, struct bb_err *err);
  * of two), BPF_MAP_UPDATE_ELEM of its slot, ioctl(PERF_EVENT_IOC_ENABLE),
  * epoll_ctl; one epoll_create1.  @sample gets each record (@data valid
  * during the call only), @lost (may be NULL) the count of records the
- * kernel dropped.
+ * kernel dropped.  @data is where the kernel wrote it, after a u32 size:
+ * 4-byte aligned only, so copy a record with 8-byte members (memcpy)
+ * before reading them, as libbpf's readers must too.
  */
 /*
  * The same types as libbpf's perf buffer callbacks, so that a tutorial's

@@ -48,3 +48,11 @@ run_until_attached() {
 # A process of our own, named $1 (its comm), alive until stop_probe.
 start_probe() { cp /bin/sleep "$tmp/$1"; "$tmp/$1" 30 & probe=$!; }
 stop_probe() { kill $probe 2>/dev/null; wait $probe 2>/dev/null; }
+
+# The flags a program linked with $B/libbarebpf.a needs: under make test
+# SANITIZE=1 the library is built with ASan+UBSan, and so must the
+# program be (the runtime is linked into the program, not the library).
+lib_san_flags() {
+	nm "$B/libbarebpf.a" 2>/dev/null | grep -q __asan_ &&
+		echo "-fsanitize=address,undefined"
+}

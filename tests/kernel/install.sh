@@ -60,12 +60,9 @@ is_ok $? "pkg-config --cflags --libs barebpf: $flags"
 
 # Under make test SANITIZE=1 the library is built with ASan+UBSan: so must
 # the programs be, and ASan has no fully static link.
-san=
+san=$(lib_san_flags)
 static=-static
-if nm "$B/libbarebpf.a" 2>/dev/null | grep -q __asan_; then
-	san="-fsanitize=address,undefined"
-	static=
-fi
+[ -n "$san" ] && static=
 CCW="cc -std=c11 -Wall -Wextra -Werror $san"
 lib=$pre/lib
 # link NAME SRC MODE EXTRA...: MODE static links our .a, shared our .so.

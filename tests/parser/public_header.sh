@@ -8,6 +8,7 @@ set -u
 lib=$B/libbarebpf.a
 libbpf_so=$(ls /usr/lib/*/libbpf.so.1 /usr/lib64/libbpf.so.1 2>/dev/null | head -1)
 [ -f "$lib" ] || bail "no $lib (make)"
+san=$(lib_san_flags)
 mkdir "$tmp/inc"
 cp loader/barebpf.h "$tmp/inc/"
 
@@ -29,7 +30,7 @@ is_ok $? "barebpf.h alone compiles as C99 (-pedantic)"
 cp "$tmp/use.c" "$tmp/use.cc"
 c++ -std=c++11 -Wall -Wextra -Werror -I"$tmp/inc" -c "$tmp/use.cc" -o "$tmp/cc.o"
 is_ok $? "and as C++11"
-c++ -I"$tmp/inc" "$tmp/cc.o" "$lib" -o "$tmp/use" 2> "$tmp/err"
+c++ $san -I"$tmp/inc" "$tmp/cc.o" "$lib" -o "$tmp/use" 2> "$tmp/err"
 is_ok $? "a C++ program links against libbarebpf.a (extern \"C\")"
 "$tmp/use"
 is_ok $? "and runs"
@@ -43,7 +44,7 @@ grep -oE '\bbb_[a-z0-9_]+\(' loader/barebpf.h | tr -d '(' | sort -u > "$tmp/name
 	echo '};'
 	echo 'int main(void) { return fns[0] == 0; }'
 } > "$tmp/all.c"
-cc -std=c99 -Wall -Wextra -Werror -I"$tmp/inc" "$tmp/all.c" "$lib" -o "$tmp/all" 2> "$tmp/err"
+cc -std=c99 -Wall -Wextra -Werror $san -I"$tmp/inc" "$tmp/all.c" "$lib" -o "$tmp/all" 2> "$tmp/err"
 st=$?
 is_ok $st "all $(wc -l < "$tmp/names") functions the header names are declared and defined"
 [ $st -eq 0 ] || diag "$(head -5 "$tmp/err")"

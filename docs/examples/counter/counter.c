@@ -32,22 +32,27 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
-/* One event: called by bb_perf_buffer_poll() for each record. */
+/*
+ * One event: called by bb_perf_buffer_poll() for each record.  The kernel
+ * writes a record 4-byte aligned (after its u32 size), and the event has
+ * a __u64: copy it out before reading it.
+ */
 static void handle_event(void *ctx, int cpu, void *data, __u32 size)
 {
-	const struct counter_event *e = data;
-	char comm[sizeof(e->comm) + 1] = "";
+	struct counter_event e;
+	char comm[sizeof(e.comm) + 1] = "";
 	size_t i;
 
 	(void)ctx;
 	(void)cpu;
-	if (size < sizeof(*e))
+	if (size < sizeof(e))
 		return;
+	memcpy(&e, data, sizeof(e));
 	/* A process names itself: print only plain characters of it. */
-	for (i = 0; i < sizeof(e->comm) && e->comm[i]; i++)
-		comm[i] = (e->comm[i] >= 0x20 && e->comm[i] < 0x7f) ? e->comm[i] : '?';
-	printf("execve #%llu by pid %u (%s)\n", (unsigned long long)e->count,
-	       e->pid, comm);
+	for (i = 0; i < sizeof(e.comm) && e.comm[i]; i++)
+		comm[i] = (e.comm[i] >= 0x20 && e.comm[i] < 0x7f) ? e.comm[i] : '?';
+	printf("execve #%llu by pid %u (%s)\n", (unsigned long long)e.count,
+	       e.pid, comm);
 }
 
 /* The kernel dropped records: the ring of CPU @cpu was full. */
