@@ -13,7 +13,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "elf/base/errno_names.h"
@@ -26,20 +25,17 @@
 
 static int read_id(const char *path, uint32_t *id, struct bb_err *err)
 {
-	uint8_t *buf = NULL;
-	size_t len;
+	char buf[32];	/* "365\n": a u32 and a newline */
 	uint64_t v;
 	int ret;
 
-	ret = file_read_all(path, &buf, &len, err);
+	ret = file_read_text(path, buf, sizeof(buf), err);
 	if (ret)
 		return ret;
-	if (num_parse((char *)buf, UINT32_MAX, &v, NULL))
-		ret = bb_errf(err, -EINVAL, "%s: not a tracepoint id", path);
-	else
-		*id = v;
-	free(buf);
-	return ret;
+	if (num_parse(buf, UINT32_MAX, &v, NULL))
+		return bb_errf(err, -EINVAL, "%s: not a tracepoint id", path);
+	*id = v;
+	return 0;
 }
 
 /* Does @dir/events exist?  (Tells a mounted tracefs from an empty dir.) */

@@ -77,6 +77,31 @@ int file_read_all(const char *path, uint8_t **out, size_t *len,
 	return 0;
 }
 
+int file_read_text(const char *path, char *buf, size_t size,
+		   struct bb_err *err)
+{
+	size_t used = 0;
+	ssize_t n = 1;
+	int fd;
+
+	fd = sys_open(path, O_RDONLY, 0);
+	if (fd < 0)
+		return bb_errf(err, fd, "%s: %s", path, errno_text(-fd));
+	while (n > 0 && used + 1 < size) {
+		n = sys_read(fd, buf + used, size - 1 - used);
+		if (n > 0)
+			used += n;
+	}
+	sys_close(fd);
+	buf[used] = '\0';
+	if (n < 0)
+		return bb_errf(err, n, "%s: %s", path, errno_text(-n));
+	if (n > 0)	/* the buffer filled before EOF */
+		return bb_errf(err, -EFBIG, "%s: longer than %zu bytes",
+			       path, size - 1);
+	return 0;
+}
+
 const char *errno_hint(int err)
 {
 	switch (err) {

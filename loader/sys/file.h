@@ -20,6 +20,15 @@
 int file_read_all(const char *path, uint8_t **out, size_t *len,
 		  struct bb_err *err);
 
+/*
+ * Read the short text file @path (a tracefs id) into @buf, NUL-terminated:
+ * open, read until EOF, close.  No fstat: tracefs reports st_size 0 for
+ * every file, so it would tell nothing.  -EFBIG if @size - 1 bytes do
+ * not hold it.
+ */
+int file_read_text(const char *path, char *buf, size_t size,
+		   struct bb_err *err);
+
 /* "Permission denied" etc., plus advice for the errors users hit. */
 const char *errno_hint(int err);
 

@@ -62,5 +62,14 @@ for bin in $B/static/procmon $B/procmon; do
 	[ -z "$bad" ]
 	is_ok $? "$bin: the only ioctls are PERF_EVENT_IOC_SET_BPF and _ENABLE (no tty probe)"
 	[ -n "$bad" ] && diag "$bad"
+	# Every call, with the paths of fds (-y), from execve to the dump.
+	ASAN_OPTIONS=detect_leaks=0 strace -f -y -o "$tmp/all" \
+		"$bin" --interval 0 --count 1 > /dev/null 2>&1
+	sed -e 's/^[0-9]* *//' -e '/^bpf(BPF_MAP_GET_NEXT_KEY/q' "$tmp/all" > "$tmp/upto"
+	diag "$bin: $(grep -c '^[a-z_0-9]*(' "$tmp/upto") system calls from execve to the first map dump"
+	bad=$(grep '^\(new\)\?fstat\(at\)\?(.*/tracing/' "$tmp/upto")
+	[ -z "$bad" ]
+	is_ok $? "$bin: no fstat of a tracefs file (tracefs sizes are all 0)"
+	[ -n "$bad" ] && diag "$bad"
 done
 done_testing
