@@ -8,6 +8,7 @@
 #ifndef BAREBPF_CMD_BAREBPF_H
 #define BAREBPF_CMD_BAREBPF_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -65,6 +66,20 @@ int events_open(struct events **out, const struct bb_object *obj,
 uint32_t events_count(const struct events *ev);
 /* Wait up to @timeout_ms for records, print all that came; 0 or -errno. */
 int events_poll(struct events *ev, int timeout_ms, struct bb_err *err);
+/*
+ * Wait @ms, printing records as they come (a ring read at least every
+ * 50 ms: a busy machine fills one fast).  Returns 1 for SIGINT/SIGTERM
+ * (in @stop, blocked), 0 when the time is over, or -errno.
+ */
+int events_wait(struct events *ev, const sigset_t *stop, long ms,
+		struct bb_err *err);
 void events_free(struct events *ev);
+
+/*
+ * run.c: attach every program of @obj (loaded) by its section name, say
+ * so under -v ("attached N programs"), then events_open(@ev, @type).
+ */
+int run_attach(struct bb_object *obj, const char *type, struct events **ev,
+	       struct bb_err *err);
 
 #endif

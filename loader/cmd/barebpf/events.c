@@ -18,8 +18,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "loader/sys/out.h"
+#include "loader/sys/sys.h"
 #include "loader/stream/perf_buffer.h"
 #include "loader/stream/ringbuf.h"
 #include "loader/cmd/barebpf/cmd.h"
@@ -180,6 +182,39 @@ int events_poll(struct events *ev, int timeout_ms, struct bb_err *err)
 	}
 	out_flush(out_stdout);
 	return ret < 0 ? ret : 0;
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: no syscall */
+	return ts.tv_sec * 1000ull + ts.tv_nsec / 1000000;
+}
+
+int events_wait(struct events *ev, const sigset_t *stop, long ms,
+		struct bb_err *err)
+{
+	uint64_t end = now_ms() + ms, t;
+	int ret;
+
+	do {
+		t = now_ms();
+		t = end > t ? end - t : 0;
+		if (events_count(ev)) {
+			ret = events_poll(ev, t < 50 ? (int)t : 50, err);
+			if (ret)
+				return ret;
+			t = 0;	/* below: only look for a signal */
+		}
+		ret = sys_sigwait_ms(stop, (long)t);
+		if (ret > 0)
+			return 1;
+		if (ret != -EAGAIN && ret != -EINTR)
+			return bb_errf(err, ret, "rt_sigtimedwait: %s",
+				       strerror(-ret));
+	} while (now_ms() < end);
+	return 0;
 }
 
 void events_free(struct events *ev)

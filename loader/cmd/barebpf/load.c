@@ -10,6 +10,7 @@
  * load, --max-entries MAP=N and --default-max-entries N size maps the
  * object leaves to its user, and --set VAR=VALUE sets a global variable
  * (a const volatile knob in .rodata): what libbpf-tools do from C.
+ * --each, --xlated and --run are load_more.c's.
  */
 #include <errno.h>
 #include <limits.h>
@@ -25,23 +26,14 @@
 #include "loader/load/prog.h"
 #include "loader/sys/sys.h"
 #include "loader/cmd/barebpf/cmd.h"
+#include "loader/cmd/barebpf/load.h"
 
-struct load_opts {
-	const char *path;
-	const char *pin_dir;	/* NULL: no pinning */
-	char **progs;		/* names given with --prog */
-	int nr_progs;
-	char **sets;		/* --set VAR=VALUE */
-	int nr_sets;
-	char **maxes;		/* --max-entries MAP=N */
-	int nr_maxes;
-	long default_max;	/* --default-max-entries */
-};
-
-static int wanted(const struct load_opts *o, const char *name)
+int load_wanted(const struct load_opts *o, const char *name)
 {
 	int i;
 
+	if (o->only)
+		return !strcmp(o->only, name);
 	if (!o->nr_progs)
 		return 1;
 	for (i = 0; i < o->nr_progs; i++)
@@ -108,7 +100,7 @@ static int prepare(const struct load_opts *o, struct bb_object *obj,
 	for (k = 0; !ret && k < o->nr_sets; k++)
 		ret = obj_knob_set_var(obj, o->sets[k], err);
 	for (i = 0; i < obj->spec.nr_progs; i++)
-		obj->progs[i].off = !wanted(o, obj->progs[i].spec->name);
+		obj->progs[i].off = !load_wanted(o, obj->progs[i].spec->name);
 	return ret;
 }
 
@@ -125,23 +117,34 @@ static int load_maps(struct bb_object *obj, const char *pin_dir,
 	return ret;
 }
 
+void load_refused(const char *name, int ret, struct bb_err *err)
+{
+	out_printf(out_stdout, "%s: refused: %s\n", name, errno_text(ret));
+	out_flush(out_stdout);
+	bb_err_print(out_stderr, "barebpf load", err);
+}
+
 /* One program: relocate, load, print, pin.  Failures are printed. */
 static int load_one(struct bb_object *obj, struct bb_prog *p,
-		    const char *pin_dir)
+		    const struct load_opts *o)
 {
 	struct bb_err err = { 0 };
 	int ret;
 
 	/* Relocate (maps, calls, CO-RE) and load: object.h. */
 	ret = obj_load_prog(obj, p, &err);
-	if (!ret)
-		out_printf(out_stdout, "%s: id %u\n", p->spec->name,
-			   prog_id(p->fd));
-	if (!ret && pin_dir)
-		ret = pin(p->fd, pin_dir, p->spec->name, &err);
-	if (!ret && pin_dir)
+	if (ret) {
+		load_refused(p->spec->name, ret, &err);
+		return ret;
+	}
+	out_printf(out_stdout, "%s: id %u\n", p->spec->name, prog_id(p->fd));
+	if (o->xlated)
+		load_print_xlated(p);
+	if (o->pin_dir)
+		ret = pin(p->fd, o->pin_dir, p->spec->name, &err);
+	if (!ret && o->pin_dir)
 		out_printf(out_stdout, "%s: pinned at %s/%s\n", p->spec->name,
-			   pin_dir, p->spec->name);
+			   o->pin_dir, p->spec->name);
 	if (ret) {
 		out_flush(out_stdout);
 		bb_err_print(out_stderr, "barebpf load", &err);
@@ -149,23 +152,29 @@ static int load_one(struct bb_object *obj, struct bb_prog *p,
 	return ret;
 }
 
-static int load(const struct load_opts *o, struct bb_err *err)
+int load_object(const struct load_opts *o, struct bb_err *err)
 {
 	struct bb_object *obj = NULL;
 	uint32_t i;
 	int ret, failed = 0;
 
 	ret = bb_object_open(&obj, o->path, err);
-	if (!ret)
+	if (!ret) {
+		obj->kernel = o->kernel;
 		ret = check_names(o, obj, err);
+	}
 	if (!ret)
 		ret = prepare(o, obj, err);
 	if (!ret)
 		ret = load_maps(obj, o->pin_dir, err);
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		if (!obj->progs[i].off &&
-		    load_one(obj, &obj->progs[i], o->pin_dir))
+		    load_one(obj, &obj->progs[i], o))
 			failed++;
+	if (ret && o->only)
+		load_refused(o->only, ret, err);
+	if (!ret && !failed && o->run_s)
+		ret = load_run(obj, o, err);
 	bb_object_close(obj);
 	if (!ret && failed)
 		ret = bb_errf(err, -EINVAL, "%d program%s did not load",
@@ -173,7 +182,40 @@ static int load(const struct load_opts *o, struct bb_err *err)
 	return ret;
 }
 
-int cmd_load(int argc, char **argv)
+static void usage(struct out *f)
+{
+	out_printf(f,
+		   "Usage: barebpf load OBJ [options]\n"
+		   "\n"
+		   "Load the BPF object OBJ (its BTF, maps, then each program) without\n"
+		   "attaching it, and print for each program 'NAME: id N' (its kernel id)\n"
+		   "or 'NAME: refused: ERRNO-TEXT' (and why, on stderr).  Every program\n"
+		   "is tried; the exit status is 0 only if all of them loaded.\n"
+		   "\n"
+		   "  --prog NAME               load only NAME (repeatable)\n"
+		   "  --pin DIR                 pin every program and map under DIR (on\n"
+		   "                            a bpffs) so they outlive the command\n"
+		   "  --set VAR=VALUE           set global variable VAR (a number, e.g.\n"
+		   "                            a const volatile knob) (repeatable)\n"
+		   "  --max-entries MAP=N       set map MAP's max_entries (repeatable)\n"
+		   "  --default-max-entries N   max_entries for every map the object\n"
+		   "                            leaves at 0\n"
+		   "  --each                    load each program on its own, in a fresh\n"
+		   "                            copy of the object: one refusal does not\n"
+		   "                            stop the others (not with --pin or --run)\n"
+		   "  --xlated                  after each program's id, its instructions\n"
+		   "                            as the kernel translated them: 'xlated\n"
+		   "                            NAME:' and 16 hex digits each (map ids 0)\n"
+		   "  --run SECONDS             once all loaded, attach them and print\n"
+		   "                            for that long the records they send to\n"
+		   "                            perf event arrays and ring buffers, as\n"
+		   "                            hex bytes (as barebpf run); Ctrl+C stops\n"
+		   "  -h, --help                show this help\n"
+		   "\n"
+		   "barebpf -v load ... narrates every kernel call and CO-RE relocation.\n");
+}
+
+static int parse_args(int argc, char **argv, struct load_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "prog", required_argument, NULL, 'p' },
@@ -181,49 +223,62 @@ int cmd_load(int argc, char **argv)
 		{ "set", required_argument, NULL, 's' },
 		{ "max-entries", required_argument, NULL, 'm' },
 		{ "default-max-entries", required_argument, NULL, 'd' },
+		{ "each", no_argument, NULL, 'e' },
+		{ "xlated", no_argument, NULL, 'x' },
+		{ "run", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	struct cli_getopt g = { 0 };
+	int c, bad = 0;
+
+	while (!bad && (c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
+		if (c == 'h')
+			return 1;
+		if (c == 'p')
+			o->progs[o->nr_progs++] = g.arg;
+		else if (c == 'P')
+			o->pin_dir = g.arg;
+		else if (c == 's')
+			o->sets[o->nr_sets++] = g.arg;
+		else if (c == 'm')
+			o->maxes[o->nr_maxes++] = g.arg;
+		else if (c == 'e')
+			o->each = true;
+		else if (c == 'x')
+			o->xlated = true;
+		else if (c == 'r')
+			bad = (o->run_s = parse_count(g.arg)) <= 0;
+		else
+			bad = c != 'd' || cli_parse_num(g.arg, &o->default_max);
+	}
+	/* A copy at a time: pins would clash, runs would take turns. */
+	if (bad || g.ind != argc - 1 || (o->each && (o->pin_dir || o->run_s)))
+		return -1;
+	o->path = argv[g.ind];
+	return 0;
+}
+
+/* Exit status: 0 all loaded, 1 not, 2 a usage error. */
+int cmd_load(int argc, char **argv)
+{
 	struct load_opts o = { 0 };
 	struct bb_err err = { 0 };
-	int c, ret;
+	int args = -1, status = 0;
 
 	o.progs = calloc(argc, sizeof(*o.progs));
 	o.sets = calloc(argc, sizeof(*o.sets));
 	o.maxes = calloc(argc, sizeof(*o.maxes));
-	if (!o.progs || !o.sets || !o.maxes)
-		goto usage;
-	while ((c = cli_getopt(&g, argc, argv, "h", longopts)) != -1) {
-		if (c == 'p')
-			o.progs[o.nr_progs++] = g.arg;
-		else if (c == 'P')
-			o.pin_dir = g.arg;
-		else if (c == 's')
-			o.sets[o.nr_sets++] = g.arg;
-		else if (c == 'm')
-			o.maxes[o.nr_maxes++] = g.arg;
-		else if (c != 'd' || cli_parse_num(g.arg, &o.default_max))
-			goto usage;
-	}
-	if (g.ind != argc - 1)
-		goto usage;
-	o.path = argv[g.ind];
-	ret = load(&o, &err);
-	free(o.progs);
-	free(o.sets);
-	free(o.maxes);
-	if (ret) {
+	if (o.progs && o.sets && o.maxes)
+		args = parse_args(argc, argv, &o);
+	if (args)
+		usage(args > 0 ? out_stdout : out_stderr);
+	else if (o.each ? load_each(&o, &err) : load_object(&o, &err))
+		status = 1;
+	if (status)
 		bb_err_print(out_stderr, "barebpf load", &err);
-		return 1;
-	}
-	return 0;
-usage:
 	free(o.progs);
 	free(o.sets);
 	free(o.maxes);
-	out_printf(out_stderr,
-		   "Usage: barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
-		   "                    [--max-entries MAP=N]... [--default-max-entries N]\n");
-	return 2;
+	return args < 0 ? 2 : status;
 }

@@ -10,7 +10,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "loader/cmd/common/cli.h"
 #include "loader/sys/narrate.h"
@@ -26,41 +25,21 @@ struct run_opts {
 	const char *event_type;	/* --event-type STRUCT, or NULL */
 };
 
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: no syscall */
-	return ts.tv_sec * 1000ull + ts.tv_nsec / 1000000;
-}
-
 /*
- * Wait @ms, printing events as they come.  Returns 1 for SIGINT/SIGTERM,
- * 0 when the interval is over, or -errno.
+ * Attach every program (by its section name), say so (-v: the tests wait
+ * for "attached"), and open the event streams; shared with load --run.
+ * *@ev is set even on failure: free it with events_free().
  */
-static int wait_interval(struct events *ev, const sigset_t *stop, long ms,
-			 struct bb_err *err)
+int run_attach(struct bb_object *obj, const char *type, struct events **ev,
+	       struct bb_err *err)
 {
-	uint64_t end = now_ms() + ms, t;
-	int ret;
+	int ret = bb_object_attach(obj, err);
 
-	do {
-		t = now_ms();
-		t = end > t ? end - t : 0;
-		if (events_count(ev)) {
-			ret = events_poll(ev, t < 50 ? (int)t : 50, err);
-			if (ret)
-				return ret;
-			t = 0;	/* below: only look for a signal */
-		}
-		ret = sys_sigwait_ms(stop, (long)t);
-		if (ret > 0)
-			return 1;
-		if (ret != -EAGAIN && ret != -EINTR)
-			return bb_errf(err, ret, "rt_sigtimedwait: %s",
-				       strerror(-ret));
-	} while (now_ms() < end);
-	return 0;
+	if (ret)
+		return ret;
+	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
+		    obj->spec.nr_progs, (unsigned long long)narrate_elapsed_us());
+	return events_open(ev, obj, type, err);
 }
 
 static void dump_all(const struct bb_object *obj, long n)
@@ -87,15 +66,9 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	if (!ret)
 		ret = bb_object_load(obj, err);
 	if (!ret)
-		ret = bb_object_attach(obj, err);
-	if (!ret)
-		narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
-			    obj->spec.nr_progs,
-			    (unsigned long long)narrate_elapsed_us());
-	if (!ret)
-		ret = events_open(&ev, obj, o->event_type, err);
+		ret = run_attach(obj, o->event_type, &ev, err);
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
-		ret = wait_interval(ev, &stop, o->interval_ms, err);
+		ret = events_wait(ev, &stop, o->interval_ms, err);
 		if (!ret)
 			dump_all(obj, n);
 	}
