@@ -167,18 +167,16 @@ $(BUILD)/man/%: docs/man/%.scd
 
 man: $(MANS)
 
-# bbload is the real-world tier's test loader: not installed.
-INSTALL_CMDS := $(filter-out $(BUILD)/bbload,$(CMDS))
-INSTALLED    := $(INSTALL_CMDS:$(BUILD)/%=$(SBINDIR)/%) \
+INSTALLED    := $(CMDS:$(BUILD)/%=$(SBINDIR)/%) \
 		$(LIBDIR)/libbarebpf.a $(LIBDIR)/libbarebpf.so.$(VERSION) \
 		$(LIBDIR)/libbarebpf.so.$(SOVERSION) $(LIBDIR)/libbarebpf.so \
 		$(INCLUDEDIR)/barebpf.h $(PCDIR)/barebpf.pc \
 		$(foreach m,$(MANS:$(BUILD)/man/%=%),$(MANDIR)/man$(subst .,,$(suffix $(m)))/$(m))
 
-install: $(INSTALL_CMDS) $(PUB_LIB) $(SO_LIB) $(PC) $(MANS)
+install: $(CMDS) $(PUB_LIB) $(SO_LIB) $(PC) $(MANS)
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PCDIR) \
 		$(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man8
-	install -m 755 $(INSTALL_CMDS) $(DESTDIR)$(SBINDIR)/
+	install -m 755 $(CMDS) $(DESTDIR)$(SBINDIR)/
 	install -m 644 $(PUB_LIB) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(SO_LIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf libbarebpf.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libbarebpf.so.$(SOVERSION)

@@ -8,6 +8,7 @@
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--default-max-entries N]
+ *	             [--each] [--xlated] [--run SECONDS]
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
  * The subcommands live in loader/cmd/barebpf/.
@@ -46,6 +47,7 @@ static void usage(struct out *f)
 		   "        decoded as --event-type's struct (from the object's BTF).\n"
 		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
 		   "       [--max-entries MAP=N]... [--default-max-entries N]\n"
+		   "       [--each] [--xlated] [--run SECONDS]\n"
 		   "        load (without attaching) all programs, or only those named;\n"
 		   "        print each one's name and kernel id.  --pin pins every\n"
 		   "        program and map under DIR (a bpffs directory) so they outlive\n"
@@ -55,6 +57,10 @@ static void usage(struct out *f)
 		   "        --default-max-entries N every map the object leaves at 0.\n"
 		   "        CO-RE relocations, .kconfig externs and the object's BTF are\n"
 		   "        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"
+		   "        --each loads each program in a fresh copy of the object;\n"
+		   "        --xlated prints the instructions as the kernel translated\n"
+		   "        them; --run SECONDS attaches and prints events that long.\n"
+		   "        barebpf load --help says more.\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"

@@ -10,7 +10,7 @@
  * obj_open_with():
  *
  *	- bb_object_open() and bb_object_open_mem() use loader_parts_all (parts_all.c),
- *	  which holds every part: barebpf, bbload and the tests use them;
+ *	  which holds every part: barebpf and the tests use them;
  *	- a tool whose own objects need less names only what they use.
  *	  procmon's objects hold tracepoint programs and plain maps, so its
  *	  table holds tracepoint_attach and nothing else, and its static

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * obj_knobs.h - what a tool's command line may change in an object
- * before bb_object_load(), in the "NAME=NUMBER" form barebpf load and bbload
- * take: a global variable (a const volatile knob in .rodata), a map's
+ * before bb_object_load(), in the "NAME=NUMBER" form barebpf load takes:
+ * a global variable (a const volatile knob in .rodata), a map's
  * max_entries, and a default size for the maps an object leaves at 0.
  */
 #ifndef BAREBPF_OBJ_KNOBS_H

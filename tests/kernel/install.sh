@@ -22,13 +22,12 @@ st=$?
 is_ok $st "make install DESTDIR=..."
 [ $st -eq 0 ] || { diag "$(tail -20 "$tmp/make.log")"; done_testing; }
 
-# The files, exactly: every tool but bbload (the real-world tier's), the
-# library three ways, the header, barebpf.pc, the man pages.
+# The files, exactly: every tool, the library three ways, the header,
+# barebpf.pc, the man pages.
 ver=$("$B/procmon" --version | cut -d' ' -f2)
 {
 	for c in loader/cmd/*.c; do
 		t=$(basename "$c" .c)
-		[ "$t" = bbload ] && continue
 		echo "usr/local/sbin/$t"
 		echo "usr/local/share/man/man8/$t.8"
 	done

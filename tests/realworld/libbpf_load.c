@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libbpf_load - the oracle of the real-world tier: libbpf loads each
- * program of an object on its own and prints what barebpf's bbload
- * --each --xlated prints, so that the two outputs can be compared line
- * by line.  A test tool only: barebpf itself never links libbpf.
+ * program of an object on its own and prints what `barebpf load --each
+ * --xlated` prints (tests/realworld/run.sh turns its "NAME: id N" and
+ * "NAME: refused: TEXT" into these words), so that the two outputs can
+ * be compared line by line.  A test tool only: barebpf itself never links libbpf.
  *
  *   libbpf_load OBJ DEFAULT_MAX_ENTRIES
  */
@@ -26,7 +27,7 @@ static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
 	return 0;
 }
 
-/* Fetched through libbpf; printed as bbload prints (loader/xlated.c). */
+/* Fetched through libbpf; printed as barebpf load --xlated prints. */
 static void print_xlated(const char *name, int fd)
 {
 	struct bpf_prog_info info;
