@@ -247,8 +247,9 @@ static int parse_args(int argc, char **argv, struct load_opts *o)
 			o->each = true;
 		else if (c == 'x')
 			o->xlated = true;
-		else if (c == 'r')
-			bad = (o->run_s = parse_count(g.arg)) <= 0;
+		else if (c == 'r')	/* milliseconds must fit a long */
+			bad = (o->run_s = parse_count(g.arg)) <= 0 ||
+			      o->run_s > LONG_MAX / 1000;
 		else
 			bad = c != 'd' || cli_parse_num(g.arg, &o->default_max);
 	}
