@@ -46,7 +46,10 @@ BUILD     ?= build
 BPF_BUILD ?= $(BUILD)
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror $(SAN_FLAGS)
-BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel
+# -fdebug-compilation-dir=.: clang writes the build directory into the
+# object's BTF and DWARF strings; without it .BTF's size, and every figure
+# docs/ quotes from it, would depend on where the tree was checked out.
+BPF_CFLAGS = -target bpf -O2 -g -Wall -Werror -Ikernel -fdebug-compilation-dir=.
 DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
@@ -426,6 +429,13 @@ tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES)
 clean:
 	rm -rf $(BUILD)
 
+# Rerun every command docs/ shows and write the real output into the
+# blocks that no longer match (docs/checked-outputs.md): review the diff.
+docs-update: all tests examples static
+	@$(MAKE) --no-print-directory tracefs bpffs
+	perl tests/docs_check.pl --update docs/*.md | grep -v '^ok'; true
+
+.PHONY: docs-update
 .PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
 	kernel-tests test-vm bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:

@@ -4,7 +4,10 @@
 #  - a link whose text names a function, "[`map_create()` in loader/maps/map.c]",
 #    points at a file that defines that function;
 #  - every command shown in a ```sh block as "$ command" runs, from the top
-#    of the repository, and exits 0.  (Root: some commands load programs.)
+#    of the repository, exits 0 and prints what the page says it prints
+#    (tests/docs_check.pl; docs/checked-outputs.md).  (Root: some commands
+#    load programs.)
+# DOCS="docs/a.md docs/b.md" checks only those pages.
 # vm: host-only: it runs the commands docs/ shows, with the host's tools.
 set -u
 . tests/tap.sh
@@ -15,7 +18,7 @@ ls docs/*.md > /dev/null 2>&1 || bail "no docs/*.md"
 [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ] ||
 	mount -t bpf bpf /sys/fs/bpf
 
-for doc in docs/*.md; do
+for doc in ${DOCS:-docs/*.md}; do
 	# One "text<TAB>target" line per markdown link.
 	grep -o '\[[^]]*\]([^)]*)' "$doc" |
 		sed 's/^\[\(.*\)\](\(.*\))$/\1\t\2/' > "$tmp/links"
@@ -40,16 +43,36 @@ for doc in docs/*.md; do
 	done < "$tmp/links"
 	ok "$doc: all $nlinks links to files resolve"
 
-	# Commands: "$ ..." lines inside ```sh blocks.
-	awk '/^```sh$/ { on = 1; next } /^```/ { on = 0 } on && /^\$ / { sub(/^\$ /, ""); print }' \
-		"$doc" > "$tmp/cmds"
-	while read -r cmd; do
-		if timeout 120 sh -c "$cmd" > "$tmp/out" 2>&1 < /dev/null; then
-			ok "$doc: '$cmd' runs"
-		else
-			tail -5 "$tmp/out" | sed 's/^/# /'
-			not_ok "$doc: '$cmd' runs"
-		fi
-	done < "$tmp/cmds"
+	# Commands and their outputs: tests/docs_check.pl runs each and
+	# compares (docs/checked-outputs.md says how).
+	perl tests/docs_check.pl "$doc" > "$tmp/check" 2>&1 ||
+		not_ok "$doc: tests/docs_check.pl ran to the end"
+	while IFS= read -r line; do
+		case "$line" in
+		"ok	"*) ok "${line#ok	}" ;;
+		"not ok	"*) not_ok "${line#not ok	}" ;;
+		"#"*) echo "$line" ;;
+		*) echo "# $line" ;;
+		esac
+	done < "$tmp/check"
 done
+
+# The test of the test: the first block of docs/barebpf.md (no root, quick)
+# copied as it is must pass, and with one output line changed must fail.
+awk '/^```sh$/ { on = 1 } on { print } on && /^```$/ { exit }' docs/barebpf.md \
+	> "$tmp/same.md"
+awk '!done && !/^(```|\$ |\.\.\.$)/ { $0 = $0 " (changed)"; done = 1 } { print }' \
+	"$tmp/same.md" > "$tmp/changed.md"
+perl tests/docs_check.pl "$tmp/same.md" > "$tmp/check" 2>&1
+if grep -q '^ok' "$tmp/check" && ! grep -q '^not ok' "$tmp/check"; then
+	ok "a copy of a block passes"
+else
+	not_ok "a copy of a block passes"
+fi
+perl tests/docs_check.pl "$tmp/changed.md" > "$tmp/check" 2>&1
+if grep -q '^not ok' "$tmp/check"; then
+	ok "the copy with one output line changed fails"
+else
+	not_ok "the copy with one output line changed fails"
+fi
 done_testing

@@ -177,13 +177,23 @@ static void emit(struct json *j, uint32_t i, const char *before,
 			   "         bytes %s\n            -> %s\n", bb, ab);
 }
 
-/* Fds a fresh process would get: 0-2 are taken, maps come first. */
+/*
+ * The fd a fresh process gives the first map: 0-2 are taken, and
+ * obj_load_maps() uploads the object's BTF (BPF_BTF_LOAD) before it
+ * creates any map, so with BTF the maps start at 4.
+ */
+static int first_map_fd(const struct bb_object *obj)
+{
+	return obj->spec.has_btf ? 4 : 3;
+}
+
+/* Fds a fresh process would get, in the order maps are created. */
 static void fake_fds(struct bb_object *obj, int on)
 {
 	uint32_t i;
 
 	for (i = 0; i < obj->spec.nr_maps; i++)
-		obj->maps[i].fd = on ? (int)(3 + i) : -1;
+		obj->maps[i].fd = on ? (int)(first_map_fd(obj) + i) : -1;
 }
 
 int disasm_prog_side_by_side(struct bb_object *obj, struct bb_prog *prog,
@@ -205,8 +215,8 @@ int disasm_prog_side_by_side(struct bb_object *obj, struct bb_prog *prog,
 		json_begin(j, "insns", '[');
 	} else {
 		out_printf(out_stdout,
-			   "\n%s (section %s), %u instructions; maps get fds from 3 up, as in a fresh process:\n",
-			   p->name, p->section, p->nr_insns);
+			   "\n%s (section %s), %u instructions; maps get fds from %d up, as in a fresh process:\n",
+			   p->name, p->section, p->nr_insns, first_map_fd(obj));
 		out_printf(out_stdout, "  %5s  %-34s %s\n", "insn", "before relocation",
 			   "after relocation");
 	}
