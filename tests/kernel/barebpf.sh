@@ -61,9 +61,42 @@ if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
 		[ -e "$pin/$f" ]
 		is_ok $? "pinned $pin/$f"
 	done
+	before=$(ls "$pin")
 	"$TOOL" load "$OBJ" --pin "$pin" > /dev/null 2> "$tmp/err"
-	[ $? -ne 0 ] && grep -q 'already exists' "$tmp/err"
+	[ $? -ne 0 ] && grep -q 'already pinned there' "$tmp/err"
 	is_ok $? "pinning over an existing pin fails, saying so"
+	[ "$(ls "$pin")" = "$before" ]
+	is_ok $? "and leaves the pins that were there alone"
+	rm -r "$pin"
+
+	# Global data: .rodata, .data and .bss pinned as _rodata, _data,
+	# _bss (bpffs refuses dots), and reopened by bpftool.
+	mkdir "$pin"
+	"$TOOL" load "$B/test/globals.bpf.o" --set filter_tgid=4242 \
+		--pin "$pin" > "$tmp/out" 2> "$tmp/err"
+	is_ok $? "barebpf load --pin of an object with global data exits 0"
+	grep -q "^\.bss: pinned at $pin/_bss\$" "$tmp/out"
+	is_ok $? "it says .bss is pinned as _bss"
+	if command -v bpftool > /dev/null; then
+		bpftool -j map dump pinned "$pin/_rodata" > "$tmp/dump" 2>&1 &&
+			grep -q '"filter_tgid":4242' "$tmp/dump"
+		is_ok $? "bpftool reopens $pin/_rodata and reads the knob --set gave"
+		bpftool map show pinned "$pin/_bss" > "$tmp/dump" 2>&1 &&
+			grep -q 'name \.bss' "$tmp/dump"
+		is_ok $? "bpftool reopens $pin/_bss: the .bss map"
+	else
+		not_ok "bpftool to reopen the pins (install it)"
+	fi
+	rm -r "$pin"
+
+	# A run that fails leaves nothing: count_exit's pin is taken (a
+	# directory of that name), so the four pins made before it go.
+	mkdir -p "$pin/count_exit"
+	"$TOOL" load "$B/test/globals.bpf.o" --pin "$pin" > "$tmp/out" 2> "$tmp/err"
+	[ $? -ne 0 ] && grep -q "count_exit.*already pinned" "$tmp/err"
+	is_ok $? "a pin that fails fails the run, naming it"
+	[ "$(ls "$pin")" = count_exit ]
+	is_ok $? "the pins made before it are removed, the one there is kept"
 	rm -r "$pin"
 else
 	not_ok "bpffs mounted at /sys/fs/bpf (mount -t bpf bpf /sys/fs/bpf)"
@@ -94,4 +127,11 @@ grep -q '^checked: id [1-9]' "$tmp/out"
 is_ok $? "the other program is still tried, and loads"
 grep -q "invalid mem access 'map_value_or_null'" "$tmp/err" && ! grep -q 'run as root' "$tmp/err"
 is_ok $? "the refusal comes with the verifier's words (and no advice about root)"
+if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
+	mkdir "$pin"
+	"$TOOL" load "$tmp/bad.bpf.o" --pin "$pin" > /dev/null 2>&1
+	[ $? -eq 1 ] && [ -z "$(ls "$pin")" ]
+	is_ok $? "with --pin, a run where a program is refused pins nothing"
+	rm -r "$pin"
+fi
 done_testing
