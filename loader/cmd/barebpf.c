@@ -4,6 +4,7 @@
  * system call at a time.
  *
  *	barebpf inspect OBJ [--disasm] [--json]   what the loader sees (no root)
+ *	barebpf inspect --check OBJ               would the loader take it?
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
@@ -35,6 +36,10 @@ static void usage(struct out *f)
 		   "        programs, maps (from BTF), global data and every relocation\n"
 		   "        with what it will become.  --disasm adds each program's\n"
 		   "        instructions before and after relocation.  Needs no root.\n"
+		   "  inspect --check OBJ\n"
+		   "        only whether the loader's parse takes the object (its ELF,\n"
+		   "        its BTF by the kernel's rules, maps, programs): exit\n"
+		   "        status 0 if it does, 1 if it refuses it, saying why.\n"
 		   "  disasm OBJ\n"
 		   "        every instruction of every code section, as llvm-objdump -d\n"
 		   "        prints them (our own disassembler).  Needs no root.\n"
