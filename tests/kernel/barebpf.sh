@@ -89,6 +89,29 @@ if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
 	fi
 	rm -r "$pin"
 
+	# --set: a negative value and hex into signed variables, read back;
+	# a value over an int's range refused, naming the range.
+	cat > "$tmp/knob.bpf.c" <<'SRC'
+#include "bpf_defs.h"
+char LICENSE[] SEC("license") = "GPL";
+const volatile int knob = 0;
+const volatile long long big = 0;
+SEC("tp/sched/sched_process_exit")
+int f(void *ctx) { return knob + (int)big; }
+SRC
+	clang -target bpf -O2 -g -Ikernel -c "$tmp/knob.bpf.c" -o "$tmp/knob.bpf.o" || bail "clang"
+	mkdir "$pin"
+	"$TOOL" load "$tmp/knob.bpf.o" --set knob=-5 --set big=-0x10 \
+		--pin "$pin" > /dev/null 2> "$tmp/err"
+	is_ok $? "--set takes -5 into an int and -0x10 into a long long"
+	bpftool -j map dump pinned "$pin/_rodata" > "$tmp/dump" 2>&1 &&
+		grep -q '"knob":-5' "$tmp/dump" && grep -q '"big":-16' "$tmp/dump"
+	is_ok $? "and the kernel's .rodata holds -5 and -16"
+	rm -r "$pin"
+	"$TOOL" load "$tmp/knob.bpf.o" --set knob=2147483648 > /dev/null 2> "$tmp/err"
+	[ $? -eq 1 ] && grep -q -- '-2147483648 to 2147483647' "$tmp/err"
+	is_ok $? "--set knob=2147483648 into an int is refused, naming the range"
+
 	# A run that fails leaves nothing: count_exit's pin is taken (a
 	# directory of that name), so the four pins made before it go.
 	mkdir -p "$pin/count_exit"
