@@ -156,5 +156,18 @@ if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
 	[ $? -eq 1 ] && [ -z "$(ls "$pin")" ]
 	is_ok $? "with --pin, a run where a program is refused pins nothing"
 	rm -r "$pin"
+	# A map the object pins by name (in /sys/fs/bpf, under a name with
+	# our pid): a run whose program is refused unpins it again, with
+	# load and with run (bb_object_load()).
+	sed -e "s/} counts SEC/\t__uint(pinning, LIBBPF_PIN_BY_NAME);\n} bbpin_$$ SEC/" \
+		-e "s/&counts/\&bbpin_$$/g" "$tmp/bad.bpf.c" > "$tmp/byname.bpf.c"
+	clang -target bpf -O2 -g -Ikernel -c "$tmp/byname.bpf.c" -o "$tmp/byname.bpf.o" || bail "clang"
+	"$TOOL" load "$tmp/byname.bpf.o" > /dev/null 2>&1
+	[ $? -eq 1 ] && [ ! -e "/sys/fs/bpf/bbpin_$$" ]
+	is_ok $? "load: a refused program unpins the map the object pinned by name"
+	"$TOOL" run "$tmp/byname.bpf.o" --count 1 > /dev/null 2>&1
+	[ $? -ne 0 ] && [ ! -e "/sys/fs/bpf/bbpin_$$" ]
+	is_ok $? "run: the same through bb_object_load()"
+	rm -f "/sys/fs/bpf/bbpin_$$"
 fi
 done_testing

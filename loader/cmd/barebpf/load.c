@@ -21,6 +21,7 @@
 #include "loader/maps/map.h"
 #include "loader/sys/out.h"
 #include "loader/load/prog.h"
+#include "loader/pin/map_pin.h"
 #include "loader/pin/pin_loaded.h"
 #include "loader/sys/sys.h"
 #include "loader/cmd/barebpf/cmd.h"
@@ -144,6 +145,8 @@ static int load(const struct load_opts *o, struct bb_err *err)
 	/* A run that fails pins nothing. */
 	if (!ret && !failed && o->pin_dir)
 		ret = pin_all(obj, o->pin_dir, err);
+	if (obj && (ret || failed))
+		map_unpin_made(obj);	/* maps the object pins by name */
 	bb_object_close(obj);
 	if (!ret && failed)
 		ret = bb_errf(err, -EINVAL, "%d program%s did not load",
