@@ -105,7 +105,8 @@ int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
  * data), then each program not switched off (BPF_PROG_LOAD; when the
  * verifier refuses, a second BPF_PROG_LOAD fetches its log: bb_err_log()).
  * Reads the kernel's BTF (/sys/kernel/btf/vmlinux) only for CO-RE and
- * tp_btf/fentry programs.  Returns 0 or -errno.
+ * tp_btf/fentry programs.  Returns 0 or -errno; on failure the maps it
+ * pinned by name are unpinned again (unlink), those it reused are not.
  */
 int bb_object_load(struct bb_object *obj, struct bb_err *err);
 

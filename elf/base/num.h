@@ -3,9 +3,9 @@
  * num.h - decimal numbers in text: options, and numbers the kernel
  * writes in tracefs and sysfs files.
  *
- * libc's strtol() family also reads signs, leading spaces, hex, octal
- * and locale digits, and costs a static binary about 2 KiB; we only
- * ever need plain decimal digits.
+ * libc's strtol() family also reads leading spaces, octal and locale
+ * digits, and costs a static binary about 2 KiB; we need plain decimal
+ * digits, and for --set a sign and 0x hex.
  */
 #ifndef BAREBPF_NUM_H
 #define BAREBPF_NUM_H
@@ -18,5 +18,13 @@
  * with a digit, -ERANGE if the number is over @max.
  */
 int num_parse(const char *s, uint64_t max, uint64_t *out, const char **end);
+
+/*
+ * All of @s as an integer in [@min, @max]: decimal or 0x hex, after an
+ * optional '-' (`--set VAR=VALUE`).  *@out gets its two's complement
+ * bits (-1 is UINT64_MAX).  -EINVAL if @s is not such a number,
+ * -ERANGE if it is outside the range.
+ */
+int num_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *out);
 
 #endif

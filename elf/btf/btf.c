@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "elf/btf/btf.h"
+#include "elf/btf/btf_rules.h"
 
 #define BTF_MAGIC_SWAPPED 0x9FEB
 
@@ -315,6 +316,9 @@ int btf_parse(struct btf *btf, const void *data, size_t len,
 	/* References may point forward, so they wait for the full index. */
 	for (id = 1; !ret && id < btf->nr_types; id++)
 		ret = check_type(btf, id, btf_type(btf, id), err);
+	/* What else the kernel's BPF_BTF_LOAD would refuse. */
+	if (!ret)
+		ret = btf_check_rules(btf, err);
 	if (ret)
 		btf_free(btf);
 	return ret;

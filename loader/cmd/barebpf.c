@@ -4,6 +4,7 @@
  * system call at a time.
  *
  *	barebpf inspect OBJ [--disasm] [--json]   what the loader sees (no root)
+ *	barebpf inspect --check OBJ               would the loader take it?
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
@@ -36,6 +37,10 @@ static void usage(struct out *f)
 		   "        programs, maps (from BTF), global data and every relocation\n"
 		   "        with what it will become.  --disasm adds each program's\n"
 		   "        instructions before and after relocation.  Needs no root.\n"
+		   "  inspect --check OBJ\n"
+		   "        only whether the loader's parse takes the object (its ELF,\n"
+		   "        its BTF by the kernel's rules, maps, programs): exit\n"
+		   "        status 0 if it does, 1 if it refuses it, saying why.\n"
 		   "  disasm OBJ\n"
 		   "        every instruction of every code section, as llvm-objdump -d\n"
 		   "        prints them (our own disassembler).  Needs no root.\n"
@@ -51,9 +56,12 @@ static void usage(struct out *f)
 		   "        load (without attaching) all programs, or only those named;\n"
 		   "        print each one's name and kernel id.  --pin pins every\n"
 		   "        program and map under DIR (a bpffs directory) so they outlive\n"
-		   "        the command.  Exit status 0 only if every program loaded.\n"
+		   "        the command, as DIR/NAME with '.' made '_' (.bss: DIR/_bss);\n"
+		   "        all or none: if one pin fails, those made are removed.\n"
+		   "        Exit status 0 only if every program loaded.\n"
 		   "        Before the load: --set VAR=VALUE sets a global variable (a\n"
-		   "        const volatile knob), --max-entries MAP=N sizes a map, and\n"
+		   "        const volatile knob; decimal or 0x hex, '-' if signed, within\n"
+		   "        its BTF type's range), --max-entries MAP=N sizes a map, and\n"
 		   "        --default-max-entries N every map the object leaves at 0.\n"
 		   "        CO-RE relocations, .kconfig externs and the object's BTF are\n"
 		   "        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"

@@ -63,7 +63,8 @@ static void usage(struct out *f)
 	out_printf(f,
 		   "Usage: procmon [--obj PATH] [--interval MS] [--count N] [--json] [-v]\n"
 		   "               [--pin | --unpin] [--pin-dir DIR] [--perf-link]\n"
-		   "       procmon --events[=perf|ringbuf] [--pages N] [--obj PATH] [--json]\n"
+		   "       procmon --events[=perf|ringbuf] [--pages N] [--count N] [--obj PATH]\n"
+		   "               [--json]\n"
 		   "\n"
 		   "Show live processes, tracked by BPF programs on the tracepoints\n"
 		   "sched/sched_process_exec and sched/sched_process_exit.\n"
@@ -73,7 +74,8 @@ static void usage(struct out *f)
 		   "                  without one built in: that file next to this binary)\n"
 		   "  --interval MS   print the table every MS milliseconds (default 1000;\n"
 		   "                  0 prints as soon as the programs are attached)\n"
-		   "  --count N       exit after N tables (default: until Ctrl+C)\n"
+		   "  --count N       exit after N tables, or with --events after N events\n"
+		   "                  (default: until Ctrl+C)\n"
 		   "  --json          print one JSON object per process or event (JSON Lines)\n"
 		   "  --pin           keep tracking after exit: pin the programs' links and\n"
 		   "                  the table in DIR; a later --pin run shows the table,\n"
@@ -86,9 +88,10 @@ static void usage(struct out *f)
 		   "  --events[=HOW]  print one line per exec and per exit as they happen,\n"
 		   "                  and a line when events were lost, instead of the table;\n"
 		   "                  HOW is perf (a perf buffer, the default) or ringbuf\n"
-		   "                  (a BPF ring buffer); ends at Ctrl+C\n"
-		   "  --pages N       with --events=perf: ring size per CPU in pages, a power\n"
-		   "                  of two (default 64)\n"
+		   "                  (a BPF ring buffer); ends at Ctrl+C or after --count\n"
+		   "                  events\n"
+		   "  --pages N       with --events=perf only: ring size per CPU in pages, a\n"
+		   "                  power of two from 1 to 1048576 (default 64)\n"
 		   "  -v, --verbose   narrate every kernel call on stderr, and the time\n"
 		   "                  from start to attached (CLOCK_MONOTONIC)\n"
 		   "  -h, --help      show this help\n"
@@ -133,7 +136,15 @@ static int on_opt(void *ctx, int val, const char *arg)
 			return -1;
 		return 0;
 	case 'P':
-		return cli_parse_num(arg, &o->pages) || o->pages > 1 << 20 ? -1 : 0;
+		/* Checked now, not after loading: perf rings are 2^n pages. */
+		if (cli_parse_num(arg, &o->pages) || o->pages < 1 ||
+		    o->pages > 1 << 20 || (o->pages & (o->pages - 1))) {
+			out_printf(out_stderr,
+				   "procmon: --pages %s: want a power of two from 1 to %d\n",
+				   arg, 1 << 20);
+			return -1;
+		}
+		return 0;
 	default:
 		return -1;
 	}
@@ -155,7 +166,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 	const struct tool_cli cli = { "procmon", own, on_opt, o, usage };
 	int ret;
 
-	*o = (struct options){ .pin_dir = PIN_DIR, .pages = 64 };
+	*o = (struct options){ .pin_dir = PIN_DIR };
 	ret = tool_parse_opts(&cli, argc, argv, &o->t);
 	if (ret)
 		return ret;
@@ -169,6 +180,13 @@ static int parse_args(int argc, char **argv, struct options *o)
 			   "procmon: --events works without --pin and --unpin\n");
 		return -1;
 	}
+	if (o->pages && o->events != 1 + PROCMON_VIA_PERF) {
+		out_printf(out_stderr,
+			   "procmon: --pages sizes the perf buffer: it needs --events or --events=perf\n");
+		return -1;
+	}
+	if (!o->pages)
+		o->pages = 64;
 	return 0;
 }
 

@@ -25,6 +25,7 @@ struct bb_map {
 	void *mem;		/* .data/.bss after load: mmap of the value */
 	size_t mem_len;
 	bool reused;		/* fd is an existing map (pin or caller's fd) */
+	bool pinned_here;	/* this load pinned it by name (map_setup()) */
 	uint32_t max_entries;	/* set before bb_object_load(): overrides the spec's */
 	int btf_fd;		/* the object's BTF (not owned), or -1 */
 	struct bb_object *obj;	/* the object it belongs to; NULL: made by

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "elf/base/num.h"
+#include "elf/btf/btf_int.h"
 #include "loader/load/global_data.h"
 #include "loader/object/obj_knobs.h"
 
@@ -24,21 +25,54 @@ static int split(const char *arg, char *buf, size_t len, long long *val)
 	return 0;
 }
 
+/*
+ * The values variable @v holds: its BTF type's (signed or not, bool),
+ * or, with no BTF type, anything its size holds signed or unsigned.
+ */
+static int var_range(const struct bb_object *obj, const struct var_spec *v,
+		     struct btf_int_range *r, struct bb_err *err)
+{
+	if (v->type_id)
+		return btf_int_range(&obj->spec.btf, v->type_id, r, err);
+	if (!v->size || v->size > 8)
+		return -EINVAL;
+	*r = (struct btf_int_range){ .bytes = v->size, .is_signed = 1 };
+	r->max = v->size == 8 ? UINT64_MAX : (1ull << (v->size * 8)) - 1;
+	r->min = v->size == 8 ? INT64_MIN : -(int64_t)(r->max >> 1) - 1;
+	return 0;
+}
+
 int obj_knob_set_var(struct bb_object *obj, const char *arg, struct bb_err *err)
 {
 	const struct var_spec *v;
+	struct btf_int_range r;
+	const char *eq = strchr(arg, '=');
 	char name[256];
-	long long val;
+	uint64_t val;
+	int ret;
 
-	if (split(arg, name, sizeof(name), &val))
+	if (!eq || eq == arg || (size_t)(eq - arg) >= sizeof(name))
 		return bb_errf(err, -EINVAL, "--set %s: want VAR=NUMBER", arg);
+	memcpy(name, arg, eq - arg);
+	name[eq - arg] = '\0';
 	v = obj_spec_var(&obj->spec, name);
 	if (!v)
 		return bb_errf(err, -ENOENT, "--set: %s has no global variable '%s'",
 			       obj->path, name);
-	if (v->size > sizeof(val))
-		return bb_errf(err, -EINVAL, "--set: '%s' is %u bytes, not a number",
+	if (var_range(obj, v, &r, err) || r.bytes != v->size)
+		return bb_errf(err, -EINVAL,
+			       "--set: '%s' (%u bytes) is not an integer variable",
 			       name, v->size);
+	ret = num_parse_int(eq + 1, r.min, r.max, &val);
+	if (ret == -ERANGE)
+		return bb_errf(err, ret,
+			       "--set %s: out of range for '%s', a%s %u-byte integer (%lld to %llu)",
+			       arg, name, r.is_signed ? " signed" : "n unsigned",
+			       r.bytes, (long long)r.min, (unsigned long long)r.max);
+	if (ret)
+		return bb_errf(err, ret,
+			       "--set %s: want VAR=NUMBER (decimal or 0x hex, '-' if signed)",
+			       arg);
 	/* Little-endian: the low v->size bytes of val. */
 	return bb_object_set_var(obj, name, &val, v->size, err);
 }

@@ -210,6 +210,8 @@ int bb_object_load(struct bb_object *obj, struct bb_err *err)
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		if (!obj->progs[i].off)
 			ret = obj_load_prog(obj, &obj->progs[i], err);
+	if (ret)
+		map_unpin_made(obj);
 	return ret;
 }
 

@@ -142,6 +142,7 @@ static int create_and_pin(struct bb_object *obj, struct bb_map *map,
 	if (ret)
 		return ret;
 	ret = bb_pin_fd(map->fd, path, err);
+	map->pinned_here = !ret;
 	if (ret == -EEXIST) {
 		/* Another loader pinned it between our look and our pin. */
 		sys_close(map->fd);
@@ -171,4 +172,20 @@ int map_setup(struct bb_object *obj, struct bb_map *map, struct bb_err *err)
 	if (ret != -ENOENT)
 		return ret;
 	return create_and_pin(obj, map, path, err);
+}
+
+void map_unpin_made(struct bb_object *obj)
+{
+	struct bb_err ignored = { 0 };
+	char path[PATH_MAX];
+	uint32_t i;
+
+	for (i = 0; i < obj->spec.nr_maps; i++) {
+		if (!obj->maps[i].pinned_here)
+			continue;
+		if (!map_pin_path(obj, &obj->maps[i], path, sizeof(path),
+				  &ignored))
+			bb_unpin(path, &ignored);
+		obj->maps[i].pinned_here = false;
+	}
 }

@@ -32,4 +32,10 @@ int map_pin_path(const struct bb_object *obj, const struct bb_map *map,
 /* bb_object_load()'s step for one map: reuse, open the pin, or create (+pin). */
 int map_setup(struct bb_object *obj, struct bb_map *map, struct bb_err *err);
 
+/*
+ * A load that fails removes the by-name pins it made (as libbpf does):
+ * those of maps it created and pinned, never a pin it found and reused.
+ */
+void map_unpin_made(struct bb_object *obj);
+
 #endif

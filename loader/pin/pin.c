@@ -132,26 +132,58 @@ int pin_rmdir(const char *dir, struct bb_err *err)
 	return 0;
 }
 
+/*
+ * A pin's name comes from the object (a map's or a program's name): it
+ * must be one name made of what the kernel takes in an object name
+ * (letters, digits, '_' and '.': bpf_obj_name_cpy(), kernel/bpf/syscall.c),
+ * so that it stays in @dir, the directory pin_check_bpffs() checked: no
+ * '/', no control bytes, not "." or "..".  Its full length counts (up to
+ * NAME_MAX), not the 15 bytes the kernel keeps as the object's name: like
+ * libbpf, we pin under the object file's name.
+ */
+static int pin_name_check(const char *name, struct bb_err *err)
+{
+	size_t i, nlen = strlen(name);
+	unsigned char c;
+
+	if (nlen == 0 || nlen > NAME_MAX || !strcmp(name, ".") ||
+	    !strcmp(name, ".."))
+		return bb_errf(err, -EINVAL,
+			       "pin name '%.16s' (%zu bytes) is not a plain name (1 to %d bytes, not '.' or '..')",
+			       name, nlen, NAME_MAX);
+	for (i = 0; i < nlen; i++) {
+		c = name[i];
+		/* The byte is named, never printed: it may be a control. */
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+		    !(c >= '0' && c <= '9') && c != '_' && c != '.')
+			return bb_errf(err, -EINVAL,
+				       "pin name of %zu bytes is not a plain name: byte %zu (0x%02x) is not a letter, digit, '_' or '.' (the kernel's object name rule)",
+				       nlen, i, c);
+	}
+	return 0;
+}
+
 int pin_path(char *out, size_t len, const char *dir, const char *name,
 	     struct bb_err *err)
 {
-	size_t nlen = strlen(name);
-	int n;
+	size_t dlen = strlen(dir), i;
+	int n, ret = pin_name_check(name, err);
 
-	/*
-	 * @name comes from the object (a map's name in its BTF): it must be
-	 * one plain file name, so that a pin stays in @dir, the directory
-	 * pin_check_bpffs() checked, and never climbs out of it.
-	 */
-	if (nlen == 0 || nlen > NAME_MAX || strchr(name, '/') ||
-	    !strcmp(name, ".") || !strcmp(name, ".."))
-		return bb_errf(err, -EINVAL,
-			       "pin name '%.300s' is not a plain file name (1 to %d bytes, no '/', not '.' or '..')",
-			       name, NAME_MAX);
+	if (ret)
+		return ret;
 	n = fmt_snprintf(out, len, "%s/%s", dir, name);
-
 	if (n < 0 || (size_t)n >= len)
 		return bb_errf(err, -ENAMETOOLONG, "pin path '%s/%s' is too long",
 			       dir, name);
+	/*
+	 * bpffs refuses a name with a '.' in it (EPERM from bpf_lookup(),
+	 * kernel/bpf/inode.c: dots are kept for files the kernel makes), so
+	 * global data (.bss, .rodata.str1.1) could never be pinned as is.
+	 * Like libbpf, every '.' of the name becomes '_': ".bss" is pinned as
+	 * "_bss", ".rodata.str1.1" as "_rodata_str1_1".
+	 */
+	for (i = dlen + 1; out[i]; i++)
+		if (out[i] == '.')
+			out[i] = '_';
 	return 0;
 }

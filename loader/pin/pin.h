@@ -35,8 +35,11 @@ int pin_mkdir(const char *dir, struct bb_err *err);
 int pin_rmdir(const char *dir, struct bb_err *err);
 
 /*
- * "@dir/@name" into @out; -ENAMETOOLONG if it does not fit, -EINVAL if
- * @name is not one plain file name (empty, ".", "..", a '/' in it).
+ * "@dir/@name" into @out, every '.' of @name made '_' (bpffs refuses
+ * dots: ".bss" is pinned as "_bss"); -ENAMETOOLONG if it does not fit,
+ * -EINVAL if @name is not one plain name: 1 to NAME_MAX bytes of letters,
+ * digits, '_' and '.' (the kernel's object name characters), not "." or
+ * "..".  The full name is used, not the kernel's 15-byte object name.
  */
 int pin_path(char *out, size_t len, const char *dir, const char *name,
 	     struct bb_err *err);

@@ -61,9 +61,65 @@ if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
 		[ -e "$pin/$f" ]
 		is_ok $? "pinned $pin/$f"
 	done
+	before=$(ls "$pin")
 	"$TOOL" load "$OBJ" --pin "$pin" > /dev/null 2> "$tmp/err"
-	[ $? -ne 0 ] && grep -q 'already exists' "$tmp/err"
+	[ $? -ne 0 ] && grep -q 'already pinned there' "$tmp/err"
 	is_ok $? "pinning over an existing pin fails, saying so"
+	[ "$(ls "$pin")" = "$before" ]
+	is_ok $? "and leaves the pins that were there alone"
+	rm -r "$pin"
+
+	# Global data: .rodata, .data and .bss pinned as _rodata, _data,
+	# _bss (bpffs refuses dots), and reopened by bpftool.
+	mkdir "$pin"
+	"$TOOL" load "$B/test/globals.bpf.o" --set filter_tgid=4242 \
+		--pin "$pin" > "$tmp/out" 2> "$tmp/err"
+	is_ok $? "barebpf load --pin of an object with global data exits 0"
+	grep -q "^\.bss: pinned at $pin/_bss\$" "$tmp/out"
+	is_ok $? "it says .bss is pinned as _bss"
+	if command -v bpftool > /dev/null; then
+		bpftool -j map dump pinned "$pin/_rodata" > "$tmp/dump" 2>&1 &&
+			grep -q '"filter_tgid":4242' "$tmp/dump"
+		is_ok $? "bpftool reopens $pin/_rodata and reads the knob --set gave"
+		bpftool map show pinned "$pin/_bss" > "$tmp/dump" 2>&1 &&
+			grep -q 'name \.bss' "$tmp/dump"
+		is_ok $? "bpftool reopens $pin/_bss: the .bss map"
+	else
+		not_ok "bpftool to reopen the pins (install it)"
+	fi
+	rm -r "$pin"
+
+	# --set: a negative value and hex into signed variables, read back;
+	# a value over an int's range refused, naming the range.
+	cat > "$tmp/knob.bpf.c" <<'SRC'
+#include "bpf_defs.h"
+char LICENSE[] SEC("license") = "GPL";
+const volatile int knob = 0;
+const volatile long long big = 0;
+SEC("tp/sched/sched_process_exit")
+int f(void *ctx) { return knob + (int)big; }
+SRC
+	clang -target bpf -O2 -g -Ikernel -c "$tmp/knob.bpf.c" -o "$tmp/knob.bpf.o" || bail "clang"
+	mkdir "$pin"
+	"$TOOL" load "$tmp/knob.bpf.o" --set knob=-5 --set big=-0x10 \
+		--pin "$pin" > /dev/null 2> "$tmp/err"
+	is_ok $? "--set takes -5 into an int and -0x10 into a long long"
+	bpftool -j map dump pinned "$pin/_rodata" > "$tmp/dump" 2>&1 &&
+		grep -q '"knob":-5' "$tmp/dump" && grep -q '"big":-16' "$tmp/dump"
+	is_ok $? "and the kernel's .rodata holds -5 and -16"
+	rm -r "$pin"
+	"$TOOL" load "$tmp/knob.bpf.o" --set knob=2147483648 > /dev/null 2> "$tmp/err"
+	[ $? -eq 1 ] && grep -q -- '-2147483648 to 2147483647' "$tmp/err"
+	is_ok $? "--set knob=2147483648 into an int is refused, naming the range"
+
+	# A run that fails leaves nothing: count_exit's pin is taken (a
+	# directory of that name), so the four pins made before it go.
+	mkdir -p "$pin/count_exit"
+	"$TOOL" load "$B/test/globals.bpf.o" --pin "$pin" > "$tmp/out" 2> "$tmp/err"
+	[ $? -ne 0 ] && grep -q "count_exit.*already pinned" "$tmp/err"
+	is_ok $? "a pin that fails fails the run, naming it"
+	[ "$(ls "$pin")" = count_exit ]
+	is_ok $? "the pins made before it are removed, the one there is kept"
 	rm -r "$pin"
 else
 	not_ok "bpffs mounted at /sys/fs/bpf (mount -t bpf bpf /sys/fs/bpf)"
@@ -82,4 +138,24 @@ grep -qx 'unchecked: refused: Permission denied' "$tmp/out"
 is_ok $? "the refused one is named on stdout, with its errno"
 grep -q "invalid mem access 'map_value_or_null'" "$tmp/err" && ! grep -q 'run as root' "$tmp/err"
 is_ok $? "the refusal comes with the verifier's words (and no advice about root)"
+if [ "$(stat -f -c %T /sys/fs/bpf 2>/dev/null)" = bpf_fs ]; then
+	mkdir "$pin"
+	"$TOOL" load "$B/test/load_each.bpf.o" --pin "$pin" > /dev/null 2>&1
+	[ $? -eq 1 ] && [ -z "$(ls "$pin")" ]
+	is_ok $? "with --pin, a run where a program is refused pins nothing"
+	rm -r "$pin"
+	# A map the object pins by name (in /sys/fs/bpf, under a name with
+	# our pid): a run whose program is refused unpins it again, with
+	# load and with run (bb_object_load()).
+	sed -e "s/} counts SEC/\t__uint(pinning, LIBBPF_PIN_BY_NAME);\n} bbpin_$$ SEC/" \
+		-e "s/&counts/\&bbpin_$$/g" kernel/test/load_each.bpf.c > "$tmp/byname.bpf.c"
+	clang -target bpf -O2 -g -Ikernel -Ikernel/test -c "$tmp/byname.bpf.c" -o "$tmp/byname.bpf.o" || bail "clang"
+	"$TOOL" load "$tmp/byname.bpf.o" > /dev/null 2>&1
+	[ $? -eq 1 ] && [ ! -e "/sys/fs/bpf/bbpin_$$" ]
+	is_ok $? "load: a refused program unpins the map the object pinned by name"
+	"$TOOL" run "$tmp/byname.bpf.o" --count 1 > /dev/null 2>&1
+	[ $? -ne 0 ] && [ ! -e "/sys/fs/bpf/bbpin_$$" ]
+	is_ok $? "run: the same through bb_object_load()"
+	rm -f "/sys/fs/bpf/bbpin_$$"
+fi
 done_testing

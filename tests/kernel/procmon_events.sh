@@ -36,7 +36,7 @@ printf '#!/bin/sh\nexit "$1"\n' >"$bin"
 chmod +x "$bin"
 comm=$(basename "$bin" | cut -c1-15)	# comm is 15 chars and a NUL
 
-echo "1..16"
+echo "1..20"
 t=0
 ok() {	# ok COND-STATUS DESCRIPTION
 	t=$((t + 1))
@@ -166,6 +166,33 @@ run_one() {	# run_one perf|ringbuf
 
 run_one perf
 run_one ringbuf
+
+# --count N with --events: N events, then procmon exits by itself (status
+# 0).  Other processes' events count too, so we only feed it execs of our
+# own until it leaves, and expect exactly N lines.
+count_one() {	# count_one perf|ringbuf
+	out=$tmp/count_$1.json
+	"$PROCMON" --events="$1" --json --count 5 >"$out" 2>"$tmp/count_$1.err" &
+	mon=$!
+	tries=0
+	while kill -0 $mon 2>/dev/null && [ $tries -lt 100 ]; do
+		"$bin" 0
+		sleep 0.05
+		tries=$((tries + 1))
+	done
+	# Still running after 100 execs: --count was ignored.
+	kill -0 $mon 2>/dev/null && alive=1 || alive=0
+	kill -INT $mon 2>/dev/null
+	wait $mon
+	st=$?
+	[ $alive = 0 ] && [ $st = 0 ]
+	ok $? "$1: --events --count 5 exits by itself with status 0 (after $tries execs)"
+	[ "$(grep -c '^{.*"event":"ex[ei][ct]"' "$out")" = 5 ] &&
+		[ "$(wc -l <"$out")" = 5 ]
+	ok $? "$1: --count 5 printed exactly 5 events ($(wc -l <"$out") lines)"
+}
+count_one perf
+count_one ringbuf
 
 # A reader that stops while events keep coming: with a 1-page ring per CPU
 # (about 23 events), 60 execs (120 events) cannot all fit.  The kernel

@@ -32,7 +32,7 @@ static void pin_names(void)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		ok(pin_path(path, sizeof(path), "/sys/fs/bpf", bad[i], &err) == -EINVAL,
 		   "pin name '%s' refused", bad[i]);
-		like(err.msg, "is not a plain file name", "  saying why");
+		like(err.msg, "is not a plain name", "  saying why");
 	}
 	memset(big, 'm', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';

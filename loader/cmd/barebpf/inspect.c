@@ -31,6 +31,7 @@ struct inspect {
 	struct bb_err obj_err;
 	struct json *j;		/* NULL: text */
 	int disasm;
+	int check;		/* --check: only the verdict, in the exit status */
 };
 
 const char *reloc_type_name(uint32_t type)
@@ -582,11 +583,35 @@ static int inspect(struct inspect *in, struct bb_err *err)
 	return ret;
 }
 
+/*
+ * --check: would the loader take this object?  Its parse (elf/: the ELF,
+ * the BTF by the kernel's rules, maps, programs, relocations) is the
+ * first step of every load: 0 if it passes, 1 (and why) if it refuses.
+ * The kernel may still refuse later (the verifier, missing features).
+ */
+static int check(struct inspect *in, struct bb_err *err)
+{
+	int ret = file_read_all(in->path, &in->bytes, &in->len, err);
+
+	if (ret)
+		return ret;
+	if (bb_object_open_mem(&in->obj, in->bytes, in->len, in->path,
+			       &in->obj_err)) {
+		in->obj = NULL;
+		out_printf(out_stdout, "%s: the loader refuses it: %s\n",
+			   in->path, in->obj_err.msg);
+		return 1;
+	}
+	out_printf(out_stdout, "%s: the loader accepts it\n", in->path);
+	return 0;
+}
+
 int cmd_inspect(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "disasm", no_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "check", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -601,16 +626,20 @@ int cmd_inspect(int argc, char **argv)
 			in.disasm = 1;
 		else if (c == 'j')
 			in.j = &json;
+		else if (c == 'c')
+			in.check = 1;
 		else
 			goto usage;
 	}
-	if (g.ind != argc - 1)
+	if (g.ind != argc - 1 || (in.check && (in.j || in.disasm)))
 		goto usage;
 	in.path = argv[g.ind];
-	ret = inspect(&in, &err);
+	ret = in.check ? check(&in, &err) : inspect(&in, &err);
 	bb_object_close(in.obj);
 	elf_free(&in.ef);
 	free(in.bytes);
+	if (ret == 1)
+		return 1;	/* --check: the loader refuses it, said why */
 	if (ret) {
 		out_flush(out_stdout);
 		bb_err_print(out_stderr, "barebpf inspect", &err);
@@ -619,6 +648,7 @@ int cmd_inspect(int argc, char **argv)
 	return 0;
 usage:
 	out_printf(out_stderr,
-		   "Usage: barebpf inspect OBJ [--disasm] [--json]\n");
+		   "Usage: barebpf inspect OBJ [--disasm] [--json]\n"
+		   "       barebpf inspect --check OBJ\n");
 	return 2;
 }

@@ -19,11 +19,12 @@
 
 #include "elf/base/errno_names.h"
 #include "loader/cmd/common/cli.h"
-#include "loader/sys/file.h"
 #include "loader/object/obj_knobs.h"
 #include "loader/maps/map.h"
 #include "loader/sys/out.h"
 #include "loader/load/prog.h"
+#include "loader/pin/map_pin.h"
+#include "loader/pin/pin_loaded.h"
 #include "loader/sys/sys.h"
 #include "loader/cmd/barebpf/cmd.h"
 #include "loader/cmd/barebpf/load.h"
@@ -55,29 +56,6 @@ static int check_names(const struct load_opts *o, struct bb_object *obj,
 	return 0;
 }
 
-static int pin(int fd, const char *dir, const char *name, struct bb_err *err)
-{
-	char path[PATH_MAX];
-	int ret;
-
-	if ((size_t)fmt_snprintf(path, sizeof(path), "%s/%s", dir, name) >=
-	    sizeof(path))
-		return bb_errf(err, -ENAMETOOLONG, "%s/%s: path too long", dir,
-			       name);
-	ret = sys_obj_pin(fd, path);
-	if (ret == -EEXIST)
-		return bb_errf(err, ret,
-			       "bpf(BPF_OBJ_PIN) %s: already exists (remove it with rm, if it is yours)",
-			       path);
-	if (ret)
-		return bb_errf(err, ret,
-			       "bpf(BPF_OBJ_PIN) %s: %s%s", path, errno_text(-ret),
-			       ret == -EPERM || ret == -ENOENT || ret == -EINVAL ?
-			       " (is the directory on a bpffs? mount -t bpf bpf /sys/fs/bpf)" :
-			       errno_hint(ret));
-	return 0;
-}
-
 static uint32_t prog_id(int fd)
 {
 	struct bpf_prog_info info;
@@ -104,16 +82,22 @@ static int prepare(const struct load_opts *o, struct bb_object *obj,
 	return ret;
 }
 
-/* The object's BTF and maps (obj_load_maps), then pin the maps. */
-static int load_maps(struct bb_object *obj, const char *pin_dir,
-		     struct bb_err *err)
+/*
+ * --pin DIR, once everything loaded: every map and program as DIR/NAME,
+ * all or none (loader/pin/pin_loaded.h: checked names, '.' made '_').
+ */
+static int pin_all(const struct bb_object *obj, const char *dir,
+		   struct bb_err *err)
 {
+	char path[PATH_MAX];
+	const char *name;
 	uint32_t i;
-	int ret = obj_load_maps(obj, err);
+	int fd, ret = obj_pin_loaded(obj, dir, err);
 
-	for (i = 0; !ret && pin_dir && i < obj->spec.nr_maps; i++)
-		ret = pin(obj->maps[i].fd, pin_dir, obj->maps[i].spec->name,
-			  err);
+	for (i = 0; !ret && i < obj_pin_items(obj); i++)
+		if (!obj_pin_item(obj, i, dir, path, sizeof(path), &name, &fd,
+				  err) && fd >= 0)
+			out_printf(out_stdout, "%s: pinned at %s\n", name, path);
 	return ret;
 }
 
@@ -124,7 +108,7 @@ void load_refused(const char *name, int ret, struct bb_err *err)
 	bb_err_print(out_stderr, "barebpf load", err);
 }
 
-/* One program: relocate, load, print, pin.  Failures are printed. */
+/* One program: relocate, load, print.  Failures are printed. */
 static int load_one(struct bb_object *obj, struct bb_prog *p,
 		    const struct load_opts *o)
 {
@@ -140,16 +124,7 @@ static int load_one(struct bb_object *obj, struct bb_prog *p,
 	out_printf(out_stdout, "%s: id %u\n", p->spec->name, prog_id(p->fd));
 	if (o->xlated)
 		load_print_xlated(p);
-	if (o->pin_dir)
-		ret = pin(p->fd, o->pin_dir, p->spec->name, &err);
-	if (!ret && o->pin_dir)
-		out_printf(out_stdout, "%s: pinned at %s/%s\n", p->spec->name,
-			   o->pin_dir, p->spec->name);
-	if (ret) {
-		out_flush(out_stdout);
-		bb_err_print(out_stderr, "barebpf load", &err);
-	}
-	return ret;
+	return 0;
 }
 
 int load_object(const struct load_opts *o, struct bb_err *err)
@@ -166,15 +141,20 @@ int load_object(const struct load_opts *o, struct bb_err *err)
 	if (!ret)
 		ret = prepare(o, obj, err);
 	if (!ret)
-		ret = load_maps(obj, o->pin_dir, err);
+		ret = obj_load_maps(obj, err);
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		if (!obj->progs[i].off &&
 		    load_one(obj, &obj->progs[i], o))
 			failed++;
 	if (ret && o->only)
 		load_refused(o->only, ret, err);
+	/* A run that fails pins nothing. */
+	if (!ret && !failed && o->pin_dir)
+		ret = pin_all(obj, o->pin_dir, err);
 	if (!ret && !failed && o->run_s)
 		ret = load_run(obj, o, err);
+	if (obj && (ret || failed))
+		map_unpin_made(obj);	/* maps the object pins by name */
 	bb_object_close(obj);
 	if (!ret && failed)
 		ret = bb_errf(err, -EINVAL, "%d program%s did not load",
@@ -193,8 +173,10 @@ static void usage(struct out *f)
 		   "is tried; the exit status is 0 only if all of them loaded.\n"
 		   "\n"
 		   "  --prog NAME               load only NAME (repeatable)\n"
-		   "  --pin DIR                 pin every program and map under DIR (on\n"
-		   "                            a bpffs) so they outlive the command\n"
+		   "  --pin DIR                 once all loaded, pin every program and\n"
+		   "                            map as DIR/NAME (DIR on a bpffs; dots in\n"
+		   "                            NAME made '_': .bss is _bss) so they\n"
+		   "                            outlive the command; all or none\n"
 		   "  --set VAR=VALUE           set global variable VAR (a number, e.g.\n"
 		   "                            a const volatile knob) (repeatable)\n"
 		   "  --max-entries MAP=N       set map MAP's max_entries (repeatable)\n"

@@ -37,6 +37,7 @@ struct stream_state {
 	int json;
 	uint64_t t0;		/* when we started, CLOCK_MONOTONIC ns */
 	uint64_t ringbuf_lost;	/* losses already reported */
+	long limit, seen;	/* --count: events to print (0: no limit), printed */
 };
 
 /* task->exit_code is a wait(2) status: a signal, or an exit code << 8. */
@@ -98,6 +99,10 @@ static void print_event(struct stream_state *st, const void *data,
 
 	if (size < sizeof(*ev))
 		return;		/* not one of ours: cannot happen */
+	/* One poll may bring more than --count asks for: those are dropped. */
+	if (st->limit && st->seen >= st->limit)
+		return;
+	st->seen++;
 	/*
 	 * A perf buffer record's data starts 4 bytes after an 8-byte aligned
 	 * header (its u32 size comes first): copy it before reading its u64.
@@ -210,11 +215,12 @@ static int stream_poll(struct bb_perf_buffer *pb, struct bb_ringbuf *rb,
 		    bb_ringbuf_poll(rb, timeout_ms, err);
 }
 
-/* Print events until SIGINT or SIGTERM. */
+/* Print events until --count of them (if given), SIGINT or SIGTERM. */
 int stream_events(struct bb_object *obj, const struct options *o,
 		  const sigset_t *stop, struct bb_err *err)
 {
-	struct stream_state st = { .json = o->json, .t0 = monotonic_ns() };
+	struct stream_state st = { .json = o->json, .t0 = monotonic_ns(),
+				   .limit = o->t.count };
 	struct bb_perf_buffer *pb = NULL;
 	struct bb_ringbuf *rb = NULL;
 	uint64_t next_check = 0;
@@ -230,6 +236,8 @@ int stream_events(struct bb_object *obj, const struct options *o,
 			break;
 		ret = 0;
 		out_flush(out_stdout);
+		if (st.limit && st.seen >= st.limit)
+			break;
 		/* Every 100 ms, however busy: a lost count, a pending signal. */
 		if (monotonic_ns() < next_check)
 			continue;
