@@ -80,13 +80,16 @@ int sys_close(int fd)
 	return CALL(__NR_close, fd, 0, 0, 0, 0);
 }
 
-int sys_fstat_size(int fd, uint64_t *size)
+int sys_fstat_size(int fd, uint64_t *size, unsigned int *mode)
 {
 	struct stat st;
 	int ret = CALL(__NR_fstat, fd, &st, 0, 0, 0);
 
-	if (ret == 0)
+	if (ret == 0) {
 		*size = st.st_size;
+		if (mode)
+			*mode = st.st_mode;
+	}
 	return ret;
 }
 
