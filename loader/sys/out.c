@@ -34,10 +34,16 @@ void out_sink_flush(struct fmt_sink *s)
 /* The buffers apart from the structs: zeros in .bss take no room in the
  * file, a struct with a pointer in it goes to .data, all of it. */
 static char stdout_buf[4096], stderr_buf[1024];
-static struct out std_out = OUT_INIT(1, stdout_buf);
+/* Both escape %s arguments (fmt.h): names from processes and objects
+ * reach a terminal through them. */
+static struct out std_out = {
+	.sink = { .buf = stdout_buf, .size = sizeof(stdout_buf),
+		  .flush = out_sink_flush, .escape = 1 },
+	.fd = 1,
+};
 static struct out std_err = {
 	.sink = { .buf = stderr_buf, .size = sizeof(stderr_buf),
-		  .flush = out_sink_flush },
+		  .flush = out_sink_flush, .escape = 1 },
 	.fd = 2, .unbuffered = 1,
 };
 
