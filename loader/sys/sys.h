@@ -41,6 +41,8 @@ int sys_ioctl(int fd, unsigned long req, unsigned long arg);
 ssize_t sys_readlink(const char *path, char *buf, size_t len);
 /* kill(2); with @sig 0 it only asks whether process @pid exists. */
 int sys_kill(pid_t pid, int sig);
+/* exit_group(2): the process ends now, no destructors. */
+__attribute__((noreturn)) void sys_exit(int status);
 /*
  * What the tools print (loader/out.c).  Not through sys_call and not
  * narrated: printing is not talking to the kernel about BPF, a fake

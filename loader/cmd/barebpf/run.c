@@ -63,14 +63,14 @@ static int wait_interval(struct events *ev, const sigset_t *stop, long ms,
 	return 0;
 }
 
-static void dump_all(const struct bb_object *obj, long n)
+static int dump_all(const struct bb_object *obj, long n, struct bb_err *err)
 {
 	uint32_t i;
 
 	out_printf(out_stdout, "--- dump %ld\n", n + 1);
 	for (i = 0; i < obj->spec.nr_maps; i++)
 		dump_map(obj, &obj->maps[i]);
-	out_flush(out_stdout);
+	return out_check(out_stdout, err);
 }
 
 static int run(const struct run_opts *o, struct bb_err *err)
@@ -97,7 +97,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
 		ret = wait_interval(ev, &stop, o->interval_ms, err);
 		if (!ret)
-			dump_all(obj, n);
+			ret = dump_all(obj, n, err);
 	}
 	events_free(ev);
 	bb_object_close(obj);
