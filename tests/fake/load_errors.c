@@ -182,6 +182,28 @@ static void prog_eperm(void)
 	free(err.detail);
 }
 
+/*
+ * EMFILE or ENOMEM is not the verifier's no: no second load for a log,
+ * no "the verifier rejected it" (a low `ulimit -n` used to show the log
+ * of a program the verifier accepted under that heading).
+ */
+static void prog_not_verifier(int e)
+{
+	struct bb_err err;
+	int ret;
+
+	fake_reset();
+	fk.prog_load_errno = e;
+	ret = try_load(&err);
+	is_int(ret, -e, "prog %s: bb_object_load returns it", strerror(e));
+	is_int(fake_count_cmd(BPF_PROG_LOAD), 1, "prog %s: no log retry", strerror(e));
+	like(err.msg, strerror(e), "prog %s: strerror in the message", strerror(e));
+	ok(!strstr(err.msg, "verifier"), "prog %s: no verifier mention: %s",
+	   strerror(e), err.msg);
+	ok(!err.detail, "prog %s: no log as detail", strerror(e));
+	free(err.detail);
+}
+
 /* The log load is accepted (a flaky rejection): its fd is closed. */
 static void prog_log_load_accepted(void)
 {
@@ -197,6 +219,8 @@ static void prog_log_load_accepted(void)
 	ok(fk.progs[1].ret >= FAKE_FD_BASE && !fk.fds[fk.progs[1].ret - FAKE_FD_BASE].open,
 	   "accepted log load: its fd %d was closed", fk.progs[1].ret);
 	like(err.msg, "handle_exec", "accepted log load: names the program");
+	ok(!strstr(err.msg, "verifier rejected"),
+	   "accepted log load: not presented as a verifier rejection");
 	free(err.detail);
 }
 
@@ -211,6 +235,8 @@ int main(void)
 	prog_einval();
 	prog_enospc();
 	prog_eperm();
+	prog_not_verifier(EMFILE);
+	prog_not_verifier(ENOMEM);
 	prog_log_load_accepted();
 	fake_reset();
 	return done_testing();
