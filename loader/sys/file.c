@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <linux/capability.h>
 
 #include "elf/base/errno_names.h"
 #include "loader/sys/file.h"
@@ -113,10 +116,26 @@ int file_read_all(const char *path, uint8_t **out, size_t *len,
 	return 0;
 }
 
+/*
+ * EPERM for a process that has CAP_BPF and CAP_PERFMON (root has them;
+ * CAP_SYS_ADMIN stands for both before 5.8) is not about privileges:
+ * telling root to "run as root" would send it the wrong way.
+ */
+static bool has_bpf_caps(void)
+{
+	if (sys_has_cap(CAP_SYS_ADMIN) == 1)
+		return true;
+	return sys_has_cap(CAP_BPF) == 1 && sys_has_cap(CAP_PERFMON) == 1;
+}
+
 const char *errno_hint(int err)
 {
 	switch (err) {
 	case -EPERM:
+		if (has_bpf_caps())
+			return " (we have CAP_BPF and CAP_PERFMON: the kernel "
+			       "refused it anyway, e.g. lockdown, an LSM, or "
+			       "something this kernel does not support)";
 		return " (run as root, or grant CAP_BPF and CAP_PERFMON; "
 		       "on kernels before 5.11 also raise RLIMIT_MEMLOCK)";
 	case -ENOSYS:

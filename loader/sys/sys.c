@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <linux/capability.h>
+
 #include "elf/base/fmt.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/sys.h"
@@ -101,6 +103,21 @@ int sys_ioctl(int fd, unsigned long req, unsigned long arg)
 int sys_kill(pid_t pid, int sig)
 {
 	return CALL(__NR_kill, pid, sig, 0, 0, 0);
+}
+
+int sys_has_cap(int cap)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2] = { 0 };
+	int ret = CALL(__NR_capget, &hdr, data, 0, 0, 0);
+
+	if (ret)
+		return ret;
+	if (cap < 0 || cap >= 64)
+		return -EINVAL;
+	return !!(data[cap / 32].effective & (1u << (cap % 32)));
 }
 
 void sys_exit(int status)

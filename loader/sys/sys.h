@@ -41,6 +41,9 @@ int sys_ioctl(int fd, unsigned long req, unsigned long arg);
 ssize_t sys_readlink(const char *path, char *buf, size_t len);
 /* kill(2); with @sig 0 it only asks whether process @pid exists. */
 int sys_kill(pid_t pid, int sig);
+/* 1 if this process has capability @cap (0-63) in its effective set,
+ * 0 if not, -errno if capget(2) fails. */
+int sys_has_cap(int cap);
 /* exit_group(2): the process ends now, no destructors. */
 __attribute__((noreturn)) void sys_exit(int status);
 /*
