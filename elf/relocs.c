@@ -235,9 +235,14 @@ static int read_all(struct obj_spec *spec, struct sec_relocs *out,
 	for (i = 0; i < ef->nr_sections; i++) {
 		const struct elf_section *s = &ef->sections[i];
 
-		/* Relocations of debug info and BTF.ext are not ours. */
-		if (s->type != SHT_REL || s->info >= ef->nr_sections ||
-		    !is_code_section(&ef->sections[s->info]))
+		/*
+		 * Relocations of debug info and BTF.ext are not ours.  One
+		 * whose sh_info is out of range may be of code: refused by
+		 * elf_read_rels(), not skipped (its program would load with
+		 * its map references unpatched).
+		 */
+		if (s->type != SHT_REL || (s->info < ef->nr_sections &&
+		    !is_code_section(&ef->sections[s->info])))
 			continue;
 		ret = rel_section(spec, i, out, err);
 		if (ret)

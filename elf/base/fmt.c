@@ -32,6 +32,62 @@ void fmt_puts(struct fmt_sink *s, const char *str)
 	put_n(s, str, strlen(str));
 }
 
+/* The letter after '\\' for the bytes with a name, or 0. */
+static char escape_letter(unsigned char c)
+{
+	switch (c) {
+	case '\\':
+		return '\\';
+	case '\n':
+		return 'n';
+	case '\t':
+		return 't';
+	case '\r':
+		return 'r';
+	case 0x1b:
+		return 'e';
+	default:
+		return 0;
+	}
+}
+
+/* Byte @c as it is shown (fmt.h): 1, 2 or 4 bytes in @out. */
+static size_t escape_byte(unsigned char c, char out[4])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (c >= 0x20 && c < 0x7f && c != '\\') {
+		out[0] = c;
+		return 1;
+	}
+	out[0] = '\\';
+	out[1] = escape_letter(c);
+	if (out[1])
+		return 2;
+	out[1] = 'x';
+	out[2] = hex[c >> 4];
+	out[3] = hex[c & 15];
+	return 4;
+}
+
+void fmt_put_escaped(struct fmt_sink *s, const char *p, size_t n)
+{
+	char e[4];
+
+	while (n--)
+		put_n(s, e, escape_byte(*p++, e));
+}
+
+size_t fmt_escaped_len(const char *p, size_t n)
+{
+	size_t len = 0;
+	char e[4];
+
+	while (n--)
+		len += escape_byte(*p++, e);
+	return len;
+}
+
 static void pad(struct fmt_sink *s, char c, size_t n)
 {
 	while (n--)
@@ -120,20 +176,24 @@ static uint64_t int_arg(const struct spec *sp, va_list *ap, int *neg)
 	return (uint64_t)v;
 }
 
-/* Emit @body (@n bytes) after @prefix, padded to the width. */
+/* Emit @body (@n bytes, escaped if @esc) after @prefix, padded to the width. */
 static void emit(struct fmt_sink *s, const struct spec *sp, const char *prefix,
-		 const char *body, size_t n)
+		 const char *body, size_t n, int esc)
 {
 	size_t plen = strlen(prefix), fill = 0;
+	size_t shown = esc ? fmt_escaped_len(body, n) : n;
 
-	if (sp->width > plen + n)
-		fill = sp->width - plen - n;
+	if (sp->width > plen + shown)
+		fill = sp->width - plen - shown;
 	if (!sp->left && !sp->zero)
 		pad(s, ' ', fill);
 	fmt_puts(s, prefix);
 	if (!sp->left && sp->zero)
 		pad(s, '0', fill);
-	put_n(s, body, n);
+	if (esc)
+		fmt_put_escaped(s, body, n);
+	else
+		put_n(s, body, n);
 	if (sp->left)
 		pad(s, ' ', fill);
 }
@@ -166,7 +226,7 @@ static void conv_int(struct fmt_sink *s, struct spec *sp, va_list *ap)
 		*--p = digits[v % base];
 		v /= base;
 	} while (v);
-	emit(s, sp, prefix, p, num + sizeof(num) - p);
+	emit(s, sp, prefix, p, num + sizeof(num) - p, 0);
 }
 
 size_t fmt_vsink(struct fmt_sink *s, const char *fmt, va_list ap)
@@ -192,14 +252,14 @@ size_t fmt_vsink(struct fmt_sink *s, const char *fmt, va_list ap)
 			break;
 		case 'c':
 			c = (char)va_arg(args, int);
-			emit(s, &sp, "", &c, 1);
+			emit(s, &sp, "", &c, 1, 0);
 			break;
 		case 's':
 			str = va_arg(args, const char *);
 			if (!str)
 				str = "(null)";
 			emit(s, &sp, "", str, sp.prec < 0 ? strlen(str) :
-					      strnlen(str, sp.prec));
+					      strnlen(str, sp.prec), s->escape);
 			break;
 		case '%':
 			fmt_putc(s, '%');

@@ -196,8 +196,7 @@ static int print_count(struct bb_object *obj, struct bb_err *err)
 		return ret;
 	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n",
 		   (unsigned long long)n, pid);
-	out_flush(out_stdout);
-	return 0;
+	return out_check(out_stdout, err);
 }
 
 static long monotonic_ms(void)

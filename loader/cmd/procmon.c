@@ -388,8 +388,7 @@ static int dump(const struct bb_map *map, const struct bb_map *stats,
 	if (!json)
 		out_printf(out_stdout, "\n");
 	print_table_full(stats, map, json);
-	out_flush(out_stdout);
-	return 0;
+	return out_check(out_stdout, err);
 }
 
 /* Load, fill task_offsets, attach: the programs live while we do. */

@@ -236,8 +236,7 @@ static int print_table(struct bb_object *obj, struct users *u,
 		return bb_errf(err, ret, "reading 'per_uid': %s",
 			       errno_text(-ret));
 	out_printf(out_stdout, "\n");
-	out_flush(out_stdout);
-	return 0;
+	return out_check(out_stdout, err);
 }
 
 /* Load, attach, then every interval: add maps for new users, print. */

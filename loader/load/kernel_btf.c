@@ -24,7 +24,7 @@ static int map_file(struct kernel_btf *kb)
 	fd = sys_open(KERNEL_BTF_PATH, O_RDONLY, 0);
 	if (fd < 0)
 		return fd;
-	ret = sys_fstat_size(fd, &size);
+	ret = sys_fstat_size(fd, &size, NULL);
 	if (!ret && (size == 0 || size > FILE_MAX_SIZE))
 		ret = -EINVAL;
 	if (!ret) {

@@ -128,8 +128,12 @@ static int verifier_log(const struct bb_prog *prog, const char *license,
 			return -ENOMEM;
 		fd = load(prog, license, kern_version, btf_fd, log, size);
 	}
-	if (fd >= 0)
-		sys_close(fd);	/* accepted this time: nothing to report */
+	if (fd >= 0) {
+		/* Accepted this time: a log of success is no rejection. */
+		sys_close(fd);
+		free(log);
+		log = NULL;
+	}
 	*out = log;
 	return 0;
 }
@@ -141,7 +145,12 @@ static int load_failed(const struct bb_prog *prog, const char *license,
 	const struct prog_spec *s = prog->spec;
 	char *log = NULL;
 
-	if (ret != -EPERM && ret != -ENOSYS)
+	/*
+	 * Only EACCES and EINVAL can be the verifier's no.  EMFILE (a low
+	 * fd limit), ENOMEM, E2BIG... come before or beside it: a second load
+	 * for a log would print the log of a program it accepted.
+	 */
+	if (ret == -EACCES || ret == -EINVAL)
 		verifier_log(prog, license, kern_version, btf_fd, &log);
 	/* With the verifier's words, EACCES is its no, not a privilege. */
 	bb_errf(err, ret,

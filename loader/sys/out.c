@@ -8,9 +8,11 @@
  * once, so that a message is never lost or delayed behind a crash.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "elf/base/errno_names.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
 
@@ -20,13 +22,14 @@ void out_sink_flush(struct fmt_sink *s)
 	size_t done = 0;
 	ssize_t n;
 
-	while (done < s->len) {
+	while (done < s->len && !o->err) {
 		n = sys_write_out(o->fd, s->buf + done, s->len - done);
 		if (n == -EINTR)
 			continue;
 		if (n <= 0)
-			break;	/* a closed pipe: nothing better to do */
-		done += n;
+			o->err = n ? (int)n : -EIO;
+		else
+			done += n;
 	}
 	s->len = 0;
 }
@@ -34,10 +37,16 @@ void out_sink_flush(struct fmt_sink *s)
 /* The buffers apart from the structs: zeros in .bss take no room in the
  * file, a struct with a pointer in it goes to .data, all of it. */
 static char stdout_buf[4096], stderr_buf[1024];
-static struct out std_out = OUT_INIT(1, stdout_buf);
+/* Both escape %s arguments (fmt.h): names from processes and objects
+ * reach a terminal through them. */
+static struct out std_out = {
+	.sink = { .buf = stdout_buf, .size = sizeof(stdout_buf),
+		  .flush = out_sink_flush, .escape = 1 },
+	.fd = 1,
+};
 static struct out std_err = {
 	.sink = { .buf = stderr_buf, .size = sizeof(stderr_buf),
-		  .flush = out_sink_flush },
+		  .flush = out_sink_flush, .escape = 1 },
 	.fd = 2, .unbuffered = 1,
 };
 
@@ -87,10 +96,41 @@ void out_putc(struct out *o, char c)
 	done(o);
 }
 
-/* exit() and a return from main() run destructors: stdout's last bytes. */
+int out_check(struct out *o, struct bb_err *err)
+{
+	out_flush(o);
+	if (!o->err)
+		return 0;
+	o->reported = 1;
+	return bb_errf(err, o->err, "write error: %s", errno_text(-o->err));
+}
+
+void out_guard_std_fds(void)
+{
+	uint64_t size;
+	int fd;
+
+	/* open() returns the lowest free fd: the closed one found. */
+	for (fd = 0; fd < 3; fd++)
+		if (sys_fstat_size(fd, &size, NULL) == -EBADF &&
+		    sys_open("/dev/null", O_RDONLY, 0) < 0)
+			break;
+}
+
+/*
+ * exit() and a return from main() run destructors: stdout's last bytes.
+ * A write error no loop reported ends the program as coreutils' do
+ * ("NAME: write error: No space left on device", status 1); on a closed
+ * pipe SIGPIPE has ended it quietly before (unless it is ignored).
+ */
 __attribute__((destructor)) static void out_flush_at_exit(void)
 {
 	out_flush(out_stdout);
+	if (!out_stdout->err || out_stdout->reported)
+		return;
+	out_printf(out_stderr, "%s: write error: %s\n",
+		   program_invocation_short_name, errno_text(-out_stdout->err));
+	sys_exit(1);
 }
 
 void bb_err_print(struct out *o, const char *who, struct bb_err *e)

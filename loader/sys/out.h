@@ -22,6 +22,8 @@ struct out {
 	struct fmt_sink sink;
 	int fd;
 	int unbuffered;
+	int err;		/* the first failed write, -errno; later bytes dropped */
+	int reported;		/* err was handed to a caller (out_check) */
 };
 
 /* An out on @fd (e.g. a test's temporary file), buffered in array @buf. */
@@ -37,6 +39,22 @@ int out_vprintf(struct out *o, const char *fmt, va_list ap)
 void out_puts(struct out *o, const char *s);	/* no newline, as fputs */
 void out_putc(struct out *o, char c);
 void out_flush(struct out *o);
+
+/*
+ * Flush @o; if a write to it ever failed (ENOSPC, EIO, EBADF, EPIPE when
+ * SIGPIPE is ignored...), fill @err with "write error: ..." and return
+ * the -errno, so that a tool's loop stops.  A write error nobody checked
+ * ends the program at exit with that message and status 1 (out.c).
+ */
+int out_check(struct out *o, struct bb_err *err);
+
+/*
+ * Open /dev/null, read-only, on each of fds 0-2 that is closed: a tool
+ * started with stdout closed (">&-") would otherwise get fd 1 for the
+ * first file or BPF object it opens and write its output into it.  Read-
+ * only, so that writing there fails with EBADF, as on a closed fd.
+ */
+void out_guard_std_fds(void);
 
 /* For OUT_INIT: write what the sink holds. */
 void out_sink_flush(struct fmt_sink *s);

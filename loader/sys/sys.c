@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <linux/capability.h>
+
 #include "elf/base/fmt.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/sys.h"
@@ -80,13 +82,16 @@ int sys_close(int fd)
 	return CALL(__NR_close, fd, 0, 0, 0, 0);
 }
 
-int sys_fstat_size(int fd, uint64_t *size)
+int sys_fstat_size(int fd, uint64_t *size, unsigned int *mode)
 {
 	struct stat st;
 	int ret = CALL(__NR_fstat, fd, &st, 0, 0, 0);
 
-	if (ret == 0)
+	if (ret == 0) {
 		*size = st.st_size;
+		if (mode)
+			*mode = st.st_mode;
+	}
 	return ret;
 }
 
@@ -98,6 +103,27 @@ int sys_ioctl(int fd, unsigned long req, unsigned long arg)
 int sys_kill(pid_t pid, int sig)
 {
 	return CALL(__NR_kill, pid, sig, 0, 0, 0);
+}
+
+int sys_has_cap(int cap)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[2] = { 0 };
+	int ret = CALL(__NR_capget, &hdr, data, 0, 0, 0);
+
+	if (ret)
+		return ret;
+	if (cap < 0 || cap >= 64)
+		return -EINVAL;
+	return !!(data[cap / 32].effective & (1u << (cap % 32)));
+}
+
+void sys_exit(int status)
+{
+	CALL(__NR_exit_group, status, 0, 0, 0, 0);
+	_exit(status);	/* a fake sys_call returned: leave all the same */
 }
 
 ssize_t sys_readlink(const char *path, char *buf, size_t len)

@@ -35,11 +35,17 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 int sys_open(const char *path, int flags, int mode);
 ssize_t sys_read(int fd, void *buf, size_t len);
 int sys_close(int fd);
-int sys_fstat_size(int fd, uint64_t *size);
+/* The file's size and, if @mode, its st_mode (type and permissions). */
+int sys_fstat_size(int fd, uint64_t *size, unsigned int *mode);
 int sys_ioctl(int fd, unsigned long req, unsigned long arg);
 ssize_t sys_readlink(const char *path, char *buf, size_t len);
 /* kill(2); with @sig 0 it only asks whether process @pid exists. */
 int sys_kill(pid_t pid, int sig);
+/* 1 if this process has capability @cap (0-63) in its effective set,
+ * 0 if not, -errno if capget(2) fails. */
+int sys_has_cap(int cap);
+/* exit_group(2): the process ends now, no destructors. */
+__attribute__((noreturn)) void sys_exit(int status);
 /*
  * What the tools print (loader/out.c).  Not through sys_call and not
  * narrated: printing is not talking to the kernel about BPF, a fake

@@ -148,6 +148,9 @@ struct fake {
 	unsigned long ioctl_fail_req;	/* this perf ioctl fails ... */
 	int ioctl_fail_errno;		/* ... with this */
 
+	/* capget(2)'s effective set, bit N for capability N (0: none). */
+	uint64_t caps;
+
 	/* Verifier log written when log_level > 0 (NULL: a default). */
 	const char *log_text;
 
@@ -502,6 +505,10 @@ static inline long fake_call(long nr, long a1, long a2, long a3, long a4,
 		return fake_close(a1);
 	case __NR_openat:
 		return fake_openat(a1, (const char *)a2, a3, a4);
+	case __NR_capget:	/* effective set: fk.caps */
+		((uint32_t *)a2)[0] = (uint32_t)fk.caps;	/* data[0].effective */
+		((uint32_t *)a2)[3] = (uint32_t)(fk.caps >> 32);	/* data[1].effective */
+		return 0;
 	case __NR_read:
 	case __NR_fstat:
 	case __NR_readlinkat:

@@ -6,6 +6,8 @@
  * load fetches the verifier's log), ENOSPC while the log does not fit
  * (the buffer doubles), EPERM from BPF_PROG_LOAD (no log retry).
  */
+#include <linux/capability.h>
+
 #include "loader/object/object.h"
 #include "tests/fake/fake_kernel.h"
 #include "tests/tap.h"
@@ -182,6 +184,59 @@ static void prog_eperm(void)
 	free(err.detail);
 }
 
+/*
+ * EPERM although we have the capabilities (root, as for fentry on a
+ * kernel in lockdown): no "run as root", the kernel refused.  Without
+ * them (fk.caps 0, the other cases): the privilege advice.
+ */
+static void eperm_with_caps(void)
+{
+	struct bb_err err;
+
+	fake_reset();
+	fk.prog_load_errno = EPERM;
+	fk.caps = 1ull << CAP_BPF | 1ull << CAP_PERFMON;
+	try_load(&err);
+	ok(!strstr(err.msg, "run as root") && !strstr(err.msg, "grant"),
+	   "prog EPERM with CAP_BPF+CAP_PERFMON: no privilege advice: %s", err.msg);
+	like(err.msg, "the kernel refused it anyway", "  but says the kernel refused");
+	free(err.detail);
+	fake_reset();
+	fk.map_create_errno = EPERM;
+	fk.caps = 1ull << CAP_SYS_ADMIN;
+	try_load(&err);
+	ok(!strstr(err.msg, "run as root"), "map EPERM with CAP_SYS_ADMIN: no privilege advice");
+	free(err.detail);
+	fake_reset();
+	fk.prog_load_errno = EPERM;
+	fk.caps = 1ull << CAP_BPF;	/* not CAP_PERFMON */
+	try_load(&err);
+	like(err.msg, "run as root, or grant CAP_BPF", "prog EPERM with CAP_BPF only: the advice");
+	free(err.detail);
+}
+
+/*
+ * EMFILE or ENOMEM is not the verifier's no: no second load for a log,
+ * no "the verifier rejected it" (a low `ulimit -n` used to show the log
+ * of a program the verifier accepted under that heading).
+ */
+static void prog_not_verifier(int e)
+{
+	struct bb_err err;
+	int ret;
+
+	fake_reset();
+	fk.prog_load_errno = e;
+	ret = try_load(&err);
+	is_int(ret, -e, "prog %s: bb_object_load returns it", strerror(e));
+	is_int(fake_count_cmd(BPF_PROG_LOAD), 1, "prog %s: no log retry", strerror(e));
+	like(err.msg, strerror(e), "prog %s: strerror in the message", strerror(e));
+	ok(!strstr(err.msg, "verifier"), "prog %s: no verifier mention: %s",
+	   strerror(e), err.msg);
+	ok(!err.detail, "prog %s: no log as detail", strerror(e));
+	free(err.detail);
+}
+
 /* The log load is accepted (a flaky rejection): its fd is closed. */
 static void prog_log_load_accepted(void)
 {
@@ -197,6 +252,8 @@ static void prog_log_load_accepted(void)
 	ok(fk.progs[1].ret >= FAKE_FD_BASE && !fk.fds[fk.progs[1].ret - FAKE_FD_BASE].open,
 	   "accepted log load: its fd %d was closed", fk.progs[1].ret);
 	like(err.msg, "handle_exec", "accepted log load: names the program");
+	ok(!strstr(err.msg, "verifier rejected"),
+	   "accepted log load: not presented as a verifier rejection");
 	free(err.detail);
 }
 
@@ -211,6 +268,9 @@ int main(void)
 	prog_einval();
 	prog_enospc();
 	prog_eperm();
+	eperm_with_caps();
+	prog_not_verifier(EMFILE);
+	prog_not_verifier(ENOMEM);
 	prog_log_load_accepted();
 	fake_reset();
 	return done_testing();

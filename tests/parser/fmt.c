@@ -4,6 +4,7 @@
  * for every conversion, flag, width and size we use, the same text and
  * the same return value, also when the buffer is too small.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,8 +27,62 @@
 			diag("libc: \"%s\" (%d)", want, wn);                  \
 	} while (0)
 
+/* A sink that escapes %s arguments (fmt.h), as out_stdout does. */
+static const char *escaped(const char *fmt, ...)
+{
+	static char buf[1200];
+	struct fmt_sink s = { .buf = buf, .size = sizeof(buf) - 1, .escape = 1 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	fmt_vsink(&s, fmt, ap);
+	va_end(ap);
+	buf[s.len] = '\0';
+	return buf;
+}
+
+/* Bytes of @s that a terminal could act on: controls, DEL, >= 0x80. */
+static int raw_bytes(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += (unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f;
+	return n;
+}
+
+/* The convention, byte by byte, and that only %s arguments change. */
+static void escapes(void)
+{
+	char all[256];
+	int i;
+
+	is_str(escaped("%s", "plain name_1.o"), "plain name_1.o", "printable text unchanged");
+	is_str(escaped("%s", "a\nb\tc\rd\033e\\f"), "a\\nb\\tc\\rd\\ee\\\\f",
+	       "\\n \\t \\r \\e \\\\ by name");
+	is_str(escaped("%s", "\x01\x1f\x7f\x80\x9b\xff"),
+	       "\\x01\\x1f\\x7f\\x80\\x9b\\xff", "other controls, DEL and bytes >= 0x80 as \\xNN");
+	is_str(escaped("[%-8s]", "\033x"), "[\\ex     ]", "the width counts the escaped text");
+	is_str(escaped("[%.2s]", "\n\n\n"), "[\\n\\n]", "the precision counts the bytes of the argument");
+	is_str(escaped("line\n%s\n", "x"), "line\nx\n", "the format's own text is not escaped");
+	is_int((int)fmt_escaped_len("\033[2J\n", 5), 7, "fmt_escaped_len");
+	for (i = 1; i < 256; i++)
+		all[i - 1] = (char)i;
+	all[255] = '\0';
+	is_int(raw_bytes(escaped("%s", all)), 0, "no raw byte out of bytes 1-255");
+	is_int((int)strlen(escaped("%s", all)), 27 * 4 + 4 * 2 + 94 + 2 + 129 * 4,
+	       "bytes 1-255: 4 per \\xNN, 2 per name, 1 per printable");
+	{
+		char buf[8];
+
+		fmt_snprintf(buf, sizeof(buf), "%s", "a\nb");
+		is_str(buf, "a\nb", "fmt_snprintf (no escape flag) keeps bytes as they are");
+	}
+}
+
 int main(void)
 {
+	escapes();
 	SAME(128, "plain text");
 	SAME(128, "%d %d %d", 0, -1, 2147483647);
 	SAME(128, "%d", (int)-2147483647 - 1);

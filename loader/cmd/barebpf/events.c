@@ -180,7 +180,8 @@ int events_poll(struct events *ev, int timeout_ms, struct bb_err *err)
 		ret = s->pb ? bb_perf_buffer_poll(s->pb, t, err) :
 			      bb_ringbuf_poll(s->rb, t, err);
 	}
-	out_flush(out_stdout);
+	if (ret >= 0)
+		ret = out_check(out_stdout, err);
 	return ret < 0 ? ret : 0;
 }
 

@@ -576,6 +576,8 @@ static int inspect(struct inspect *in, struct bb_err *err)
 			   in->obj_err.msg);
 	show_global_data(in);
 	ret = show_relocs(in, err);
+	if (ret)	/* the parser's message does not know the file */
+		bb_err_prefix(err, ret, "%s", in->path);
 	if (!ret && in->disasm && in->obj)
 		ret = show_disasm(in, err);
 	if (in->j)

@@ -42,14 +42,14 @@ int run_attach(struct bb_object *obj, const char *type, struct events **ev,
 	return events_open(ev, obj, type, err);
 }
 
-static void dump_all(const struct bb_object *obj, long n)
+static int dump_all(const struct bb_object *obj, long n, struct bb_err *err)
 {
 	uint32_t i;
 
 	out_printf(out_stdout, "--- dump %ld\n", n + 1);
 	for (i = 0; i < obj->spec.nr_maps; i++)
 		dump_map(obj, &obj->maps[i]);
-	out_flush(out_stdout);
+	return out_check(out_stdout, err);
 }
 
 static int run(const struct run_opts *o, struct bb_err *err)
@@ -70,7 +70,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
 		ret = events_wait(ev, &stop, o->interval_ms, err);
 		if (!ret)
-			dump_all(obj, n);
+			ret = dump_all(obj, n, err);
 	}
 	events_free(ev);
 	bb_object_close(obj);

@@ -13,6 +13,12 @@
 #include "loader/sys/out.h"
 #include "loader/cmd/common/tool.h"
 
+/* Before main(), in every tool: see out_guard_std_fds(). */
+__attribute__((constructor)) static void tool_guard_std_fds(void)
+{
+	out_guard_std_fds();
+}
+
 static int path_next_to_exe(const char *name, char *path, size_t len,
 			    struct bb_err *err)
 {

@@ -234,9 +234,8 @@ int stream_events(struct bb_object *obj, const struct options *o,
 		ret = stream_poll(pb, rb, 100, err);
 		if (ret < 0)
 			break;
-		ret = 0;
-		out_flush(out_stdout);
-		if (st.limit && st.seen >= st.limit)
+		ret = out_check(out_stdout, err);
+		if (ret || (st.limit && st.seen >= st.limit))
 			break;
 		/* Every 100 ms, however busy: a lost count, a pending signal. */
 		if (monotonic_ns() < next_check)
@@ -247,7 +246,8 @@ int stream_events(struct bb_object *obj, const struct options *o,
 		if (sys_sigwait_ms(stop, 0) > 0) {
 			/* Stopped: print what already arrived, then leave. */
 			ret = stream_poll(pb, rb, 0, err);
-			out_flush(out_stdout);
+			if (ret >= 0)
+				ret = out_check(out_stdout, err);
 			break;
 		}
 	}
