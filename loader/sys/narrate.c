@@ -243,6 +243,10 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 	case BPF_BTF_LOAD:
 		add(l, " %u bytes of BTF", a->btf_size);
 		return;
+	case BPF_PROG_TEST_RUN:	/* retval: what the program returned */
+		add(l, " prog fd %u ctx=%u bytes retval=%u", a->test.prog_fd,
+		    a->test.ctx_size_in, a->test.retval);
+		return;
 	}
 }
 

@@ -459,6 +459,22 @@ int sys_map_freeze(int fd)
 	return sys_bpf(BPF_MAP_FREEZE, &attr);
 }
 
+int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
+		      uint32_t *retval)
+{
+	union bpf_attr attr;
+	int ret;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.test.prog_fd = prog_fd;
+	attr.test.ctx_in = ptr(ctx);
+	attr.test.ctx_size_in = ctx_len;
+	ret = sys_bpf(BPF_PROG_TEST_RUN, &attr);
+	if (ret == 0 && retval)
+		*retval = attr.test.retval;
+	return ret;
+}
+
 void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
 	return (void *)sys_call(__NR_mmap, (long)addr, (long)len, prot, flags,
@@ -516,6 +532,7 @@ const char *sys_bpf_cmd_name(int cmd)
 		[BPF_RAW_TRACEPOINT_OPEN] = "BPF_RAW_TRACEPOINT_OPEN",
 		[BPF_LINK_CREATE] = "BPF_LINK_CREATE",
 		[BPF_BTF_LOAD] = "BPF_BTF_LOAD",
+		[BPF_PROG_TEST_RUN] = "BPF_PROG_TEST_RUN",
 	};
 
 	if (cmd < 0 || (size_t)cmd >= sizeof(names) / sizeof(names[0]) ||

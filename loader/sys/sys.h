@@ -162,6 +162,14 @@ int sys_prog_get_fd_by_id(uint32_t id);
 int sys_map_get_fd_by_id(uint32_t id);
 /* No more writes from user space (the kernel since 5.2). */
 int sys_map_freeze(int fd);
+/*
+ * BPF_PROG_TEST_RUN (BPF_PROG_RUN): run program @prog_fd once, now, on
+ * this CPU, with @ctx_len bytes of @ctx as its context (a raw_tp
+ * program's u64 arguments since Linux 5.10); *@retval gets what it
+ * returned.  No attachment: nothing but this call runs it.
+ */
+int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
+		      uint32_t *retval);
 
 /*
  * mmap(2) of a map fd (BPF_F_MMAPABLE, loader/global_data.c; ring buffers,
