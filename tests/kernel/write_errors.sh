@@ -39,7 +39,11 @@ closed() {	# NAME CMD...: run with stdout closed
 }
 
 full procmon "$B/procmon" --count 2 --interval 100
-full procmon "$B/procmon" --json --count 2 --interval 100
+# --json prints no header: only rows, so processes must exec meanwhile
+# (on a quiet machine the table would be empty and nothing written).
+( while :; do /bin/true; sleep 0.02; done ) & execs=$!
+full procmon "$B/procmon" --json --count 5 --interval 100
+kill $execs; wait $execs 2>/dev/null
 full procmon "$B/procmon" --events	# no --count: it must stop by itself
 full procmon "$B/procmon" --events=ringbuf
 full barebpf "$B/barebpf" inspect --disasm "$OBJ"
