@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,24 @@ static int map_file(struct kernel_btf *kb)
 	return 0;
 }
 
+/*
+ * No /sys/kernel/btf/vmlinux: either sysfs is not mounted (an initramfs
+ * or a container that mounted only /proc), or the kernel was built
+ * without CONFIG_DEBUG_INFO_BTF.  Tell which, from what /sys is.
+ */
+static int missing(struct bb_err *err)
+{
+	uint64_t magic = 0;
+
+	if (sys_statfs_type("/sys", &magic) || magic != SYSFS_MAGIC)
+		return bb_errf(err, -ENOENT,
+			       "%s: missing: sysfs is not mounted at /sys (mount -t sysfs sysfs /sys)",
+			       KERNEL_BTF_PATH);
+	return bb_errf(err, -ENOENT,
+		       "%s: missing: this kernel was built without CONFIG_DEBUG_INFO_BTF",
+		       KERNEL_BTF_PATH);
+}
+
 /* @parse: btf_parse (every type, checked) or btf_open (walked on demand). */
 static int kernel_btf_read(struct kernel_btf *kb,
 			   int (*parse)(struct btf *, const void *, size_t,
@@ -53,9 +72,7 @@ static int kernel_btf_read(struct kernel_btf *kb,
 	if (ret)
 		ret = file_read_all(KERNEL_BTF_PATH, &kb->data, &kb->len, err);
 	if (ret == -ENOENT)
-		return bb_errf(err, ret,
-			       "%s: missing: this kernel was built without CONFIG_DEBUG_INFO_BTF",
-			       KERNEL_BTF_PATH);
+		return missing(err);
 	if (ret)
 		return ret;
 	ret = parse(&kb->btf, kb->data, kb->len, err);

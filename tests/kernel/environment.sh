@@ -62,6 +62,14 @@ grep -q "mount -t bpf bpf /sys/fs/bpf" "$tmp/err"
 is_ok $? "  and how to mount it"
 [ ! -e /sys/fs/bpf/bb_env_$$ ]; is_ok $? "  and pinned nothing in the host's bpffs"
 
+# No sysfs at all (an initramfs that mounted only /proc): the kernel's BTF
+# is missing because /sys is empty, not because the kernel lacks it.
+expect 1 "sysfs is not mounted at /sys (mount -t sysfs sysfs /sys)" \
+	"sysfs unmounted: says so, and how to mount it" \
+	unshare -m sh -c "$unmount /sys; exec $P $once"
+grep -q "CONFIG_DEBUG_INFO_BTF" "$tmp/err"
+is_ok $((! $?)) "  and does not blame the kernel's configuration"
+
 cp "$B/procmon.bpf.o" "$tmp/p.o"
 expect 0 "" "a copy of the object works" "$P" --obj "$tmp/p.o" $once
 rm "$tmp/p.o"
