@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "elf/btf/btf.h"
-#include "elf/btf/btf_rules.h"
 
 #define BTF_MAGIC_SWAPPED 0x9FEB
 
@@ -211,7 +210,7 @@ static int index_alloc(struct btf *btf, uint64_t cap, struct bb_err *err)
 }
 
 /* The whole pass: find where every record starts. */
-static int walk_types(struct btf *btf, struct bb_err *err)
+int btf_walk_all(struct btf *btf, struct bb_err *err)
 {
 	/* Every record is at least 12 bytes: an upper bound, not a guess. */
 	int ret = index_alloc(btf, btf->types.len / sizeof(struct btf_type) + 1,
@@ -304,23 +303,14 @@ static int check_type(const struct btf *btf, uint32_t id,
 	return 0;
 }
 
-int btf_parse(struct btf *btf, const void *data, size_t len,
-	      struct bb_err *err)
+/* References may point forward, so they wait for the whole walk. */
+int btf_check_refs(const struct btf *btf, struct bb_err *err)
 {
 	uint32_t id;
-	int ret;
+	int ret = 0;
 
-	ret = btf_open(btf, data, len, err);
-	if (!ret)
-		ret = walk_types(btf, err);
-	/* References may point forward, so they wait for the full index. */
 	for (id = 1; !ret && id < btf->nr_types; id++)
 		ret = check_type(btf, id, btf_type(btf, id), err);
-	/* What else the kernel's BPF_BTF_LOAD would refuse. */
-	if (!ret)
-		ret = btf_check_rules(btf, err);
-	if (ret)
-		btf_free(btf);
 	return ret;
 }
 

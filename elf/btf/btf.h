@@ -37,6 +37,9 @@ int btf_open(struct btf *btf, const void *data, size_t len,
 	     struct bb_err *err);
 /* Index one more record (btf_lazy.c); its name is checked, not its refs. */
 int btf_walk_one(struct btf *btf, struct bb_err *err);
+/* Index every record, then check every reference (btf_parse.c). */
+int btf_walk_all(struct btf *btf, struct bb_err *err);
+int btf_check_refs(const struct btf *btf, struct bb_err *err);
 void btf_free(struct btf *btf);
 
 /* The record of type @id, or NULL for void (0) and ids >= nr_types. */
