@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * load.h - `barebpf load`'s options, shared by load.c (load once, pin)
- * and load_more.c (--each, --xlated, --run: what the real-world test
- * tier compares with libbpf, tests/realworld/run.sh).
+ * load.h - `barebpf load`'s options and steps, from the command down:
+ * load.c (the command) -> load_each.c (--each) -> load_object.c (load
+ * once, pin) -> load_run.c (--xlated, --run).  The real-world tier
+ * (tests/realworld/run.sh) compares us with libbpf through all three.
  */
 #ifndef BAREBPF_CMD_LOAD_H
 #define BAREBPF_CMD_LOAD_H
@@ -30,7 +31,7 @@ struct load_opts {
 };
 
 /*
- * load.c: open, prepare and load the object once, then (--run) run it.
+ * load_object.c: open, prepare and load the object once, then (--run) run it.
  * Every wanted program is tried and reported on stdout.  With ->only set,
  * a failure before the program (maps, knobs) is reported as its refusal.
  */
@@ -42,10 +43,10 @@ int load_wanted(const struct load_opts *o, const char *name);
 /* A program refused: "NAME: refused: ERRNO-TEXT" on stdout, why on stderr. */
 void load_refused(const char *name, int ret, struct bb_err *err);
 
-/* load_more.c: each wanted program on its own, in a fresh copy (--each). */
+/* load_each.c: each wanted program on its own, in a fresh copy (--each). */
 int load_each(const struct load_opts *o, struct bb_err *err);
 
-/* --xlated: "xlated NAME: ..." (loader/load/xlated.h); nothing on error. */
+/* load_run.c, --xlated: "xlated NAME: ..." (loader/load/xlated.h); nothing on error. */
 void load_print_xlated(const struct bb_prog *p);
 
 /* --run: attach, print events raw for @o->run_s seconds (Ctrl+C: less). */
