@@ -10,6 +10,13 @@
 
 #include "loader/core/types.h"
 
+/*
+ * A map of no object (bb_map_create(), bb_map_open_id()...): a copy of
+ * @shape (its name included) and fd -1, freed by bb_map_close(); NULL if
+ * out of memory.
+ */
+struct bb_map *user_map_new(const struct map_spec *shape);
+
 /* Create the kernel map for @map->spec; sets @map->fd. */
 int map_create(struct bb_map *map, struct bb_err *err);
 /* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */

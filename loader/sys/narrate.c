@@ -220,6 +220,7 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 		return;
 	case BPF_PROG_GET_FD_BY_ID:
 	case BPF_MAP_GET_FD_BY_ID:
+	case BPF_BTF_GET_FD_BY_ID:
 		add(l, " id %u", a->prog_id);
 		return;
 	case BPF_MAP_FREEZE:
