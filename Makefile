@@ -422,7 +422,15 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 # library user builds it: it includes <barebpf.h> and links libbarebpf.a.
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
-EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o)
+# An example with no NAME.bpf.c is user space only (map_api).  NAME_libbpf.c
+# beside it, the same program on libbpf, is built where libbpf-dev is
+# installed (pkg-config knows libbpf): the tests' oracle, never shipped.
+EX_BPF   := $(foreach n,$(EX_NAMES),$(if $(wildcard docs/examples/$(n)/$(n).bpf.c),$(n)))
+EX_LIBBPF_SRCS := $(if $(shell pkg-config --exists libbpf 2>/dev/null && echo y),\
+	$(wildcard docs/examples/*/*_libbpf.c))
+EX_LIBBPF := $(patsubst %.c,$(BUILD)/examples/%,$(notdir $(EX_LIBBPF_SRCS)))
+EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n)) \
+	    $(foreach n,$(EX_BPF),$(BPF_BUILD)/examples/$(n).bpf.o) $(EX_LIBBPF)
 
 examples: $(EXAMPLES)
 
@@ -436,6 +444,13 @@ $(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB)
 	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
 endef
 $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
+
+define example_libbpf_rule
+$(BUILD)/examples/$(basename $(notdir $(1))): $(1)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(CFLAGS) -I$(dir $(1)) $(DEPFLAGS) -MF $$@.d $$< -o $$@ $$$$(pkg-config --libs libbpf)
+endef
+$(foreach f,$(EX_LIBBPF_SRCS),$(eval $(call example_libbpf_rule,$(f))))
 
 .PHONY: examples
 
