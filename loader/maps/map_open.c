@@ -21,28 +21,28 @@ int bb_map_next_id(uint32_t id, uint32_t *next)
 
 /* Wrap @fd (ours now: closed on failure) with the shape the kernel gives. */
 static int open_fd(struct bb_map **out, int fd, const char *what,
-		   struct bb_err *err)
+		   struct bpf_map_info *infop, struct bb_err *err)
 {
-	struct bpf_map_info info;
-	uint32_t len = sizeof(info);
+	struct bpf_map_info tmp, *i = infop ? infop : &tmp;
+	uint32_t len = sizeof(*i);
 	struct map_spec shape = { 0 };
 	struct bb_map *map;
 	int ret;
 
-	memset(&info, 0, sizeof(info));
-	ret = sys_obj_get_info_by_fd(fd, &info, &len);
+	memset(i, 0, sizeof(*i));
+	ret = sys_obj_get_info_by_fd(fd, i, &len);
 	if (ret) {
 		bb_errf(err, ret, "map %s: BPF_OBJ_GET_INFO_BY_FD: %s", what,
 			errno_text(-ret));
 		goto fail;
 	}
 	shape = (struct map_spec){
-		.name = info.name, .type = info.type,
-		.key_size = info.key_size, .value_size = info.value_size,
-		.max_entries = info.max_entries, .map_flags = info.map_flags,
-		/* Ids in the map's own BTF (info.btf_id), 0 if none. */
-		.key_type_id = info.btf_key_type_id,
-		.value_type_id = info.btf_value_type_id,
+		.name = i->name, .type = i->type,
+		.key_size = i->key_size, .value_size = i->value_size,
+		.max_entries = i->max_entries, .map_flags = i->map_flags,
+		/* Ids in the map's own BTF (i->btf_id), 0 if none. */
+		.key_type_id = i->btf_key_type_id,
+		.value_type_id = i->btf_value_type_id,
 	};
 	map = user_map_new(&shape);
 	ret = map ? 0 : bb_errf(err, -ENOMEM, "out of memory");
@@ -56,7 +56,8 @@ fail:
 	return ret;
 }
 
-int bb_map_open_id(struct bb_map **out, uint32_t id, struct bb_err *err)
+int map_open_id(struct bb_map **out, uint32_t id, struct bpf_map_info *info,
+		struct bb_err *err)
 {
 	char what[24];
 	int fd = sys_map_get_fd_by_id(id);
@@ -65,7 +66,7 @@ int bb_map_open_id(struct bb_map **out, uint32_t id, struct bb_err *err)
 	if (fd < 0)
 		return bb_errf(err, fd, "map %s: BPF_MAP_GET_FD_BY_ID: %s",
 			       what, errno_text(-fd));
-	return open_fd(out, fd, what, err);
+	return open_fd(out, fd, what, info, err);
 }
 
 /*
@@ -86,8 +87,8 @@ static int is_map_fd(int fd)
 	return !strcmp(target, "anon_inode:bpf-map");
 }
 
-int bb_map_open_pinned(struct bb_map **out, const char *path,
-		       struct bb_err *err)
+int map_open_pinned(struct bb_map **out, const char *path,
+		    struct bpf_map_info *info, struct bb_err *err)
 {
 	int fd = bb_pinned_open(path, err);
 
@@ -97,5 +98,16 @@ int bb_map_open_pinned(struct bb_map **out, const char *path,
 		sys_close(fd);
 		return bb_errf(err, -EINVAL, "%s: pinned, but not a map", path);
 	}
-	return open_fd(out, fd, path, err);
+	return open_fd(out, fd, path, info, err);
+}
+
+int bb_map_open_id(struct bb_map **out, uint32_t id, struct bb_err *err)
+{
+	return map_open_id(out, id, NULL, err);
+}
+
+int bb_map_open_pinned(struct bb_map **out, const char *path,
+		       struct bb_err *err)
+{
+	return map_open_pinned(out, path, NULL, err);
 }

@@ -392,6 +392,10 @@ void narrate_syscall(long nr, const long *args, long ret)
 		add(&l, "readlink(\"%s\")", (const char *)args[1]);
 		result(&l, ret, 0);
 		break;
+	case __NR_statfs:	/* is it a bpffs? (loader/pin/pin.c) */
+		add(&l, "statfs(\"%s\")", (const char *)args[0]);
+		result(&l, ret, 0);
+		break;
 	case __NR_rt_sigprocmask:
 		add(&l, "rt_sigprocmask(%s)",
 		    args[0] == SIG_BLOCK ? "SIG_BLOCK" : "how?");

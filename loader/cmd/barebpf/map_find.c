@@ -13,6 +13,7 @@
 #include "elf/base/fmt.h"
 #include "loader/cmd/barebpf/map_cmd.h"
 #include "loader/cmd/common/cli.h"
+#include "loader/maps/map.h"
 #include "loader/sys/sys.h"
 
 #define MAX_SAME_NAME 8		/* ids listed in the "which one?" message */
@@ -85,16 +86,16 @@ static int open_map(struct map_target *t, const char *by, const char *ref,
 	long v;
 
 	if (!strcmp(by, "pinned"))
-		return bb_map_open_pinned(&t->map, ref, err);
+		return map_open_pinned(&t->map, ref, &t->info, err);
 	if (!strcmp(by, "id")) {
 		if (cli_parse_num(ref, &v) || v > UINT32_MAX)
 			return bb_errf(err, -EINVAL, "id '%s': not a number", ref);
-		return bb_map_open_id(&t->map, v, err);
+		return map_open_id(&t->map, v, &t->info, err);
 	}
 	if (!strcmp(by, "name")) {
 		int ret = find_name(ref, &id, err);
 
-		return ret ? ret : bb_map_open_id(&t->map, id, err);
+		return ret ? ret : map_open_id(&t->map, id, &t->info, err);
 	}
 	return bb_errf(err, -EINVAL, "'%s': name the map with id N, pinned PATH or name NAME", by);
 }
@@ -102,17 +103,12 @@ static int open_map(struct map_target *t, const char *by, const char *ref,
 int map_target_open(struct map_target *t, const char *by, const char *ref,
 		    struct bb_err *err)
 {
-	uint32_t len = sizeof(t->info);
 	int ret;
 
 	memset(t, 0, sizeof(*t));
 	ret = open_map(t, by, ref, err);
 	if (ret)
 		return ret;
-	ret = sys_obj_get_info_by_fd(bb_map_fd(t->map), &t->info, &len);
-	if (ret)
-		return bb_errf(err, ret, "map %s %s: BPF_OBJ_GET_INFO_BY_FD: %s",
-			       by, ref, errno_text(-ret));
 	if (t->info.btf_id)
 		return map_btf_fetch(t, t->info.btf_id, err);
 	return 0;
