@@ -36,6 +36,33 @@ static const char *word_or_num(const char *w, uint32_t n, char *buf,
 	return buf;
 }
 
+/* "ID: TYPE  name NAME", or the JSON object's first members. */
+static void line_begin(struct json *j, uint32_t id, const char *type,
+		       const char *name)
+{
+	if (!j) {
+		out_printf(out_stdout, "%u: %s  name %s", id, type, name);
+		return;
+	}
+	json_begin(j, NULL, '{');
+	json_u64(j, "id", id);
+	json_str(j, "type", type);
+	json_str(j, "name", name);
+}
+
+/* "  btf_id N" (if it has BTF) and the end of the line, or of the object. */
+static void line_end(struct json *j, uint32_t btf_id)
+{
+	if (!j) {
+		if (btf_id)
+			out_printf(out_stdout, "  btf_id %u", btf_id);
+		out_printf(out_stdout, "\n");
+		return;
+	}
+	json_u64(j, "btf_id", btf_id);
+	json_end(j, '}');
+}
+
 void map_info_print(const struct bpf_map_info *m, struct json *j)
 {
 	char name[BPF_OBJ_NAME_LEN + 1], tbuf[16];
@@ -43,26 +70,19 @@ void map_info_print(const struct bpf_map_info *m, struct json *j)
 				       tbuf, sizeof(tbuf));
 
 	info_name(name, m->name);
+	line_begin(j, m->id, type, name);
 	if (!j) {
 		out_printf(out_stdout,
-			   "%u: %s  name %s  key %uB  value %uB  max_entries %u  flags 0x%x",
-			   m->id, type, name, m->key_size, m->value_size,
-			   m->max_entries, m->map_flags);
-		if (m->btf_id)
-			out_printf(out_stdout, "  btf_id %u", m->btf_id);
-		out_printf(out_stdout, "\n");
-		return;
+			   "  key %uB  value %uB  max_entries %u  flags 0x%x",
+			   m->key_size, m->value_size, m->max_entries,
+			   m->map_flags);
+	} else {
+		json_u64(j, "key_size", m->key_size);
+		json_u64(j, "value_size", m->value_size);
+		json_u64(j, "max_entries", m->max_entries);
+		json_u64(j, "flags", m->map_flags);
 	}
-	json_begin(j, NULL, '{');
-	json_u64(j, "id", m->id);
-	json_str(j, "type", type);
-	json_str(j, "name", name);
-	json_u64(j, "key_size", m->key_size);
-	json_u64(j, "value_size", m->value_size);
-	json_u64(j, "max_entries", m->max_entries);
-	json_u64(j, "flags", m->map_flags);
-	json_u64(j, "btf_id", m->btf_id);
-	json_end(j, '}');
+	line_end(j, m->btf_id);
 }
 
 static void map_line(const void *info, struct json *j)
@@ -70,7 +90,7 @@ static void map_line(const void *info, struct json *j)
 	map_info_print(info, j);
 }
 
-static void prog_print(const void *info, struct json *j)
+static void prog_line(const void *info, struct json *j)
 {
 	const struct bpf_prog_info *p = info;
 	char name[BPF_OBJ_NAME_LEN + 1], tbuf[16], tag[2 * BPF_TAG_SIZE + 1];
@@ -81,25 +101,16 @@ static void prog_print(const void *info, struct json *j)
 	info_name(name, p->name);
 	for (i = 0; i < BPF_TAG_SIZE; i++)
 		fmt_snprintf(tag + 2 * i, 3, "%02x", p->tag[i]);
-	if (!j) {
-		out_printf(out_stdout, "%u: %s  name %s  tag %s", p->id, type,
-			   name, tag);
-		if (p->btf_id)
-			out_printf(out_stdout, "  btf_id %u", p->btf_id);
-		out_printf(out_stdout, "\n");
-		return;
-	}
-	json_begin(j, NULL, '{');
-	json_u64(j, "id", p->id);
-	json_str(j, "type", type);
-	json_str(j, "name", name);
-	json_str(j, "tag", tag);
-	json_u64(j, "btf_id", p->btf_id);
-	json_end(j, '}');
+	line_begin(j, p->id, type, name);
+	if (!j)
+		out_printf(out_stdout, "  tag %s", tag);
+	else
+		json_str(j, "tag", tag);
+	line_end(j, p->btf_id);
 }
 
 static const struct kind kinds[] = {
-	{ "prog", sys_prog_get_next_id, sys_prog_get_fd_by_id, prog_print,
+	{ "prog", sys_prog_get_next_id, sys_prog_get_fd_by_id, prog_line,
 	  sizeof(struct bpf_prog_info) },
 	{ "map", sys_map_get_next_id, sys_map_get_fd_by_id, map_line,
 	  sizeof(struct bpf_map_info) },

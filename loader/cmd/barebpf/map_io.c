@@ -29,29 +29,18 @@ static uint32_t type_of(const struct map_target *t, const char *what)
 				t->info.btf_value_type_id;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* "0x1f", "1f" or "f": one byte. */
 static int hex_byte(const char *s, uint8_t *out)
 {
-	int hi, lo;
+	unsigned hi, lo;
 
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		s += 2;
 	if (!s[0] || (s[1] && s[2]))
 		return -EINVAL;
-	hi = hex_digit(s[0]);
-	lo = s[1] ? hex_digit(s[1]) : 0;
-	if (hi < 0 || lo < 0)
+	hi = num_digit_value(s[0]);
+	lo = s[1] ? num_digit_value(s[1]) : 0;
+	if (hi > 15 || lo > 15)
 		return -EINVAL;
 	*out = s[1] ? hi << 4 | lo : hi;
 	return 0;
