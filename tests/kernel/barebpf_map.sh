@@ -134,9 +134,12 @@ is_ok $? "pinned PATH of a program: refused, not misread"
 # name: a second copy of the object makes a second 'plain'.
 "$TOOL" load "$OBJ" --pin "$D2" > "$tmp/load2" 2>&1 || not_ok "second load"
 id2=$("$TOOL" map show pinned "$D2/plain" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+# (Other tests load this object too: more maps may be called 'plain', and
+# past 8 the list of ids ends in "...".)
 run map show name plain
-[ $st -eq 1 ] && grep -q "maps are named 'plain' (ids .*\b$id\b" "$tmp/err" &&
-	grep -q "\b$id2\b.*say which with 'id N'" "$tmp/err"
+[ $st -eq 1 ] && grep -q "maps are named 'plain' (ids .*say which with 'id N'" "$tmp/err" &&
+	{ grep -q ', \.\.\.)' "$tmp/err" ||
+	  { grep -q "[ (]$id[,)]" "$tmp/err" && grep -q "[ (]$id2[,)]" "$tmp/err"; }; }
 is_ok $? "name shared by two maps: refused, listing their ids ($id, $id2)"
 [ $st -eq 1 ] || diag "$(cat "$tmp/out" "$tmp/err")"
 
