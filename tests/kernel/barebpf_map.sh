@@ -15,7 +15,8 @@ TOOL=$B/barebpf
 OBJ=$B/test/map_api.bpf.o
 D=/sys/fs/bpf/bbmapcmd$$
 D2=/sys/fs/bpf/bbmapcmd2$$
-trap 'rm -rf "$tmp" "$D" "$D2"' EXIT
+D3=/sys/fs/bpf/bbmapcmd3$$
+trap 'rm -rf "$tmp" "$D" "$D2" "$D3"' EXIT
 
 [ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF)"
 [ -x "$TOOL" ] && [ -f "$OBJ" ] || bail "no $TOOL or $OBJ (make)"
@@ -142,6 +143,23 @@ run map show name plain
 	  { grep -q "[ (]$id[,)]" "$tmp/err" && grep -q "[ (]$id2[,)]" "$tmp/err"; }; }
 is_ok $? "name shared by two maps: refused, listing their ids ($id, $id2)"
 [ $st -eq 1 ] || diag "$(cat "$tmp/out" "$tmp/err")"
+
+# Bytes from the map are untrusted: a value's char array with terminal
+# controls in it (as a process could put in its comm) prints escaped.
+# procmon's table, loaded, not attached: nothing else writes to it.
+mkdir "$D3" && "$TOOL" load "$B/procmon.bpf.o" --pin "$D3" > /dev/null 2>&1 ||
+	not_ok "load procmon.bpf.o --pin $D3"
+# pid ppid uid gid (4 bytes each), exec_ns (8), comm[16] = "a" ESC "]0;x" BEL
+run map update pinned "$D3/process_map" key ff ff ff 7f value \
+	ff ff ff 7f 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 \
+	61 1b 5d 30 3b 78 07 0 0 0 0 0 0 0 0 0
+run map lookup pinned "$D3/process_map" key ff ff ff 7f
+[ $st -eq 0 ] && grep -q 'comm="a\\x1b\]0;x\\x07"' "$tmp/out" &&
+	! grep -q "$(printf '\033')" "$tmp/out" && ! grep -q "$(printf '\007')" "$tmp/out"
+is_ok $? "a char array with ESC and BEL in it prints escaped, never raw"
+run map lookup pinned "$D3/process_map" key ff ff ff 7f --json
+[ $st -eq 0 ] && [ "$(js "$tmp/out" 'd["value_btf"].split("comm=")[1]')" = '"a\x1b]0;x\x07"}' ]
+is_ok $? "and in --json, valid JSON holding the same escaped text"
 
 run map frobnicate $M
 [ $st -eq 2 ]
