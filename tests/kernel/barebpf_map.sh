@@ -7,7 +7,8 @@
 # (never by name, never assuming we are alone: other tests load the same
 # object at the same time).  Each flag of update with the kernel's answer,
 # lookup, delete, getnext walking every key, dump, pin, list; --json
-# checked by python3's json module.
+# checked by python3's json module; a map bpftool makes, with a name of
+# ours and no BTF, found by name and read in hex.
 # vm: host-only: python3, the JSON oracle, is the host's.
 set -u
 . tests/tap.sh
@@ -16,11 +17,13 @@ OBJ=$B/test/map_api.bpf.o
 D=/sys/fs/bpf/bbmapcmd$$
 D2=/sys/fs/bpf/bbmapcmd2$$
 D3=/sys/fs/bpf/bbmapcmd3$$
-trap 'rm -rf "$tmp" "$D" "$D2" "$D3"' EXIT
+P=/sys/fs/bpf/bbmapcmd_nobtf$$
+trap 'rm -rf "$tmp" "$D" "$D2" "$D3" "$P"' EXIT
 
 [ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF)"
 [ -x "$TOOL" ] && [ -f "$OBJ" ] || bail "no $TOOL or $OBJ (make)"
 command -v python3 > /dev/null || bail "python3 (the --json oracle) is not installed"
+command -v bpftool > /dev/null || bail "bpftool (makes a map with a name of ours) is not installed"
 
 # The value of JSON expression $2 (python, on d) for the JSON in file $1.
 js() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
@@ -143,6 +146,24 @@ run map show name plain
 	  { grep -q "[ (]$id[,)]" "$tmp/err" && grep -q "[ (]$id2[,)]" "$tmp/err"; }; }
 is_ok $? "name shared by two maps: refused, listing their ids ($id, $id2)"
 [ $st -eq 1 ] || diag "$(cat "$tmp/out" "$tmp/err")"
+
+# A map with a name nobody else has (bpftool names it; our pid in it)
+# and no BTF: found by name, keys and values in hex only.
+bpftool map create "$P" type hash key 4 value 8 entries 4 name "bbn$$" ||
+	not_ok "bpftool map create $P"
+nid=$(bpftool map show pinned "$P" -j | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+run map show name "bbn$$"
+[ $st -eq 0 ] && [ "$(cat "$tmp/out")" = "$nid: hash  name bbn$$  key 4B  value 8B  max_entries 4  flags 0x0" ]
+is_ok $? "name NAME finds the one map of that name (id $nid, bpftool's), no btf_id"
+run map update name "bbn$$" key 1 0 0 0 value 1 2 3 4 5 6 7 8
+[ $st -eq 0 ] && run map dump name "bbn$$" && [ "$(cat "$tmp/out")" = "key: 01 00 00 00  value: 01 02 03 04 05 06 07 08" ]
+is_ok $? "without BTF, keys and values print as hex bytes"
+run map lookup name "bbn$$" --key-btf 1
+[ $st -eq 1 ] && grep -q "the map has no BTF type for its keys: give hex bytes" "$tmp/err"
+is_ok $? "without BTF, --key-btf says to give hex bytes"
+run map show name "bbnone$$"
+[ $st -eq 1 ] && grep -q "no map is named 'bbnone$$'" "$tmp/err"
+is_ok $? "a name no map has: an error saying so"
 
 # Bytes from the map are untrusted: a value's char array with terminal
 # controls in it (as a process could put in its comm) prints escaped.
