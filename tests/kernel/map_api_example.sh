@@ -53,4 +53,11 @@ else
 	not_ok "barebpf and libbpf print the same lines"
 	diag "$(cat "$tmp/diff")"
 fi
+
+# The README's line counts are the files' (wc -l).
+for f in map_api.c map_api_libbpf.c map_api.h; do
+	n=$(wc -l < "docs/examples/map_api/$f")
+	grep -q "^| \[$f\]($f) | $n |" docs/examples/map_api/README.md
+	is_ok $? "docs/examples/map_api/README.md gives $f's $n lines"
+done
 done_testing
