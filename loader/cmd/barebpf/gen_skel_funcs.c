@@ -156,13 +156,13 @@ static void print_open(struct out *f, const struct skel *s)
 		   "\tstruct bb_object *obj;\n"
 		   "\tint ret;\n\n"
 		   "\tret = bb_object_open_packed(&obj, %s__packed, sizeof(%s__packed),\n"
-		   "\t\t\t\t    %zu, \"%s\", &err);\n"
+		   "\t\t\t\t    %s__unpacked_size, \"%s\", &err);\n"
 		   "\tif (ret) {\n"
 		   "\t\terrno = -%s__fail(\"open\", &err, ret);\n"
 		   "\t\treturn NULL;\n"
 		   "\t}\n"
 		   "\treturn %s__open_object(obj);\n"
-		   "}\n", s->name, s->name, s->name, s->name, s->obj->file_len,
+		   "}\n", s->name, s->name, s->name, s->name, s->name,
 		   s->file, s->name, s->name);
 }
 

@@ -166,7 +166,9 @@ static void print_bytes(struct out *f, const struct skel *s)
 		   s->packed_len);
 	for (i = 0; i < s->packed_len; i++)
 		out_printf(f, "%s0x%02x,", i % 12 ? " " : "\n\t", s->packed[i]);
-	out_printf(f, "\n};\n");
+	out_printf(f, "\n};\n\n/* Its size unpacked. */\n"
+		   "static const size_t %s__unpacked_size = %zu;\n",
+		   s->name, s->obj->file_len);
 }
 
 int skel_print(struct out *f, const struct skel *s, struct bb_err *err)
