@@ -78,6 +78,13 @@ void bb_err_free(struct bb_err *err);
  */
 void bb_set_verbose(int fd);
 
+/*
+ * Write "@who: " and @err's line to stderr, then its log if it has one
+ * (write(2): no stdio), and free the log as bb_err_free() does.  What a
+ * generated skeleton (`barebpf gen skeleton`) says when a step fails.
+ */
+void bb_err_report(const char *who, struct bb_err *err);
+
 struct bb_object;
 struct bb_map;
 struct bb_prog;

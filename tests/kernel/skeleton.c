@@ -11,6 +11,7 @@
  * target_tgid makes the program count only our child's execve calls.
  */
 #include <dirent.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -100,7 +101,29 @@ static void test_run(struct skeleton *skel, pid_t child, int fd)
 	   "its exec after the detach is not counted");
 }
 
-/* The two public functions skeletons stand on, where they must refuse. */
+/* bb_err_report(): "who: line" on stderr (fd 2), written at once. */
+static void test_report(void)
+{
+	struct bb_err err = { "the line", 0 };
+	char path[] = "/tmp/skeleton_report_XXXXXX", buf[64] = "";
+	int fd = mkstemp(path), saved = dup(2);
+	ssize_t n = -1;
+
+	if (fd >= 0 && saved >= 0 && dup2(fd, 2) == 2) {
+		bb_err_report("who", &err);
+		dup2(saved, 2);
+		n = pread(fd, buf, sizeof(buf) - 1, 0);
+	}
+	ok(n == 14 && !strcmp(buf, "who: the line\n"),
+	   "bb_err_report() writes 'who: the line' to stderr");
+	if (fd >= 0)
+		close(fd);
+	if (saved >= 0)
+		close(saved);
+	unlink(path);
+}
+
+/* The public functions skeletons stand on, where they must refuse. */
 static void test_refusals(struct skeleton *skel)
 {
 	struct bb_err err = { { 0 }, 0 };
@@ -113,6 +136,7 @@ static void test_refusals(struct skeleton *skel)
 	ok(ret == -EINVAL && !obj && strstr(err.msg, "cut.bpf.o"),
 	   "bb_object_open_packed() of cut bytes: -EINVAL naming it (%s)", err.msg);
 	bb_err_free(&err);
+	test_report();
 	errno = 0;
 	ok(!bb_map_global_data(skel->maps.exec_count, NULL) && errno == EINVAL,
 	   "bb_map_global_data() of a hash map: NULL, EINVAL");

@@ -45,14 +45,11 @@ static void print_helpers(struct out *f, const struct skel *s)
 
 	out_printf(f,
 		   "\n/* Say on stderr what failed (and the verifier's log, if any); @ret. */\n"
-		   "static inline int %s__fail(const char *step, struct bb_err *err, int ret)\n"
+		   "static inline int %s__fail(const char *who, struct bb_err *err, int ret)\n"
 		   "{\n"
-		   "\tfprintf(stderr, \"%s__%%s: %%s\\n\", step, err->msg);\n"
-		   "\tif (bb_err_log(err)[0])\n"
-		   "\t\tfprintf(stderr, \"%%s\\n\", bb_err_log(err));\n"
-		   "\tbb_err_free(err);\n"
+		   "\tbb_err_report(who, err);\n"
 		   "\treturn ret;\n"
-		   "}\n", n, n);
+		   "}\n", n);
 	if (has_sects(s))
 		out_printf(f,
 			   "\n/* The bytes of global data section @sec, which has @size. */\n"
@@ -135,6 +132,7 @@ static void print_open(struct out *f, const struct skel *s)
 		  " * from now on, even when this fails (NULL, errno set).\n"
 		  " */\n"
 		  "static inline struct NAME *NAME__open_object(struct bb_object *obj)\n{\n"
+		  "\tstruct bb_err lacks = { \"the object lacks a map, program or section of FILE\", 0 };\n"
 		  "\tstruct NAME *skel = (struct NAME *)calloc(1, sizeof(*skel));\n\n"
 		  "\tif (!skel) {\n"
 		  "\t\tbb_object_close(obj);\n"
@@ -143,7 +141,7 @@ static void print_open(struct out *f, const struct skel *s)
 		  "\t}\n"
 		  "\tskel->obj = obj;\n"
 		  "\tif (NAME__find(skel)) {\n"
-		  "\t\tfprintf(stderr, \"NAME__open: the object lacks a map, program or section of FILE\\n\");\n"
+		  "\t\tNAME__fail(\"NAME__open\", &lacks, -ENOENT);\n"
 		  "\t\tNAME__destroy(skel);\n"
 		  "\t\terrno = ENOENT;\n"
 		  "\t\treturn NULL;\n"
@@ -158,12 +156,12 @@ static void print_open(struct out *f, const struct skel *s)
 		   "\tret = bb_object_open_packed(&obj, %s__packed, sizeof(%s__packed),\n"
 		   "\t\t\t\t    %s__unpacked_size, \"%s\", &err);\n"
 		   "\tif (ret) {\n"
-		   "\t\terrno = -%s__fail(\"open\", &err, ret);\n"
+		   "\t\terrno = -%s__fail(\"%s__open\", &err, ret);\n"
 		   "\t\treturn NULL;\n"
 		   "\t}\n"
 		   "\treturn %s__open_object(obj);\n"
 		   "}\n", s->name, s->name, s->name, s->name, s->name,
-		   s->file, s->name, s->name);
+		   s->file, s->name, s->name, s->name);
 }
 
 static void print_load(struct out *f, const struct skel *s)
@@ -177,7 +175,7 @@ static void print_load(struct out *f, const struct skel *s)
 		  "\tstruct bb_err err = { { 0 }, 0 };\n"
 		  "\tint ret = bb_object_load(skel->obj, &err);\n\n"
 		  "\tif (ret)\n"
-		  "\t\treturn NAME__fail(\"load\", &err, ret);\n");
+		  "\t\treturn NAME__fail(\"NAME__load\", &err, ret);\n");
 	print_sect_ptrs(f, s);
 	skel_puts(f, s,
 		  "\treturn 0;\n}\n"
@@ -226,7 +224,7 @@ static void print_attach(struct out *f, const struct skel *s)
 	skel_puts(f, s,
 		  "\tif (ret) {\n"
 		  "\t\tNAME__detach(skel);\n"
-		  "\t\treturn NAME__fail(\"attach\", &err, ret);\n"
+		  "\t\treturn NAME__fail(\"NAME__attach\", &err, ret);\n"
 		  "\t}\n"
 		  "\treturn 0;\n"
 		  "}\n");

@@ -59,7 +59,6 @@ static void print_head(struct out *f, const struct skel *s)
 		   "#include <assert.h>\t/* static_assert, in C11 and C++11 */\n"
 		   "#include <errno.h>\n"
 		   "#include <stddef.h>\t/* offsetof */\n"
-		   "#include <stdio.h>\n"
 		   "#include <stdlib.h>\n"
 		   "\n"
 		   "#include <barebpf.h>\n",
