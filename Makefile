@@ -242,6 +242,14 @@ $(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o $(LZPACK)
 		$(@:.o=.lz) $(notdir $<) $$(wc -c < $(@:.o=.embed)) | \
 		$(CC) -c -x assembler - -o $@
 
+# kernel/bpf/bpf_helper_defs.h, every helper's declaration, is written
+# from the uapi header by kernel/bpf/helper_defs.pl and kept in the tree
+# (tests/parser/helper_defs.sh checks it): `make helper-defs` after the
+# host's linux-libc-dev grows new helpers.
+HELPER_UAPI ?= /usr/include/linux/bpf.h
+helper-defs:
+	perl kernel/bpf/helper_defs.pl $(HELPER_UAPI) > kernel/bpf/bpf_helper_defs.h
+
 $(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(BPF_CFLAGS) $(DEPFLAGS) -MF $(@:.o=.d) -c $< -o $@
@@ -451,6 +459,7 @@ docs-update: all tests examples static
 	perl tests/docs_check.pl --update docs/*.md | grep -v '^ok'; true
 
 .PHONY: docs-update
+.PHONY: helper-defs
 .PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
 	kernel-tests test-vm test-busy bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:
