@@ -10,6 +10,7 @@
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
+ *	barebpf btf dump [--format c] [FILE]      BTF as a C header (vmlinux.h)
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
  * The subcommands live in loader/cmd/barebpf/.
@@ -69,6 +70,10 @@ static void usage(struct out *f)
 		   "        --xlated prints the instructions as the kernel translated\n"
 		   "        them; --run SECONDS attaches and prints events that long.\n"
 		   "        barebpf load --help says more.\n"
+		   "  btf dump [--format c] [FILE]\n"
+		   "        the types of a BTF (default: the running kernel's,\n"
+		   "        /sys/kernel/btf/vmlinux; or a BPF object's .BTF) as a C\n"
+		   "        header: barebpf btf dump --format c > vmlinux.h\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
@@ -109,6 +114,7 @@ int main(int argc, char **argv)
 		{ "disasm", cmd_disasm },
 		{ "run", cmd_run },
 		{ "load", cmd_load },
+		{ "btf", cmd_btf },
 	};
 	int verbose = 0;
 	size_t i;
