@@ -434,10 +434,20 @@ EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples
 
 examples: $(EXAMPLES)
 
+# An example whose BPF side includes "vmlinux.h" gets it from the running
+# kernel's BTF, written by our own `barebpf btf dump --format c`; bpftool
+# only if that fails (it says so).
+$(BUILD)/vmlinux.h: $(BUILD)/barebpf
+	$(BUILD)/barebpf btf dump --format c > $@.tmp || \
+		{ echo "barebpf btf dump failed: vmlinux.h from bpftool instead"; \
+		  bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp; }
+	mv $@.tmp $@
+
 define example_rules
-$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c
+$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
+		$(if $(shell grep -l '"vmlinux.h"' docs/examples/$(1)/$(1).bpf.c),$(BUILD)/vmlinux.h)
 	@mkdir -p $$(dir $$@)
-	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
 $(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB)
 	@mkdir -p $$(dir $$@)
