@@ -29,6 +29,7 @@
 #                           packed by elf/host/lzpack.c (a build tool)
 #   kernel/NAME.bpf.c       -> build/NAME.bpf.o
 #   kernel/test/NAME.bpf.c  -> build/test/NAME.bpf.o  (objects tests load)
+#   kernel/**/NAME.bpf.c    -> build/skel/**/NAME.skel.h (barebpf gen skeleton)
 #   tests/TIER/NAME.c       -> build/tests/TIER/NAME.t (TAP programs)
 #   tests/TIER/NAME.sh      -> run as is (TAP scripts)
 
@@ -75,7 +76,7 @@ TESTS_SH  := $(wildcard tests/parser/*.sh tests/fake/*.sh tests/kernel/*.sh)
 TESTS     := $(foreach t,parser fake kernel,\
 	       $(filter $(BUILD)/tests/$(t)/%,$(TESTS_C)) $(filter tests/$(t)/%,$(TESTS_SH)))
 
-all: tools lib
+all: tools lib skels
 
 tools: $(LIB) $(TOOL_LIB) $(CMDS) $(BPF_OBJS)
 
@@ -200,12 +201,40 @@ $(TOOL_LIB): $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# Skeletons (`barebpf gen skeleton`, docs/library.md): a C header for
+# every object, kernel/NAME.bpf.c -> $(BUILD)/skel/NAME.skel.h and
+# kernel/test/NAME.bpf.c -> $(BUILD)/skel/test/NAME.skel.h, generated
+# from the object without its DWARF (as the tools embed theirs, below).
+# Our own barebpf writes them, so they follow the generator's changes.
+SKELS     := $(BPF_SRCS:kernel/%.bpf.c=$(BUILD)/skel/%.skel.h)
+# Tools and tests whose C includes a skeleton ("NAME.skel.h"): they see
+# $(BUILD)/skel and <barebpf.h>, and are built after the skeletons.  Such
+# a tool carries its object in the skeleton, so none is embedded below.
+SKEL_USERS := $(shell grep -l '\.skel\.h"' $(CMD_SRCS) $(TEST_SRCS) 2>/dev/null)
+SKEL_TOOLS := $(patsubst loader/cmd/%.c,%,$(filter loader/cmd/%,$(SKEL_USERS)))
+
+$(BUILD)/skel/%.skel.h: $(BPF_BUILD)/%.bpf.o $(BUILD)/barebpf
+	@mkdir -p $(dir $@)
+	llvm-strip -g -R .rel.BTF -R .rel.BTF.ext -R .llvm_addrsig $< -o $(@:.skel.h=.bpf.o)
+	$(BUILD)/barebpf gen skeleton $(@:.skel.h=.bpf.o) > $@.tmp
+	mv $@.tmp $@
+
+skels: $(SKELS)
+
+$(patsubst loader/cmd/%.c,$(BUILD)/obj/loader/cmd/%.o,$(filter loader/cmd/%,$(SKEL_USERS))) \
+$(patsubst tests/%.c,$(BUILD)/tests/%.t,$(filter tests/%,$(SKEL_USERS))): \
+	$(SKELS)
+$(patsubst loader/cmd/%.c,$(BUILD)/obj/loader/cmd/%.o,$(filter loader/cmd/%,$(SKEL_USERS))) \
+$(patsubst tests/%.c,$(BUILD)/tests/%.t,$(filter tests/%,$(SKEL_USERS))): \
+	CFLAGS += -I$(BUILD)/skel -Iloader
+
 # A tool also links its helper files and, embedded, its BPF objects:
-# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c.
+# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c (unless
+# it has them from its skeleton).
 $(foreach c,$(CMD_SRCS:loader/cmd/%.c=%),$(eval $(BUILD)/$(c): \
 	$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard loader/cmd/$(c)/*.c)) \
-	$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
-		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c))))
+	$(if $(filter $(c),$(SKEL_TOOLS)),,$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
+		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c)))))
 
 # TOOL_EXTRA: sources every tool links besides its own.  Empty here; the
 # musl builds (static, vm-static) pass loader/static/*.c, our own malloc
@@ -457,7 +486,7 @@ $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 
 .PHONY: examples
 
-tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES)
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES) $(SKELS)
 
 clean:
 	rm -rf $(BUILD)
@@ -470,7 +499,7 @@ docs-update: all tests examples static
 
 .PHONY: docs-update
 .PHONY: helper-defs
-.PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
+.PHONY: skels all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
 	kernel-tests test-vm test-busy bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -11,6 +11,7 @@
  *	             [--max-entries MAP=N]... [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
  *	barebpf btf dump [--format c] [FILE]      BTF as a C header (vmlinux.h)
+ *	barebpf gen skeleton OBJ [--name NAME]    a C header that loads OBJ
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
  * The subcommands live in loader/cmd/barebpf/.
@@ -74,6 +75,11 @@ static void usage(struct out *f)
 		   "        the types of a BTF (default: the running kernel's,\n"
 		   "        /sys/kernel/btf/vmlinux; or a BPF object's .BTF) as a C\n"
 		   "        header: barebpf btf dump --format c > vmlinux.h\n"
+		   "  gen skeleton OBJ [--name NAME]\n"
+		   "        write a C header (NAME.skel.h) that carries OBJ and loads it\n"
+		   "        with libbpf's skeleton names (NAME__open_and_load(), ...\n"
+		   "        skel->maps.MAP, skel->bss->VAR) on barebpf's library.\n"
+		   "        barebpf gen --help says more.\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
@@ -115,6 +121,7 @@ int main(int argc, char **argv)
 		{ "run", cmd_run },
 		{ "load", cmd_load },
 		{ "btf", cmd_btf },
+		{ "gen", cmd_gen },
 	};
 	int verbose = 0;
 	size_t i;
