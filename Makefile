@@ -278,6 +278,14 @@ $(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o $(LZPACK)
 		$(@:.o=.lz) $(notdir $<) $$(wc -c < $(@:.o=.embed)) | \
 		$(CC) -c -x assembler - -o $@
 
+# kernel/bpf/bpf_helper_defs.h, every helper's declaration, is written
+# from the uapi header by kernel/bpf/helper_defs.pl and kept in the tree
+# (tests/parser/helper_defs.sh checks it): `make helper-defs` after the
+# host's linux-libc-dev grows new helpers.
+HELPER_UAPI ?= /usr/include/linux/bpf.h
+helper-defs:
+	perl kernel/bpf/helper_defs.pl $(HELPER_UAPI) > kernel/bpf/bpf_helper_defs.h
+
 $(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	@mkdir -p $(dir $@)
 	$(CLANG) $(BPF_CFLAGS) $(DEPFLAGS) -MF $(@:.o=.d) -c $< -o $@
@@ -471,10 +479,20 @@ EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples
 
 examples: $(EXAMPLES)
 
+# An example whose BPF side includes "vmlinux.h" gets it from the running
+# kernel's BTF, written by our own `barebpf btf dump --format c`; bpftool
+# only if that fails (it says so).
+$(BUILD)/vmlinux.h: $(BUILD)/barebpf
+	$(BUILD)/barebpf btf dump --format c > $@.tmp || \
+		{ echo "barebpf btf dump failed: vmlinux.h from bpftool instead"; \
+		  bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp; }
+	mv $@.tmp $@
+
 define example_rules
-$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c
+$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
+		$(if $(shell grep -l '"vmlinux.h"' docs/examples/$(1)/$(1).bpf.c),$(BUILD)/vmlinux.h)
 	@mkdir -p $$(dir $$@)
-	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
 $(BUILD)/examples/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o $(BUILD)/barebpf
 	$$(call gen_skel,$$<,$(1),$$@)
@@ -507,6 +525,7 @@ docs-update: all tests examples static
 	perl tests/docs_check.pl --update docs/*.md | grep -v '^ok'; true
 
 .PHONY: docs-update
+.PHONY: helper-defs
 .PHONY: skels all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
 	kernel-tests test-vm test-busy bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:

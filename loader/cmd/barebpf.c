@@ -10,6 +10,7 @@
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
+ *	barebpf btf dump [--format c] [FILE]      BTF as a C header (vmlinux.h)
  *	barebpf gen skeleton OBJ [--name NAME]    a C header that loads OBJ
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
@@ -70,6 +71,10 @@ static void usage(struct out *f)
 		   "        --xlated prints the instructions as the kernel translated\n"
 		   "        them; --run SECONDS attaches and prints events that long.\n"
 		   "        barebpf load --help says more.\n"
+		   "  btf dump [--format c] [FILE]\n"
+		   "        the types of a BTF (default: the running kernel's,\n"
+		   "        /sys/kernel/btf/vmlinux; or a BPF object's .BTF) as a C\n"
+		   "        header: barebpf btf dump --format c > vmlinux.h\n"
 		   "  gen skeleton OBJ [--name NAME]\n"
 		   "        write a C header (NAME.skel.h) that carries OBJ and loads it\n"
 		   "        with libbpf's skeleton names (NAME__open_and_load(), ...\n"
@@ -115,6 +120,7 @@ int main(int argc, char **argv)
 		{ "disasm", cmd_disasm },
 		{ "run", cmd_run },
 		{ "load", cmd_load },
+		{ "btf", cmd_btf },
 		{ "gen", cmd_gen },
 	};
 	int verbose = 0;
