@@ -6,10 +6,12 @@
  * adds a process when it execs a program, sched_process_exit removes it
  * when it ends.  User space (lesson5.c) reads the map from time to time.
  *
- * Written against barebpf's own kernel/bpf_defs.h for now: a tutorial's
- * <bpf/bpf_helpers.h> works the same once barebpf ships those headers.
+ * As a tutorial writes it: "vmlinux.h" (the running kernel's types, which
+ * make writes with `barebpf btf dump --format c`) and <bpf/bpf_helpers.h>
+ * (barebpf's own, kernel/bpf/).
  */
-#include "bpf_defs.h"
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
 
 #define TASK_COMM_LEN 16
 
@@ -24,7 +26,7 @@ struct {
 } process_map SEC(".maps");
 
 SEC("tp/sched/sched_process_exec")
-int handle_exec(void *ctx)
+int handle_exec(struct trace_event_raw_sched_process_exec *ctx)
 {
 	char comm[TASK_COMM_LEN] = {};
 	__u32 pid = bpf_get_current_pid_tgid() >> 32;
@@ -36,7 +38,7 @@ int handle_exec(void *ctx)
 }
 
 SEC("tp/sched/sched_process_exit")
-int handle_exit(void *ctx)
+int handle_exit(struct trace_event_raw_sched_process_template *ctx)
 {
 	__u64 id = bpf_get_current_pid_tgid();
 	__u32 pid = id >> 32, tid = (__u32)id;
