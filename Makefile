@@ -29,6 +29,7 @@
 #                           packed by elf/host/lzpack.c (a build tool)
 #   kernel/NAME.bpf.c       -> build/NAME.bpf.o
 #   kernel/test/NAME.bpf.c  -> build/test/NAME.bpf.o  (objects tests load)
+#   kernel/**/NAME.bpf.c    -> build/skel/**/NAME.skel.h (barebpf gen skeleton)
 #   tests/TIER/NAME.c       -> build/tests/TIER/NAME.t (TAP programs)
 #   tests/TIER/NAME.sh      -> run as is (TAP scripts)
 
@@ -75,7 +76,7 @@ TESTS_SH  := $(wildcard tests/parser/*.sh tests/fake/*.sh tests/kernel/*.sh)
 TESTS     := $(foreach t,parser fake kernel,\
 	       $(filter $(BUILD)/tests/$(t)/%,$(TESTS_C)) $(filter tests/$(t)/%,$(TESTS_SH)))
 
-all: tools lib
+all: tools lib skels
 
 tools: $(LIB) $(TOOL_LIB) $(CMDS) $(BPF_OBJS)
 
@@ -200,12 +201,47 @@ $(TOOL_LIB): $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# Skeletons (`barebpf gen skeleton`, docs/library.md): a C header for
+# every object, kernel/NAME.bpf.c -> $(BUILD)/skel/NAME.skel.h and
+# kernel/test/NAME.bpf.c -> $(BUILD)/skel/test/NAME.skel.h, generated
+# from the object without its DWARF (as the tools embed theirs, below).
+# Our own barebpf writes them, so they follow the generator's changes.
+SKELS     := $(BPF_SRCS:kernel/%.bpf.c=$(BUILD)/skel/%.skel.h)
+# Tools and tests whose C includes a skeleton ("NAME.skel.h"): they see
+# $(BUILD)/skel and <barebpf.h>, and are built after the skeletons.  Such
+# a tool carries its object in the skeleton, so none is embedded below.
+SKEL_USERS := $(shell grep -l '\.skel\.h"' $(CMD_SRCS) $(TEST_SRCS) 2>/dev/null)
+SKEL_TOOLS := $(patsubst loader/cmd/%.c,%,$(filter loader/cmd/%,$(SKEL_USERS)))
+
+# gen_skel OBJ, NAME, OUT: the skeleton NAME of OBJ into OUT, from a copy
+# of OBJ without its DWARF (in .strip/ beside OUT: the file keeps its name,
+# which the skeleton's messages use).
+define gen_skel
+	@mkdir -p $(dir $(3)).strip
+	llvm-strip -g -R .rel.BTF -R .rel.BTF.ext -R .llvm_addrsig $(1) -o $(dir $(3)).strip/$(notdir $(1))
+	$(BUILD)/barebpf gen skeleton $(dir $(3)).strip/$(notdir $(1)) --name $(2) > $(3).tmp
+	mv $(3).tmp $(3)
+endef
+
+$(BUILD)/skel/%.skel.h: $(BPF_BUILD)/%.bpf.o $(BUILD)/barebpf
+	$(call gen_skel,$<,$(notdir $*),$@)
+
+skels: $(SKELS)
+
+$(patsubst loader/cmd/%.c,$(BUILD)/obj/loader/cmd/%.o,$(filter loader/cmd/%,$(SKEL_USERS))) \
+$(patsubst tests/%.c,$(BUILD)/tests/%.t,$(filter tests/%,$(SKEL_USERS))): \
+	$(SKELS)
+$(patsubst loader/cmd/%.c,$(BUILD)/obj/loader/cmd/%.o,$(filter loader/cmd/%,$(SKEL_USERS))) \
+$(patsubst tests/%.c,$(BUILD)/tests/%.t,$(filter tests/%,$(SKEL_USERS))): \
+	CFLAGS += -I$(BUILD)/skel -Iloader
+
 # A tool also links its helper files and, embedded, its BPF objects:
-# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c.
+# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c (unless
+# it has them from its skeleton).
 $(foreach c,$(CMD_SRCS:loader/cmd/%.c=%),$(eval $(BUILD)/$(c): \
 	$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard loader/cmd/$(c)/*.c)) \
-	$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
-		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c))))
+	$(if $(filter $(c),$(SKEL_TOOLS)),,$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
+		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c)))))
 
 # TOOL_EXTRA: sources every tool links besides its own.  Empty here; the
 # musl builds (static, vm-static) pass loader/static/*.c, our own malloc
@@ -241,6 +277,14 @@ $(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o $(LZPACK)
 	printf '\t.section .rodata\n1:\t.incbin "%s"\n2:\n3:\t.asciz "%s"\n\t.section bb_embedded,"aw"\n\t.balign 8\n\t.quad 3b, 1b, 2b, %s\n\t.section .note.GNU-stack,"",@progbits\n' \
 		$(@:.o=.lz) $(notdir $<) $$(wc -c < $(@:.o=.embed)) | \
 		$(CC) -c -x assembler - -o $@
+
+# kernel/bpf/bpf_helper_defs.h, every helper's declaration, is written
+# from the uapi header by kernel/bpf/helper_defs.pl and kept in the tree
+# (tests/parser/helper_defs.sh checks it): `make helper-defs` after the
+# host's linux-libc-dev grows new helpers.
+HELPER_UAPI ?= /usr/include/linux/bpf.h
+helper-defs:
+	perl kernel/bpf/helper_defs.pl $(HELPER_UAPI) > kernel/bpf/bpf_helper_defs.h
 
 $(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	@mkdir -p $(dir $@)
@@ -422,39 +466,70 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 # library user builds it: it includes <barebpf.h> and links libbarebpf.a.
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
-# An example with no NAME.bpf.c is user space only (map_api).  NAME_libbpf.c
-# beside it, the same program on libbpf, is built where libbpf-dev is
-# installed (pkg-config knows libbpf): the tests' oracle, never shipped.
+# An example with no NAME.bpf.c is user space only (map_api).  One with
+# a NAME.bpf.c also gets its skeleton, build/examples/NAME.skel.h (struct
+# NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c, if
+# there is one, is the same user program on libbpf, for comparison: built
+# only where libbpf-dev and bpftool are installed (against bpftool's
+# skeleton of the same object, build/examples/libbpf/NAME.skel.h): the
+# tests' oracle, never shipped.
 EX_BPF   := $(foreach n,$(EX_NAMES),$(if $(wildcard docs/examples/$(n)/$(n).bpf.c),$(n)))
-EX_LIBBPF_SRCS := $(if $(shell pkg-config --exists libbpf 2>/dev/null && echo y),\
-	$(wildcard docs/examples/*/*_libbpf.c))
-EX_LIBBPF := $(patsubst %.c,$(BUILD)/examples/%,$(notdir $(EX_LIBBPF_SRCS)))
+EX_PLAIN := $(filter-out $(EX_BPF),$(EX_NAMES))
+HAVE_LIBBPF := $(and $(wildcard /usr/include/bpf/libbpf.h),$(shell command -v bpftool 2>/dev/null))
+EX_LIBBPF := $(if $(HAVE_LIBBPF),$(foreach n,$(EX_NAMES),\
+	$(if $(wildcard docs/examples/$(n)/$(n)_libbpf.c),$(BUILD)/examples/$(n)_libbpf)))
 EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n)) \
 	    $(foreach n,$(EX_BPF),$(BPF_BUILD)/examples/$(n).bpf.o) $(EX_LIBBPF)
 
 examples: $(EXAMPLES)
 
-define example_rules
-$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c
-	@mkdir -p $$(dir $$@)
-	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+# An example whose BPF side includes "vmlinux.h" gets it from the running
+# kernel's BTF, written by our own `barebpf btf dump --format c`; bpftool
+# only if that fails (it says so).
+$(BUILD)/vmlinux.h: $(BUILD)/barebpf
+	$(BUILD)/barebpf btf dump --format c > $@.tmp || \
+		{ echo "barebpf btf dump failed: vmlinux.h from bpftool instead"; \
+		  bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp; }
+	mv $@.tmp $@
 
+define example_rules
+$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
+		$(if $(shell grep -l '"vmlinux.h"' docs/examples/$(1)/$(1).bpf.c),$(BUILD)/vmlinux.h)
+	@mkdir -p $$(dir $$@)
+	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+
+$(BUILD)/examples/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o $(BUILD)/barebpf
+	$$(call gen_skel,$$<,$(1),$$@)
+
+$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(BUILD)/examples/$(1).skel.h $(LIB)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(CFLAGS) -Iloader -I$(BUILD)/examples -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+
+$(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
+	@mkdir -p $$(dir $$@)
+	bpftool gen skeleton $$< name $(1) > $$@.tmp
+	mv $$@.tmp $$@
+
+$(BUILD)/examples/$(1)_libbpf: docs/examples/$(1)/$(1)_libbpf.c $(BUILD)/examples/libbpf/$(1).skel.h
+	$(CC) $(CFLAGS) -I$(BUILD)/examples/libbpf $$< -o $$@ -lbpf $(LDFLAGS)
+endef
+$(foreach n,$(EX_BPF),$(eval $(call example_rules,$(n))))
+
+# A user-space-only example: no object, no skeleton.
+define example_plain_rules
 $(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB)
 	@mkdir -p $$(dir $$@)
 	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
-endef
-$(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 
-define example_libbpf_rule
-$(BUILD)/examples/$(basename $(notdir $(1))): $(1)
+$(BUILD)/examples/$(1)_libbpf: docs/examples/$(1)/$(1)_libbpf.c
 	@mkdir -p $$(dir $$@)
-	$(CC) $(CFLAGS) -I$(dir $(1)) $(DEPFLAGS) -MF $$@.d $$< -o $$@ $$$$(pkg-config --libs libbpf)
+	$(CC) $(CFLAGS) -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< -o $$@ -lbpf $(LDFLAGS)
 endef
-$(foreach f,$(EX_LIBBPF_SRCS),$(eval $(call example_libbpf_rule,$(f))))
+$(foreach n,$(EX_PLAIN),$(eval $(call example_plain_rules,$(n))))
 
 .PHONY: examples
 
-tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES)
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES) $(SKELS)
 
 clean:
 	rm -rf $(BUILD)
@@ -466,7 +541,8 @@ docs-update: all tests examples static
 	perl tests/docs_check.pl --update docs/*.md | grep -v '^ok'; true
 
 .PHONY: docs-update
-.PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
+.PHONY: helper-defs
+.PHONY: skels all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
 	kernel-tests test-vm test-busy bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

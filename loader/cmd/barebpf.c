@@ -12,6 +12,8 @@
  *	             [--each] [--xlated] [--run SECONDS]
  *	barebpf prog list | show id N [--json]    the kernel's programs
  *	barebpf map list | show|dump|lookup|update|delete|getnext|pin MAP ...
+ *	barebpf btf dump [--format c] [FILE]      BTF as a C header (vmlinux.h)
+ *	barebpf gen skeleton OBJ [--name NAME]    a C header that loads OBJ
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
  * The subcommands live in loader/cmd/barebpf/.
@@ -92,6 +94,15 @@ static void usage(struct out *f)
 		   "        map's BTF; VALUE likewise ('value ...', --value-btf VALUE).\n"
 		   "        Keys and values print through the map's BTF if it has one,\n"
 		   "        else as hex.  --flags: comma-separated (exist,lock).\n"
+		   "  btf dump [--format c] [FILE]\n"
+		   "        the types of a BTF (default: the running kernel's,\n"
+		   "        /sys/kernel/btf/vmlinux; or a BPF object's .BTF) as a C\n"
+		   "        header: barebpf btf dump --format c > vmlinux.h\n"
+		   "  gen skeleton OBJ [--name NAME]\n"
+		   "        write a C header (NAME.skel.h) that carries OBJ and loads it\n"
+		   "        with libbpf's skeleton names (NAME__open_and_load(), ...\n"
+		   "        skel->maps.MAP, skel->bss->VAR) on barebpf's library.\n"
+		   "        barebpf gen --help says more.\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
@@ -134,6 +145,8 @@ int main(int argc, char **argv)
 		{ "load", cmd_load },
 		{ "map", cmd_map },
 		{ "prog", cmd_prog },
+		{ "btf", cmd_btf },
+		{ "gen", cmd_gen },
 	};
 	int verbose = 0;
 	size_t i;
