@@ -460,6 +460,8 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
 EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o)
+EXAMPLES += $(if $(wildcard /usr/include/bpf/libbpf.h),$(foreach n,$(EX_NAMES),\
+	$(if $(wildcard docs/examples/$(n)/$(n).libbpf.c),$(BUILD)/examples/$(n).libbpf)))
 
 examples: $(EXAMPLES)
 
@@ -478,9 +480,19 @@ $(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
 	@mkdir -p $$(dir $$@)
 	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
-$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB)
+$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB) \
+		$(if $(shell grep -l '\.skel\.h"' docs/examples/$(1)/$(1).c),$(BUILD)/skel/examples/$(1).skel.h)
 	@mkdir -p $$(dir $$@)
-	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) -I$(BUILD)/skel/examples $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+
+# The same program on libbpf (NAME.libbpf.c, bpftool's skeleton), the
+# tests' oracle: built only where libbpf-dev is installed.
+$(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
+	@mkdir -p $$(dir $$@)
+	bpftool gen skeleton $$< name $(1) > $$@.tmp && mv $$@.tmp $$@
+
+$(BUILD)/examples/$(1).libbpf: docs/examples/$(1)/$(1).libbpf.c $(BUILD)/examples/libbpf/$(1).skel.h
+	$(CC) $(CFLAGS) -Idocs/examples/$(1) -I$(BUILD)/examples/libbpf $(DEPFLAGS) -MF $$@.d $$< -o $$@ $(LDFLAGS) -lbpf -lelf -lz
 endef
 $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 
