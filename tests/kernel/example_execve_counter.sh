@@ -13,16 +13,6 @@ N=3
 numbers() { sed -n 's/.*bpf_trace_printk: execve called \([0-9]*\) times.*/\1/p' "$1"; }
 smallest() { numbers "$1" | sort -n | head -1; }
 
-# Wait (at most 30 s) until "$@" succeeds.
-wait_until() {
-	_i=0
-	until "$@"; do
-		_i=$((_i + 1))
-		[ $_i -ge 300 ] && return 1
-		sleep 0.1
-	done
-}
-
 # trace_pipe lines of pid $1: "<comm>-PID [CPU] ... execve called N times".
 line_of() { grep -E -- "-$1 +\[[0-9]+\].*execve called [0-9]+ times" "$2"; }
 all_seen() { for p in $pids; do line_of "$p" "$1" > /dev/null || return 1; done; }

@@ -9,15 +9,6 @@ set -u
 . tests/tap.sh
 N=7
 
-wait_until() {
-	_i=0
-	until "$@"; do
-		_i=$((_i + 1))
-		[ $_i -ge 300 ] && return 1
-		sleep 0.1
-	done
-}
-
 ours() { awk -v c="bbpb_$$" '$2 == c' "$1"; }
 enough() { [ "$(ours "$1" | wc -l)" -ge $N ]; }
 
