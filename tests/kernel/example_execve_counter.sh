@@ -5,6 +5,7 @@
 # "execve called N times" line says 101, none says less, and each exec of
 # ours (a uniquely named copy of true) has its own line, by its pid,
 # counting up.  Other processes exec too: only what is ours is counted.
+# vm: host-only: the examples are built for the host only (make examples).
 set -u
 . tests/tap.sh
 N=3

@@ -5,6 +5,7 @@
 # uniquely named shell (a copy of sh) runs /bin/true N times: exactly N
 # lines carry its name, their counts all different, and nothing is lost.
 # Other processes exec too: only lines with our name are counted.
+# vm: host-only: the examples are built for the host only (make examples).
 set -u
 . tests/tap.sh
 N=7
