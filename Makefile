@@ -213,11 +213,18 @@ SKELS     := $(BPF_SRCS:kernel/%.bpf.c=$(BUILD)/skel/%.skel.h)
 SKEL_USERS := $(shell grep -l '\.skel\.h"' $(CMD_SRCS) $(TEST_SRCS) 2>/dev/null)
 SKEL_TOOLS := $(patsubst loader/cmd/%.c,%,$(filter loader/cmd/%,$(SKEL_USERS)))
 
+# gen_skel OBJ, NAME, OUT: the skeleton NAME of OBJ into OUT, from a copy
+# of OBJ without its DWARF (in .strip/ beside OUT: the file keeps its name,
+# which the skeleton's messages use).
+define gen_skel
+	@mkdir -p $(dir $(3)).strip
+	llvm-strip -g -R .rel.BTF -R .rel.BTF.ext -R .llvm_addrsig $(1) -o $(dir $(3)).strip/$(notdir $(1))
+	$(BUILD)/barebpf gen skeleton $(dir $(3)).strip/$(notdir $(1)) --name $(2) > $(3).tmp
+	mv $(3).tmp $(3)
+endef
+
 $(BUILD)/skel/%.skel.h: $(BPF_BUILD)/%.bpf.o $(BUILD)/barebpf
-	@mkdir -p $(dir $@)
-	llvm-strip -g -R .rel.BTF -R .rel.BTF.ext -R .llvm_addrsig $< -o $(@:.skel.h=.bpf.o)
-	$(BUILD)/barebpf gen skeleton $(@:.skel.h=.bpf.o) > $@.tmp
-	mv $@.tmp $@
+	$(call gen_skel,$<,$(notdir $*),$@)
 
 skels: $(SKELS)
 
@@ -459,9 +466,16 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 # library user builds it: it includes <barebpf.h> and links libbarebpf.a.
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
-EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o)
-EXAMPLES += $(if $(wildcard /usr/include/bpf/libbpf.h),$(foreach n,$(EX_NAMES),\
-	$(if $(wildcard docs/examples/$(n)/$(n).libbpf.c),$(BUILD)/examples/$(n).libbpf)))
+# Each example also gets its skeleton, build/examples/NAME.skel.h (struct
+# NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c, if
+# there is one, is the same user program on libbpf, for comparison: built
+# only where libbpf-dev and bpftool are installed, against bpftool's
+# skeleton of the same object (build/examples/libbpf/NAME.skel.h).
+HAVE_LIBBPF := $(and $(wildcard /usr/include/bpf/libbpf.h),$(shell command -v bpftool 2>/dev/null))
+EX_LIBBPF := $(if $(HAVE_LIBBPF),$(foreach n,$(EX_NAMES),\
+	$(if $(wildcard docs/examples/$(n)/$(n)_libbpf.c),$(BUILD)/examples/$(n)_libbpf)))
+EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o) \
+	    $(EX_LIBBPF)
 
 examples: $(EXAMPLES)
 
@@ -480,19 +494,20 @@ $(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
 	@mkdir -p $$(dir $$@)
 	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
-$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB) \
-		$(if $(shell grep -l '\.skel\.h"' docs/examples/$(1)/$(1).c),$(BUILD)/skel/examples/$(1).skel.h)
-	@mkdir -p $$(dir $$@)
-	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) -I$(BUILD)/skel/examples $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+$(BUILD)/examples/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o $(BUILD)/barebpf
+	$$(call gen_skel,$$<,$(1),$$@)
 
-# The same program on libbpf (NAME.libbpf.c, bpftool's skeleton), the
-# tests' oracle: built only where libbpf-dev is installed.
+$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(BUILD)/examples/$(1).skel.h $(LIB)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(CFLAGS) -Iloader -I$(BUILD)/examples -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+
 $(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
 	@mkdir -p $$(dir $$@)
-	bpftool gen skeleton $$< name $(1) > $$@.tmp && mv $$@.tmp $$@
+	bpftool gen skeleton $$< name $(1) > $$@.tmp
+	mv $$@.tmp $$@
 
-$(BUILD)/examples/$(1).libbpf: docs/examples/$(1)/$(1).libbpf.c $(BUILD)/examples/libbpf/$(1).skel.h
-	$(CC) $(CFLAGS) -Idocs/examples/$(1) -I$(BUILD)/examples/libbpf $(DEPFLAGS) -MF $$@.d $$< -o $$@ $(LDFLAGS) -lbpf -lelf -lz
+$(BUILD)/examples/$(1)_libbpf: docs/examples/$(1)/$(1)_libbpf.c $(BUILD)/examples/libbpf/$(1).skel.h
+	$(CC) $(CFLAGS) -I$(BUILD)/examples/libbpf $$< -o $$@ -lbpf $(LDFLAGS)
 endef
 $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 

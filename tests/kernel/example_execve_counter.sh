@@ -53,9 +53,9 @@ check() {	# PROGRAM NAME
 
 [ -x "$B/examples/execve_counter" ] || bail "no $B/examples/execve_counter (make examples)"
 check "$B/examples/execve_counter" barebpf
-if [ -x "$B/examples/execve_counter.libbpf" ]; then
-	check "$B/examples/execve_counter.libbpf" libbpf
+if [ -x "$B/examples/execve_counter_libbpf" ]; then
+	check "$B/examples/execve_counter_libbpf" libbpf
 else
-	diag "no $B/examples/execve_counter.libbpf (no libbpf-dev): barebpf's run only"
+	diag "no $B/examples/execve_counter_libbpf (no libbpf-dev): barebpf's run only"
 fi
 done_testing

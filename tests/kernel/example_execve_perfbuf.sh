@@ -44,9 +44,9 @@ check() {	# PROGRAM NAME
 
 [ -x "$B/examples/execve_perfbuf" ] || bail "no $B/examples/execve_perfbuf (make examples)"
 check "$B/examples/execve_perfbuf" barebpf
-if [ -x "$B/examples/execve_perfbuf.libbpf" ]; then
-	check "$B/examples/execve_perfbuf.libbpf" libbpf
+if [ -x "$B/examples/execve_perfbuf_libbpf" ]; then
+	check "$B/examples/execve_perfbuf_libbpf" libbpf
 else
-	diag "no $B/examples/execve_perfbuf.libbpf (no libbpf-dev): barebpf's run only"
+	diag "no $B/examples/execve_perfbuf_libbpf (no libbpf-dev): barebpf's run only"
 fi
 done_testing
