@@ -98,9 +98,11 @@ sub check_doc {
 			push @out, @body;
 		} elsif ($info eq 'sh vm' && !$vm_mode) {
 			my $n = grep { /^\$ / } @body;
-			print "# $doc:" . ($start + 1) . ": a ```sh vm block ($n commands):" .
+			print "# $doc:" . ($start + 1) . ": a ```sh vm block, $n command(s):" .
 			    " run in the VM and checked by make test-vm (tests/vm/run.sh), not here\n";
 			push @out, @body;
+		} elsif ($info eq 'sh') {
+			push @out, @body;	# --vm, --vm-emit: the host's test runs it
 		} else {
 			if ($info ne 'sh vm' && grep { /^\$ / } @body) {
 				print "not ok\t$doc:" . ($start + 1) .
