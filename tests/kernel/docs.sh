@@ -47,14 +47,7 @@ for doc in ${DOCS:-docs/*.md}; do
 	# compares (docs/checked-outputs.md says how).
 	perl tests/docs_check.pl "$doc" > "$tmp/check" 2>&1 ||
 		not_ok "$doc: tests/docs_check.pl ran to the end"
-	while IFS= read -r line; do
-		case "$line" in
-		"ok	"*) ok "${line#ok	}" ;;
-		"not ok	"*) not_ok "${line#not ok	}" ;;
-		"#"*) echo "$line" ;;
-		*) echo "# $line" ;;
-		esac
-	done < "$tmp/check"
+	tap_lines < "$tmp/check"
 done
 
 # The test of the test: the first block of docs/barebpf.md (no root, quick)

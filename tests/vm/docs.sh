@@ -11,21 +11,9 @@ set -u
 
 DIR=${1:?usage: tests/vm/docs.sh DIR}
 
-# docs_check.pl's "ok<TAB>what" lines, numbered by tap.sh.
-report() {
-	while IFS= read -r line; do
-		case "$line" in
-		"ok	"*) ok "${line#ok	}" ;;
-		"not ok	"*) not_ok "${line#not ok	}" ;;
-		"#"*) echo "$line" ;;
-		*) echo "# $line" ;;
-		esac
-	done
-}
-
 perl tests/docs_check.pl --vm "$DIR" docs/*.md > "$tmp/check" 2>&1 ||
 	not_ok "tests/docs_check.pl --vm ran to the end"
-report < "$tmp/check"
+tap_lines < "$tmp/check"
 
 page=$(grep -l '^```sh vm$' docs/*.md | head -n 1)
 if [ -n "$page" ]; then

@@ -35,19 +35,12 @@ static int fail(const char *what, struct bb_err *err)
 	return 1;
 }
 
-/* kprobe.bpf.o in the directory of this program. */
-static const char *default_obj(char *buf, size_t len)
+/* kprobe.bpf.o beside this program, as make examples builds them. */
+static const char *default_obj(const char *argv0, char *buf, size_t len)
 {
-	ssize_t n = readlink("/proc/self/exe", buf, len - 1);
-	char *slash;
+	const char *slash = strrchr(argv0, '/');
 
-	if (n <= 0)
-		return "kprobe.bpf.o";
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (!slash || (size_t)(slash - buf) + sizeof("/kprobe.bpf.o") > len)
-		return "kprobe.bpf.o";
-	strcpy(slash, "/kprobe.bpf.o");
+	snprintf(buf, len, "%.*skprobe.bpf.o", slash ? (int)(slash - argv0) + 1 : 0, argv0);
 	return buf;
 }
 
@@ -79,7 +72,7 @@ int main(int argc, char **argv)
 	}
 	slot = strcmp(kind, "kprobe") ? SLOT_FENTRY : SLOT_KPROBE;
 	/* 1. Read and parse the object: no system call into BPF yet. */
-	if (bb_object_open(&obj, argc > 3 ? argv[3] : default_obj(path, sizeof(path)),
+	if (bb_object_open(&obj, argc > 3 ? argv[3] : default_obj(argv[0], path, sizeof(path)),
 			   &err)) {
 		ret = fail("open", &err);
 		goto out;
