@@ -29,6 +29,7 @@
 #                           packed by elf/host/lzpack.c (a build tool)
 #   kernel/NAME.bpf.c       -> build/NAME.bpf.o
 #   kernel/test/NAME.bpf.c  -> build/test/NAME.bpf.o  (objects tests load)
+#   kernel/**/NAME.bpf.c    -> build/skel/**/NAME.skel.h (barebpf gen skeleton)
 #   tests/TIER/NAME.c       -> build/tests/TIER/NAME.t (TAP programs)
 #   tests/TIER/NAME.sh      -> run as is (TAP scripts)
 
@@ -75,7 +76,7 @@ TESTS_SH  := $(wildcard tests/parser/*.sh tests/fake/*.sh tests/kernel/*.sh)
 TESTS     := $(foreach t,parser fake kernel,\
 	       $(filter $(BUILD)/tests/$(t)/%,$(TESTS_C)) $(filter tests/$(t)/%,$(TESTS_SH)))
 
-all: tools lib
+all: tools lib skels
 
 tools: $(LIB) $(TOOL_LIB) $(CMDS) $(BPF_OBJS)
 
@@ -200,12 +201,40 @@ $(TOOL_LIB): $(TOOL_SRCS:%.c=$(BUILD)/obj/%.o)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# Skeletons (`barebpf gen skeleton`, docs/library.md): a C header for
+# every object, kernel/NAME.bpf.c -> $(BUILD)/skel/NAME.skel.h and
+# kernel/test/NAME.bpf.c -> $(BUILD)/skel/test/NAME.skel.h, generated
+# from the object without its DWARF (as the tools embed theirs, below).
+# Our own barebpf writes them, so they follow the generator's changes.
+SKELS     := $(BPF_SRCS:kernel/%.bpf.c=$(BUILD)/skel/%.skel.h)
+# Tools and tests whose C includes a skeleton ("NAME.skel.h"): they see
+# $(BUILD)/skel and <barebpf.h>, and are built after the skeletons.  Such
+# a tool carries its object in the skeleton, so none is embedded below.
+SKEL_USERS := $(shell grep -l '\.skel\.h"' $(CMD_SRCS) $(TEST_SRCS) 2>/dev/null)
+SKEL_TOOLS := $(patsubst loader/cmd/%.c,%,$(filter loader/cmd/%,$(SKEL_USERS)))
+
+$(BUILD)/skel/%.skel.h: $(BPF_BUILD)/%.bpf.o $(BUILD)/barebpf
+	@mkdir -p $(dir $@)
+	llvm-strip -g -R .rel.BTF -R .rel.BTF.ext -R .llvm_addrsig $< -o $(@:.skel.h=.bpf.o)
+	$(BUILD)/barebpf gen skeleton $(@:.skel.h=.bpf.o) > $@.tmp
+	mv $@.tmp $@
+
+skels: $(SKELS)
+
+$(patsubst loader/cmd/%.c,$(BUILD)/obj/loader/cmd/%.o,$(filter loader/cmd/%,$(SKEL_USERS))) \
+$(patsubst tests/%.c,$(BUILD)/tests/%.t,$(filter tests/%,$(SKEL_USERS))): \
+	$(SKELS)
+$(patsubst loader/cmd/%.c,$(BUILD)/obj/loader/cmd/%.o,$(filter loader/cmd/%,$(SKEL_USERS))) \
+$(patsubst tests/%.c,$(BUILD)/tests/%.t,$(filter tests/%,$(SKEL_USERS))): \
+	CFLAGS += -I$(BUILD)/skel -Iloader
+
 # A tool also links its helper files and, embedded, its BPF objects:
-# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c.
+# kernel/NAME.bpf.c and kernel/NAME_*.bpf.c for loader/cmd/NAME.c (unless
+# it has them from its skeleton).
 $(foreach c,$(CMD_SRCS:loader/cmd/%.c=%),$(eval $(BUILD)/$(c): \
 	$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard loader/cmd/$(c)/*.c)) \
-	$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
-		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c))))
+	$(if $(filter $(c),$(SKEL_TOOLS)),,$(patsubst kernel/%.bpf.c,$(BUILD)/obj/embed/%.o,\
+		$(wildcard kernel/$(c).bpf.c kernel/$(c)_*.bpf.c)))))
 
 # TOOL_EXTRA: sources every tool links besides its own.  Empty here; the
 # musl builds (static, vm-static) pass loader/static/*.c, our own malloc
@@ -241,6 +270,14 @@ $(BUILD)/obj/embed/%.o: $(BPF_BUILD)/%.bpf.o $(LZPACK)
 	printf '\t.section .rodata\n1:\t.incbin "%s"\n2:\n3:\t.asciz "%s"\n\t.section bb_embedded,"aw"\n\t.balign 8\n\t.quad 3b, 1b, 2b, %s\n\t.section .note.GNU-stack,"",@progbits\n' \
 		$(@:.o=.lz) $(notdir $<) $$(wc -c < $(@:.o=.embed)) | \
 		$(CC) -c -x assembler - -o $@
+
+# kernel/bpf/bpf_helper_defs.h, every helper's declaration, is written
+# from the uapi header by kernel/bpf/helper_defs.pl and kept in the tree
+# (tests/parser/helper_defs.sh checks it): `make helper-defs` after the
+# host's linux-libc-dev grows new helpers.
+HELPER_UAPI ?= /usr/include/linux/bpf.h
+helper-defs:
+	perl kernel/bpf/helper_defs.pl $(HELPER_UAPI) > kernel/bpf/bpf_helper_defs.h
 
 $(BPF_BUILD)/%.bpf.o: kernel/%.bpf.c
 	@mkdir -p $(dir $@)
@@ -423,23 +460,45 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
 EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o)
+EXAMPLES += $(if $(wildcard /usr/include/bpf/libbpf.h),$(foreach n,$(EX_NAMES),\
+	$(if $(wildcard docs/examples/$(n)/$(n).libbpf.c),$(BUILD)/examples/$(n).libbpf)))
 
 examples: $(EXAMPLES)
 
-define example_rules
-$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c
-	@mkdir -p $$(dir $$@)
-	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+# An example whose BPF side includes "vmlinux.h" gets it from the running
+# kernel's BTF, written by our own `barebpf btf dump --format c`; bpftool
+# only if that fails (it says so).
+$(BUILD)/vmlinux.h: $(BUILD)/barebpf
+	$(BUILD)/barebpf btf dump --format c > $@.tmp || \
+		{ echo "barebpf btf dump failed: vmlinux.h from bpftool instead"; \
+		  bpftool btf dump file /sys/kernel/btf/vmlinux format c > $@.tmp; }
+	mv $@.tmp $@
 
-$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB)
+define example_rules
+$(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
+		$(if $(shell grep -l '"vmlinux.h"' docs/examples/$(1)/$(1).bpf.c),$(BUILD)/vmlinux.h)
 	@mkdir -p $$(dir $$@)
-	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
+
+$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB) \
+		$(if $(shell grep -l '\.skel\.h"' docs/examples/$(1)/$(1).c),$(BUILD)/skel/examples/$(1).skel.h)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) -I$(BUILD)/skel/examples $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+
+# The same program on libbpf (NAME.libbpf.c, bpftool's skeleton), the
+# tests' oracle: built only where libbpf-dev is installed.
+$(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
+	@mkdir -p $$(dir $$@)
+	bpftool gen skeleton $$< name $(1) > $$@.tmp && mv $$@.tmp $$@
+
+$(BUILD)/examples/$(1).libbpf: docs/examples/$(1)/$(1).libbpf.c $(BUILD)/examples/libbpf/$(1).skel.h
+	$(CC) $(CFLAGS) -Idocs/examples/$(1) -I$(BUILD)/examples/libbpf $(DEPFLAGS) -MF $$@.d $$< -o $$@ $(LDFLAGS) -lbpf -lelf -lz
 endef
 $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 
 .PHONY: examples
 
-tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES)
+tests: $(TESTS_C) $(BPF_OBJS) $(FUZZER) lib $(MANS) $(EXAMPLES) $(SKELS)
 
 clean:
 	rm -rf $(BUILD)
@@ -456,7 +515,8 @@ docs-update: all tests examples static
 	perl tests/docs_check.pl --update --vm $(VM_BUILD)/docs docs/*.md | grep -v '^ok'; true
 
 .PHONY: docs-update
-.PHONY: all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
+.PHONY: helper-defs
+.PHONY: skels all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
 	kernel-tests test-vm test-busy bench test-realworld tools lib man install uninstall FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -78,6 +78,13 @@ void bb_err_free(struct bb_err *err);
  */
 void bb_set_verbose(int fd);
 
+/*
+ * Write "@who: " and @err's line to stderr, then its log if it has one
+ * (write(2): no stdio), and free the log as bb_err_free() does.  What a
+ * generated skeleton (`barebpf gen skeleton`) says when a step fails.
+ */
+void bb_err_report(const char *who, struct bb_err *err);
+
 struct bb_object;
 struct bb_map;
 struct bb_prog;
@@ -98,6 +105,17 @@ int bb_object_open(struct bb_object **out, const char *path,
  * messages and must stay alive as long as the object.  No system call. */
 int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
 		       const char *name, struct bb_err *err);
+
+/*
+ * Like bb_object_open_mem() on an object packed with barebpf's LZ77 (the
+ * bytes a generated skeleton carries, see `barebpf gen skeleton`): the
+ * @packed_len bytes at @packed unpack into exactly @size bytes.  @packed
+ * and @name must stay alive as long as the object.  -EINVAL if the bytes
+ * do not unpack to @size.  No system call.
+ */
+int bb_object_open_packed(struct bb_object **out, const void *packed,
+			  size_t packed_len, size_t size, const char *name,
+			  struct bb_err *err);
 
 /*
  * Load the object: its BTF (BPF_BTF_LOAD), its maps (BPF_MAP_CREATE, or
@@ -143,6 +161,19 @@ int bb_object_set_var(struct bb_object *obj, const char *name,
 		      const void *val, size_t size, struct bb_err *err);
 int bb_object_get_var(struct bb_object *obj, const char *name, void *val,
 		      size_t size, struct bb_err *err);
+
+/*
+ * The bytes of a global data map (.data, .bss, .rodata), *@size (may be
+ * NULL) their count, laid out as the section: what a skeleton's
+ * skel->bss, skel->data and skel->rodata point to.  Before
+ * bb_object_load(): the value the load will write (writable, like
+ * bb_object_set_var()).  After: for .data and .bss the mmap of the map's
+ * value (reads and writes reach the programs at once, no system call);
+ * for .rodata the bytes that were written, which the frozen map no longer
+ * takes (writing them changes nothing).  NULL (errno set) if @map is not
+ * a global data map, or out of memory.  No system call.
+ */
+void *bb_map_global_data(struct bb_map *map, size_t *size);
 
 /* Where maps declared __uint(pinning, LIBBPF_PIN_BY_NAME) (or set with
  * bb_map_set_pin_by_name()) are pinned: @dir/NAME; default /sys/fs/bpf.

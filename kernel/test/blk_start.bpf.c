@@ -9,7 +9,8 @@
  * whose start time was already set.
  */
 #include "attach_common.h"
-#include "bpf_core.h"
+#include "bpf_defs.h"
+#include "bpf/bpf_core_read.h"
 
 struct request {
 	__u64 start_time_ns;

@@ -10,6 +10,8 @@
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
+ *	barebpf btf dump [--format c] [FILE]      BTF as a C header (vmlinux.h)
+ *	barebpf gen skeleton OBJ [--name NAME]    a C header that loads OBJ
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
  * The subcommands live in loader/cmd/barebpf/.
@@ -69,6 +71,15 @@ static void usage(struct out *f)
 		   "        --xlated prints the instructions as the kernel translated\n"
 		   "        them; --run SECONDS attaches and prints events that long.\n"
 		   "        barebpf load --help says more.\n"
+		   "  btf dump [--format c] [FILE]\n"
+		   "        the types of a BTF (default: the running kernel's,\n"
+		   "        /sys/kernel/btf/vmlinux; or a BPF object's .BTF) as a C\n"
+		   "        header: barebpf btf dump --format c > vmlinux.h\n"
+		   "  gen skeleton OBJ [--name NAME]\n"
+		   "        write a C header (NAME.skel.h) that carries OBJ and loads it\n"
+		   "        with libbpf's skeleton names (NAME__open_and_load(), ...\n"
+		   "        skel->maps.MAP, skel->bss->VAR) on barebpf's library.\n"
+		   "        barebpf gen --help says more.\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
@@ -109,6 +120,8 @@ int main(int argc, char **argv)
 		{ "disasm", cmd_disasm },
 		{ "run", cmd_run },
 		{ "load", cmd_load },
+		{ "btf", cmd_btf },
+		{ "gen", cmd_gen },
 	};
 	int verbose = 0;
 	size_t i;

@@ -7,6 +7,11 @@
  * counter (--start), attaches it, then prints the counter every
  * --interval ms and, with --trace-pipe, the program's lines from tracefs
  * trace_pipe as they come.
+ *
+ * It runs on its skeleton, build/skel/execcount.skel.h (`barebpf gen
+ * skeleton`, which make writes): the object is inside it, and
+ * skel->maps.counter and skel->bss->last_pid are typed members, as in a
+ * libbpf tutorial's program.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,14 +27,17 @@
 #include "loader/cmd/common/cli.h"
 #include "loader/sys/file.h"
 #include "loader/load/global_data.h"
+#include "loader/object/embedded.h"
 #include "loader/object/object.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
 #include "loader/cmd/common/tool.h"
 #include "loader/cmd/common/tool_opts.h"
 #include "loader/attach/tracepoint.h"
+#include "execcount.skel.h"
 
-/* Of the loader's optional parts, execcount.bpf.o needs these two. */
+/* Of the loader's optional parts, execcount.bpf.o needs these two (for
+ * an object given with --obj; the skeleton's opens with all of them). */
 static const struct loader_parts execcount_parts = {
 	.tool = "execcount",
 	.attach = { [ATTACH_TRACEPOINT] = tracepoint_attach },
@@ -63,8 +71,7 @@ static void usage(struct out *f)
 		   "tracepoint syscalls/sys_enter_execve.\n"
 		   "\n"
 		   "  --obj PATH      BPF object to load instead of the one built into\n"
-		   "                  this binary (%s; without one: that file\n"
-		   "                  next to this binary)\n"
+		   "                  this binary (%s, in its skeleton)\n"
 		   "  --start N       start counting from N (default 0): the first execve\n"
 		   "                  after start-up is number N+1\n"
 		   "  --interval MS   print the count every MS milliseconds (default 1000)\n"
@@ -110,15 +117,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 }
 
 /* Before attaching: the next execve will be number start + 1. */
-static int preset(struct bb_object *obj, uint64_t start, struct bb_err *err)
+static int preset(struct execcount *skel, uint64_t start, struct bb_err *err)
 {
-	struct bb_map *map = bb_object_find_map(obj, "counter");
 	uint32_t zero = 0;
-	int ret;
+	int ret = bb_map_update(skel->maps.counter, &zero, &start, BB_ANY);
 
-	if (!map)
-		return bb_errf(err, -ENOENT, "%s: no map 'counter'", obj->path);
-	ret = bb_map_update(map, &zero, &start, BB_ANY);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_UPDATE_ELEM) counter: %s",
 			       errno_text(-ret));
@@ -181,21 +184,19 @@ static void trace_read(struct trace *t)
 	out_flush(out_stdout);
 }
 
-static int print_count(struct bb_object *obj, struct bb_err *err)
+static int print_count(struct execcount *skel, struct bb_err *err)
 {
 	uint64_t n = 0;
-	uint32_t zero = 0, pid = 0;
+	uint32_t zero = 0;
 	int ret;
 
-	ret = bb_map_lookup(bb_object_find_map(obj, "counter"), &zero, &n, 0);
+	ret = bb_map_lookup(skel->maps.counter, &zero, &n, 0);
 	if (ret)
 		return bb_errf(err, ret, "bpf(BPF_MAP_LOOKUP_ELEM) counter: %s",
 			       errno_text(-ret));
-	ret = bb_object_get_var(obj, "last_pid", &pid, sizeof(pid), err);
-	if (ret)
-		return ret;
+	/* .bss is mmap'd: reading it is no system call. */
 	out_printf(out_stdout, "execve calls: %llu (last by pid %u)\n",
-		   (unsigned long long)n, pid);
+		   (unsigned long long)n, skel->bss->last_pid);
 	return out_check(out_stdout, err);
 }
 
@@ -212,7 +213,7 @@ static long monotonic_ms(void)
  * --trace-pipe we wake up every TRACE_POLL_MS to read trace_pipe, which
  * we opened non-blocking: one loop, no thread, signals still waited for.
  */
-static int monitor(struct bb_object *obj, const struct options *o,
+static int monitor(struct execcount *skel, const struct options *o,
 		   struct trace *t, const sigset_t *stop, struct bb_err *err)
 {
 	long next = monotonic_ms() + o->t.interval_ms, now, wait, n = 0;
@@ -229,7 +230,7 @@ static int monitor(struct bb_object *obj, const struct options *o,
 			trace_read(t);
 		if (monotonic_ms() < next)
 			continue;
-		ret = print_count(obj, err);
+		ret = print_count(skel, err);
 		if (ret)
 			return ret;
 		if (o->t.count && ++n >= o->t.count)
@@ -238,11 +239,43 @@ static int monitor(struct bb_object *obj, const struct options *o,
 	}
 }
 
+/*
+ * The skeleton, of the object inside it or of --obj's file (opened with
+ * only the loader parts execcount needs); SIGINT and SIGTERM blocked into
+ * @stop.  NULL on failure: the skeleton said why on stderr, or @err does.
+ */
+static struct execcount *open_skel(const struct options *o, sigset_t *stop,
+				   struct bb_err *err)
+{
+	/*
+	 * The skeleton's own bytes, opened as execcount__open() would but
+	 * with execcount's parts only: its static build carries no more of
+	 * the loader than before (execcount__open() links all of it).
+	 */
+	const struct embedded_obj packed = {
+		.name = OBJ_NAME,
+		.start = execcount__packed,
+		.end = execcount__packed + sizeof(execcount__packed),
+		.size = execcount__unpacked_size,
+	};
+	struct bb_object *obj;
+	int ret;
+
+	if (o->t.obj)
+		ret = tool_open_obj(o->t.obj, OBJ_NAME, &execcount_parts, stop,
+				    &obj, err);
+	else
+		ret = tool_block_stop_signals(stop, err);
+	if (!ret && !o->t.obj)
+		ret = embedded_open(&packed, &execcount_parts, &obj, err);
+	return ret ? NULL : execcount__open_object(obj);
+}
+
 int main(int argc, char **argv)
 {
 	struct trace *t = NULL, trace;
 	struct bb_err err = { 0 };
-	struct bb_object *obj = NULL;
+	struct execcount *skel;
 	struct options o;
 	sigset_t stop;
 	int ret;
@@ -250,26 +283,28 @@ int main(int argc, char **argv)
 	ret = parse_args(argc, argv, &o);
 	if (ret)
 		return ret < 0 ? 2 : 0;
-	ret = tool_open_obj(o.t.obj, OBJ_NAME, &execcount_parts, &stop, &obj,
-			    &err);
+	skel = open_skel(&o, &stop, &err);
+	ret = skel ? execcount__load(skel) : -ENOENT;
 	if (!ret)
-		ret = bb_object_load(obj, &err);
-	if (!ret)
-		ret = preset(obj, o.start, &err);
+		ret = preset(skel, o.start, &err);
 	if (!ret && o.trace_pipe) {
 		ret = trace_open(&trace, &err);
 		t = ret ? NULL : &trace;
 	}
 	if (!ret)
-		ret = bb_object_attach(obj, &err);
+		ret = execcount__attach(skel);
 	if (!ret) {
 		out_printf(out_stdout,
 			   "counting execve calls from %ld (Ctrl+C to stop)\n",
 			   o.start);
 		out_flush(out_stdout);
-		ret = monitor(obj, &o, t, &stop, &err);
+		ret = monitor(skel, &o, t, &stop, &err);
 	}
 	if (t)
 		sys_close(t->fd);
-	return tool_finish("execcount", obj, ret, &err);
+	execcount__destroy(skel);
+	/* The skeleton's functions said what failed; our own steps fill @err. */
+	if (ret && err.msg[0])
+		bb_err_print(out_stderr, "execcount", &err);
+	return ret ? 1 : 0;
 }

@@ -22,7 +22,12 @@ static int value_buf(struct bb_map *map)
 
 	if (map->value)
 		return 0;
-	map->value = calloc(1, s->value_size);
+	/*
+	 * Rounded up to 8 bytes: a skeleton's struct for the section is
+	 * (C rounds a struct's size up to its alignment), and a program
+	 * may copy it whole into skel->rodata.
+	 */
+	map->value = calloc(1, (s->value_size + 7) / 8 * 8);
 	if (!map->value)
 		return -ENOMEM;
 	if (s->init)
@@ -147,4 +152,21 @@ int bb_object_get_var(struct bb_object *obj, const char *name, void *val,
 	}
 	memcpy(val, map->value + v->off, size);
 	return 0;
+}
+
+void *bb_map_global_data(struct bb_map *map, size_t *size)
+{
+	if (!map->spec->global_data || map->spec->kconfig) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if (size)
+		*size = map->spec->value_size;
+	if (map->mem)
+		return map->mem;
+	if (value_buf(map)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return map->value;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "elf/base/errno_names.h"
+#include "loader/barebpf.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
 
@@ -145,4 +146,9 @@ void bb_err_print(struct out *o, const char *who, struct bb_err *e)
 	}
 	free(e->detail);
 	e->detail = NULL;
+}
+
+void bb_err_report(const char *who, struct bb_err *err)
+{
+	bb_err_print(out_stderr, who, err);
 }

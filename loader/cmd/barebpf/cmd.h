@@ -19,6 +19,8 @@ int cmd_inspect(int argc, char **argv);
 int cmd_disasm(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_btf(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
 
 /* A number option ("--interval 500"); -1 if @s is not a number >= 0. */
 long parse_count(const char *s);
