@@ -420,7 +420,8 @@ STATIC_CC = musl-gcc -static -idirafter /usr/include \
 vm-static:
 	@$(MAKE) --no-print-directory deps PKGS="$(VM_PKGS)"
 	@$(MAKE) --no-print-directory BUILD=$(VM_BUILD)/static CC="$(STATIC_CC)" \
-		TOOL_EXTRA="$(MUSL_EXTRA)" tools kernel-tests examples
+		TOOL_EXTRA="$(MUSL_EXTRA)" tools kernel-tests \
+		$(EX_NAMES:%=$(VM_BUILD)/static/examples/%)
 
 kernel-tests: $(filter $(BUILD)/tests/kernel/%,$(TESTS_C)) $(BPF_OBJS)
 

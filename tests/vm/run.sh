@@ -85,6 +85,7 @@ initramfs() {
 		die "tests/docs_check.pl --vm-emit failed"
 	# The examples of docs/examples/ (make examples), which pages run.
 	for f in "$STATIC"/examples/*; do
+		[ -f "$f" ] || continue
 		case "$f" in *.d) ;; *) cp "$f" "$ROOT/bb/build/examples/" ;; esac
 	done
 	# A script marked "# vm: host-only" checks the host itself (its

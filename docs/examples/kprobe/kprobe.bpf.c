@@ -8,28 +8,22 @@
  *
  * Its twin on the same function through a BPF trampoline, fentry, does
  * the same: user space loads one or the other.  The difference is only
- * how each gets rq: a kprobe gets the CPU registers (the first argument is
- * in di, x86-64 calling convention), fentry the arguments themselves.
+ * how each gets rq: a kprobe gets the CPU registers (BPF_KPROBE takes the
+ * first argument from di, x86-64's calling convention), fentry the
+ * arguments themselves (BPF_PROG names them).
+ *
+ * Written as the tutorials write it: vmlinux.h (made from the running
+ * kernel's BTF by `barebpf btf dump --format c`) and <bpf/...> (barebpf's
+ * own, kernel/bpf/).  struct request's layout comes from the build
+ * machine's kernel; the loader moves the read to where the running
+ * kernel has the field (CO-RE, docs/core-and-btf.md).
  */
-#include "bpf_defs.h"
-#include "bpf_core.h"
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_tracing.h>
+
 #include "kprobe.h"
-
-char LICENSE[] SEC("license") = "GPL";	/* bpf_probe_read_kernel is GPL-only */
-
-/*
- * Only the field we read, at whatever offset: the loader moves it to
- * where the running kernel's BTF has it (CO-RE, docs/core-and-btf.md).
- */
-struct request {
-	__u64 start_time_ns;
-} __attribute__((preserve_access_index));
-
-/* The registers a kprobe sees, as x86-64's struct pt_regs lays them out. */
-struct pt_regs {
-	__u64 r15, r14, r13, r12, bp, bx, r11, r10, r9, r8;
-	__u64 ax, cx, dx, si, di;
-};
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -38,7 +32,7 @@ struct {
 	__type(value, struct blk_stats);
 } stats SEC(".maps");
 
-static inline __attribute__((always_inline)) void count(__u32 slot, struct request *rq)
+static __always_inline void count(__u32 slot, struct request *rq)
 {
 	struct blk_stats *s = bpf_map_lookup_elem(&stats, &slot);
 	__u64 start = BPF_CORE_READ(rq, start_time_ns);
@@ -58,16 +52,17 @@ static inline __attribute__((always_inline)) void count(__u32 slot, struct reque
 }
 
 SEC("kprobe/blk_mq_start_request")
-int kprobe_start(struct pt_regs *ctx)
+int BPF_KPROBE(kprobe_start, struct request *rq)
 {
-	count(SLOT_KPROBE, (struct request *)ctx->di);
+	count(SLOT_KPROBE, rq);
 	return 0;
 }
 
-/* fentry: ctx holds the function's arguments, each as a u64. */
 SEC("fentry/blk_mq_start_request")
-int fentry_start(__u64 *ctx)
+int BPF_PROG(fentry_start, struct request *rq)
 {
-	count(SLOT_FENTRY, (struct request *)ctx[0]);
+	count(SLOT_FENTRY, rq);
 	return 0;
 }
+
+char LICENSE[] SEC("license") = "GPL";	/* bpf_probe_read_kernel is GPL-only */
