@@ -38,6 +38,10 @@ static const struct sec_def sec_defs[] = {
 	{ "usdt", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
 };
 
+const struct sec_def sec_def_unknown = {
+	"", BPF_PROG_TYPE_UNSPEC, 0, ATTACH_NONE
+};
+
 int sec_def_find(const char *name, const struct sec_def **def,
 		 const char **target, struct bb_err *err)
 {

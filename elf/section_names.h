@@ -9,6 +9,7 @@
 #ifndef BAREBPF_SECTION_NAMES_H
 #define BAREBPF_SECTION_NAMES_H
 
+#include <linux/bpf.h>
 #include <stdint.h>
 
 #include "elf/base/err.h"
@@ -31,6 +32,18 @@ struct sec_def {
 	uint32_t expected_attach_type;
 	enum attach_kind attach;
 };
+
+/*
+ * The entry of a program whose section we do not know (prog_type
+ * BPF_PROG_TYPE_UNSPEC): the object still opens, the program is parsed but
+ * not loaded, so its neighbours load (issue 16).
+ */
+extern const struct sec_def sec_def_unknown;
+
+static inline int sec_def_known(const struct sec_def *def)
+{
+	return def->prog_type != BPF_PROG_TYPE_UNSPEC;
+}
 
 /*
  * Find the entry for section @name.  *@target is set to what follows the

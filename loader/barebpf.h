@@ -103,6 +103,8 @@ int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
  * Load the object: its BTF (BPF_BTF_LOAD), its maps (BPF_MAP_CREATE, or
  * BPF_OBJ_GET for pinned ones, BPF_MAP_UPDATE_ELEM/FREEZE for global
  * data), then each program not switched off (BPF_PROG_LOAD; when the
+ * section names a type barebpf does not know, the program starts off:
+ * bb_prog_set_autoload(); when the
  * verifier refuses, a second BPF_PROG_LOAD fetches its log: bb_err_log()).
  * Reads the kernel's BTF (/sys/kernel/btf/vmlinux) only for CO-RE and
  * tp_btf/fentry programs.  Returns 0 or -errno; on failure the maps it
@@ -254,7 +256,9 @@ const char *bb_prog_name(const struct bb_prog *prog);
 const char *bb_prog_section(const struct bb_prog *prog);
 
 /* Before bb_object_load(): false leaves this program unloaded (its fd stays
- * -1) and unattached.  -EBUSY once loaded. */
+ * -1) and unattached.  -EBUSY once loaded.  A program whose section names
+ * no program type barebpf knows starts with autoload false (the rest of
+ * its object loads); set it true and bb_object_load() fails, naming it. */
 int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
 
 /*

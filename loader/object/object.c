@@ -37,6 +37,8 @@ static int obj_alloc(struct bb_object *obj, struct bb_err *err)
 		obj->progs[i].fd = -1;
 		obj->progs[i].attach_fd = -1;
 		obj->progs[i].obj = obj;
+		/* Unknown section: not loaded unless the caller asks. */
+		obj->progs[i].off = !sec_def_known(obj->spec.progs[i].def);
 	}
 	return 0;
 }
@@ -159,6 +161,13 @@ static struct kernel_types *kernel_types(struct bb_object *obj)
 	return obj->kernel_own;
 }
 
+int obj_prog_unknown(const struct bb_prog *p, struct bb_err *err)
+{
+	return bb_errf(err, -ENOTSUP,
+		       "program '%s': section '%s': unknown program type, so not loaded (docs/program-types.md lists the sections barebpf knows)",
+		       p->spec->name, p->spec->section);
+}
+
 int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 {
 	struct kernel_types *k = kernel_types(obj);
@@ -166,6 +175,8 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 
 	if (!k)
 		return bb_errf(err, -ENOMEM, "out of memory");
+	if (!sec_def_known(p->spec->def))
+		return obj_prog_unknown(p, err);
 	ret = needs_btf_target(p) ? obj->parts->btf_target_find(p, k, err) : 0;
 	if (!ret)
 		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
@@ -192,7 +203,8 @@ int obj_load_maps(struct bb_object *obj, struct bb_err *err)
  * The object's BTF first (maps and programs name it), then maps:
  * programs refer to them by fd.  A map may already exist (map_pin.h);
  * maps of maps get their initial inner maps once all exist.  Programs
- * switched off (bpf_prog.off) are neither relocated nor loaded.  The
+ * switched off (bpf_prog.off) are neither relocated nor loaded; those of an
+ * unknown section start off, and fail here only if switched on.  The
  * targets of tp_btf/fentry programs are looked up before anything is
  * created: a missing one fails early.
  */

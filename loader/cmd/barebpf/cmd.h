@@ -76,6 +76,12 @@ int events_wait(struct events *ev, const sigset_t *stop, long ms,
 void events_free(struct events *ev);
 
 /*
+ * run.c: "@prefixNAME: skipped: section 'S' is of an unknown program type"
+ * for a program that bb_object_load() leaves off for that reason.
+ */
+void say_skipped(struct out *f, const char *prefix, const struct bb_prog *p);
+
+/*
  * run.c: attach every program of @obj (loaded) by its section name, say
  * so under -v ("attached N programs"), then events_open(@ev, @type).
  */

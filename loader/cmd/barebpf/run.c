@@ -42,6 +42,24 @@ int run_attach(struct bb_object *obj, const char *type, struct events **ev,
 	return events_open(ev, obj, type, err);
 }
 
+void say_skipped(struct out *f, const char *prefix, const struct bb_prog *p)
+{
+	out_printf(f, "%s%s: skipped: section '%s' is of an unknown program type\n",
+		   prefix, p->spec->name, p->spec->section);
+	out_flush(f);
+}
+
+/* The programs bb_object_load() leaves off: barebpf does not know them. */
+static void say_all_skipped(const struct bb_object *obj)
+{
+	uint32_t i;
+
+	for (i = 0; i < obj->spec.nr_progs; i++)
+		if (!sec_def_known(obj->progs[i].spec->def))
+			say_skipped(out_stderr, "barebpf run: ",
+				    &obj->progs[i]);
+}
+
 static int dump_all(const struct bb_object *obj, long n, struct bb_err *err)
 {
 	uint32_t i;
@@ -63,8 +81,10 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
 		ret = bb_object_open(&obj, o->path, err);
-	if (!ret)
+	if (!ret) {
+		say_all_skipped(obj);
 		ret = bb_object_load(obj, err);
+	}
 	if (!ret)
 		ret = run_attach(obj, o->event_type, &ev, err);
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
