@@ -31,6 +31,7 @@ struct sec_def {
 	uint32_t prog_type;	/* BPF_PROG_TYPE_* */
 	uint32_t expected_attach_type;
 	enum attach_kind attach;
+	uint32_t prog_flags;	/* BPF_F_SLEEPABLE, BPF_F_XDP_HAS_FRAGS */
 };
 
 /*
@@ -43,6 +44,17 @@ extern const struct sec_def sec_def_unknown;
 static inline int sec_def_known(const struct sec_def *def)
 {
 	return def->prog_type != BPF_PROG_TYPE_UNSPEC;
+}
+
+/*
+ * Tracing programs (tp_btf, fentry/fexit/fmod_ret, iter) and LSM ones
+ * are loaded against the kernel BTF id of their target: the verifier
+ * types their context from it.  Their section names that target.
+ */
+static inline int sec_def_needs_btf_id(const struct sec_def *def)
+{
+	return def->prog_type == BPF_PROG_TYPE_TRACING ||
+	       def->prog_type == BPF_PROG_TYPE_LSM;
 }
 
 /*

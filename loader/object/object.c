@@ -111,12 +111,12 @@ int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
 }
 
 /*
- * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
+ * tp_btf/fentry/fexit/iter/lsm programs are loaded against a kernel BTF id; read
  * the kernel's BTF (several MiB) once, only if some program needs it.
  */
 static bool needs_btf_target(const struct bb_prog *p)
 {
-	return p->spec->def->attach == ATTACH_BTF && !p->attach_btf_id;
+	return sec_def_needs_btf_id(p->spec->def) && !p->attach_btf_id;
 }
 
 static int resolve_btf_targets(struct bb_object *obj, struct kernel_types *k,
@@ -187,7 +187,7 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 				obj->btf_fd, err);
 	if (ret && p->spec->nr_cores)
 		ret = obj->parts->core_refused(p, ret, err);
-	if (ret && p->spec->def->attach == ATTACH_BTF)
+	if (ret && sec_def_needs_btf_id(p->spec->def))
 		ret = obj->parts->btf_target_refused(p, ret, err);
 	return ret;
 }

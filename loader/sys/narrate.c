@@ -183,6 +183,8 @@ static void bpf_prog_load(struct line *l, const union bpf_attr *a)
 	    license ? license : "");
 	if (a->expected_attach_type)
 		add(l, " expected_attach_type=%u", a->expected_attach_type);
+	if (a->prog_flags)
+		add(l, " prog_flags=%#x", a->prog_flags);
 	if (a->log_buf)
 		add(l, " log=%u bytes level %u", a->log_size, a->log_level);
 }

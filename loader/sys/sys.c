@@ -239,6 +239,7 @@ int sys_prog_load(const struct prog_load_args *a)
 	memset(&attr, 0, sizeof(attr));
 	attr.prog_type = a->type;
 	attr.expected_attach_type = a->expected_attach_type;
+	attr.prog_flags = a->prog_flags;
 	attr.insns = ptr(a->insns);
 	attr.insn_cnt = a->nr_insns;
 	attr.license = ptr(a->license);

@@ -99,6 +99,7 @@ int sys_map_create(const struct map_create_args *args);
 struct prog_load_args {
 	uint32_t type;
 	uint32_t expected_attach_type;
+	uint32_t prog_flags;	/* BPF_F_SLEEPABLE, BPF_F_XDP_HAS_FRAGS... */
 	const struct bpf_insn *insns;
 	uint32_t nr_insns;
 	const char *license;
