@@ -24,6 +24,10 @@ enum attach_kind {
 	ATTACH_KRETPROBE,
 	ATTACH_UPROBE,		/* perf_event_open on the uprobe PMU */
 	ATTACH_URETPROBE,
+	ATTACH_XDP,		/* BPF_LINK_CREATE on an interface */
+	ATTACH_CGROUP,		/* BPF_LINK_CREATE on a cgroup v2 directory */
+	ATTACH_SOCKET,		/* setsockopt(SO_ATTACH_BPF) on a socket */
+	ATTACH_ITER,		/* BPF_LINK_CREATE, then BPF_ITER_CREATE, read */
 };
 
 struct sec_def {

@@ -262,6 +262,25 @@ const char *bb_prog_section(const struct bb_prog *prog);
 int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
 
 /*
+ * Before attaching: what an xdp, cgroup or socket program attaches to
+ * (sections "xdp", "cgroup_skb/...", "cgroup/...", "sockops", "socket"):
+ * an interface index for xdp, the fd of a cgroup v2 directory for the
+ * cgroup ones, a socket fd for a socket filter.  The fd stays the
+ * caller's (the attachment does not need it open).  No system call;
+ * -EBUSY once attached.
+ */
+int bb_prog_set_attach_target(struct bb_prog *prog, int target);
+
+/*
+ * Run a loaded program once, now, with @ctx_len bytes of @ctx as its
+ * context (BPF_PROG_RUN, which the kernel allows for some types only:
+ * syscall programs, XDP, tc, raw_tp...); *@retval gets what it returned.
+ * A "syscall" program (Linux 5.14+) is run only this way.
+ */
+int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
+		uint32_t *retval, struct bb_err *err);
+
+/*
  * Attach one loaded program by its section name (the system calls of
  * bb_object_attach() for its kind).  *@out owns the attachment: a perf
  * event or a BPF link fd, see bb_link_fd(); it is the caller's, and keeps

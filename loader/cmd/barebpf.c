@@ -7,6 +7,7 @@
  *	barebpf inspect --check OBJ               would the loader take it?
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
+ *	            [--iface NAME] [--cgroup PATH]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
@@ -50,6 +51,11 @@ static void usage(struct out *f)
 		   "        Perf event arrays and ring buffers are read as event\n"
 		   "        streams: each event prints as it arrives, as hex bytes, or\n"
 		   "        decoded as --event-type's struct (from the object's BTF).\n"
+		   "        [--iface NAME] [--cgroup PATH]: what xdp and cgroup programs\n"
+		   "        attach to (a cgroup v2 directory).  syscall programs are run\n"
+		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
+		   "        once (their output printed).  Programs of a section barebpf\n"
+		   "        does not know are skipped, saying so.\n"
 		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
 		   "       [--max-entries MAP=N]... [--default-max-entries N]\n"
 		   "       [--each] [--xlated] [--run SECONDS]\n"

@@ -460,6 +460,27 @@ int sys_map_freeze(int fd)
 	return sys_bpf(BPF_MAP_FREEZE, &attr);
 }
 
+/* Linux 5.8: a readable fd of an iterator link; each open runs it anew. */
+int sys_iter_create(int link_fd)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.iter_create.link_fd = link_fd;
+	return sys_bpf(BPF_ITER_CREATE, &attr);
+}
+
+int sys_socket(int domain, int type, int protocol)
+{
+	return CALL(__NR_socket, domain, type, protocol, 0, 0);
+}
+
+int sys_setsockopt(int fd, int level, int name, const void *val,
+		   uint32_t len)
+{
+	return CALL(__NR_setsockopt, fd, level, name, (long)val, len);
+}
+
 int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
 		      uint32_t *retval)
 {

@@ -23,6 +23,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
+	struct run_targets targets;	/* --iface, --cgroup */
 };
 
 /*
@@ -76,7 +77,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	struct events *ev = NULL;
 	sigset_t stop;
 	long n;
-	int ret;
+	int ret, cg_fd = -1;
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
@@ -86,7 +87,11 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		ret = bb_object_load(obj, err);
 	}
 	if (!ret)
+		ret = run_set_targets(obj, &o->targets, &cg_fd, err);
+	if (!ret)
 		ret = run_attach(obj, o->event_type, &ev, err);
+	if (!ret)
+		ret = run_once(obj, err);
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
 		ret = events_wait(ev, &stop, o->interval_ms, err);
 		if (!ret)
@@ -94,6 +99,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	}
 	events_free(ev);
 	bb_object_close(obj);
+	if (cg_fd >= 0)
+		sys_close(cg_fd);
 	return ret > 0 ? 0 : ret;
 }
 
@@ -103,6 +110,8 @@ int cmd_run(int argc, char **argv)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "event-type", required_argument, NULL, 'e' },
+		{ "iface", required_argument, NULL, 'I' },
+		{ "cgroup", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -120,6 +129,10 @@ int cmd_run(int argc, char **argv)
 			o.event_type = g.arg;
 			continue;
 		}
+		if (c == 'I' || c == 'g') {
+			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
+			continue;
+		}
 		goto usage;
 	}
 	if (g.ind != argc - 1)
@@ -133,6 +146,7 @@ int cmd_run(int argc, char **argv)
 usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
-		   " [--event-type STRUCT]\n");
+		   " [--event-type STRUCT]\n"
+		   "                   [--iface NAME] [--cgroup PATH]\n");
 	return 2;
 }
