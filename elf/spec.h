@@ -52,6 +52,9 @@ struct map_spec {
 	uint32_t nr_slots;
 };
 
+/* A STACK_TRACE map declared with no value size gets this (maps.c). */
+#define STACK_TRACE_DEFAULT_VALUE_SIZE (127 * 8)
+
 /* outer[index] = the map obj_spec.maps[map], set by the loader at load. */
 struct map_slot {
 	uint32_t index;

@@ -9,7 +9,8 @@
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	            [--iface NAME] [--cgroup PATH]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
- *	             [--max-entries MAP=N]... [--default-max-entries N]
+ *	             [--max-entries MAP=N]... [--value-size MAP=N]...
+ *	             [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
@@ -57,7 +58,8 @@ static void usage(struct out *f)
 		   "        once (their output printed).  Programs of a section barebpf\n"
 		   "        does not know are skipped, saying so.\n"
 		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
-		   "       [--max-entries MAP=N]... [--default-max-entries N]\n"
+		   "       [--max-entries MAP=N]... [--value-size MAP=N]...\n"
+		   "       [--default-max-entries N]\n"
 		   "       [--each] [--xlated] [--run SECONDS]\n"
 		   "        load (without attaching) all programs, or only those named;\n"
 		   "        print each one's name and kernel id.  --pin pins every\n"
@@ -67,7 +69,9 @@ static void usage(struct out *f)
 		   "        Exit status 0 only if every program loaded.\n"
 		   "        Before the load: --set VAR=VALUE sets a global variable (a\n"
 		   "        const volatile knob; decimal or 0x hex, '-' if signed, within\n"
-		   "        its BTF type's range), --max-entries MAP=N sizes a map, and\n"
+		   "        its BTF type's range), --max-entries MAP=N sizes a map,\n"
+		   "        --value-size MAP=N sets its value size (a stack_trace map\n"
+		   "        left at 0 gets 127*8), and\n"
 		   "        --default-max-entries N every map the object leaves at 0.\n"
 		   "        CO-RE relocations, .kconfig externs and the object's BTF are\n"
 		   "        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"

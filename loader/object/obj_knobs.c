@@ -94,6 +94,28 @@ int obj_knob_max_entries(struct bb_object *obj, const char *arg,
 	return 0;
 }
 
+int obj_knob_value_size(struct bb_object *obj, const char *arg,
+			struct bb_err *err)
+{
+	struct bb_map *m;
+	char name[256];
+	long long val;
+
+	if (split(arg, name, sizeof(name), &val) || val <= 0 || val > UINT32_MAX)
+		return bb_errf(err, -EINVAL, "--value-size %s: want MAP=N (N > 0)", arg);
+	m = bb_object_find_map(obj, name);
+	if (!m)
+		return bb_errf(err, -ENOENT, "--value-size: %s has no map '%s'",
+			       obj->path, name);
+	if (m->spec->global_data || m->spec->inner || m->spec->kconfig)
+		return bb_errf(err, -EINVAL,
+			       "--value-size: map '%s' has the size of what it holds",
+			       name);
+	/* The spec is the object's own: every reader of the map sees it. */
+	obj->spec.maps[m - obj->maps].value_size = val;
+	return 0;
+}
+
 void obj_knob_default_max_entries(struct bb_object *obj, uint32_t n)
 {
 	uint32_t i;

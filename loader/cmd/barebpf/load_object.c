@@ -83,6 +83,8 @@ static int prepare(const struct load_opts *o, struct bb_object *obj,
 	obj_knob_default_max_entries(obj, o->default_max);
 	for (k = 0; !ret && k < o->nr_maxes; k++)
 		ret = obj_knob_max_entries(obj, o->maxes[k], err);
+	for (k = 0; !ret && k < o->nr_sizes; k++)
+		ret = obj_knob_value_size(obj, o->sizes[k], err);
 	for (k = 0; !ret && k < o->nr_sets; k++)
 		ret = obj_knob_set_var(obj, o->sets[k], err);
 	for (i = 0; i < obj->spec.nr_progs; i++) {
