@@ -238,30 +238,29 @@ int maps_parse(struct obj_spec *spec, struct bb_err *err)
 {
 	const struct btf_var_secinfo *vs;
 	const struct btf_type *ds = NULL;
-	uint32_t i;
+	int legacy = elf_find_section(&spec->elf, "maps");
+	uint32_t i, nr_legacy = legacy_maps_count(spec, legacy);
 	int sec, ret;
 
-	if (elf_find_section(&spec->elf, "maps") >= 0)
-		return bb_errf(err, -ENOTSUP,
-			       "elf: legacy 'maps' section (struct bpf_map_def) is not supported: declare maps in SEC(\".maps\") with __uint()/__type()");
 	sec = elf_find_section(&spec->elf, ".maps");
-	if (sec < 0)
-		return 0;
-	if (!spec->has_btf)
+	if (sec >= 0 && !spec->has_btf)
 		return bb_errf(err, -EINVAL,
 			       "elf: section '.maps' needs BTF, and the object has no '.BTF' (compile with clang -g)");
-	ret = find_maps_datasec(&spec->btf, &ds, err);
-	if (ret)
-		return ret;
-	spec->maps = calloc(btf_vlen(ds) + 1, sizeof(*spec->maps));
+	if (sec >= 0) {
+		ret = find_maps_datasec(&spec->btf, &ds, err);
+		if (ret)
+			return ret;
+	}
+	spec->maps = calloc((ds ? btf_vlen(ds) : 0) + nr_legacy + 1,
+			    sizeof(*spec->maps));
 	if (!spec->maps)
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
-	vs = btf_extra(ds);
-	for (i = 0; i < btf_vlen(ds); i++) {
+	vs = ds ? btf_extra(ds) : NULL;
+	for (i = 0; ds && i < btf_vlen(ds); i++) {
 		ret = decode_map(spec, sec, &vs[i], &spec->maps[i], err);
 		if (ret)
 			return ret;
 		spec->nr_maps++;
 	}
-	return 0;
+	return legacy >= 0 ? legacy_maps_parse(spec, legacy, err) : 0;
 }

@@ -422,7 +422,7 @@ static const struct {
 	{ &uprobe, m_up_relative, "uprobe on a relative path", "expected /ABSOLUTE/PATH:SYMBOL" },
 	{ &uprobe, m_up_nosym, "uprobe on a path without ':SYMBOL'", "expected /ABSOLUTE/PATH:SYMBOL" },
 	{ &procmon, m_no_btf, "'.maps' without a '.BTF' section", "'.maps' needs BTF" },
-	{ &procmon, m_legacy_maps, "legacy 'maps' section", "legacy 'maps' section" },
+	{ &procmon, m_legacy_maps, "BTF-style map definitions (zeros) read as a legacy 'maps' section", "no type given" },
 	{ &procmon, m_map_attr, "map attribute 'max_entriez'", "unknown attribute 'max_entriez'" },
 	{ &procmon, m_map_name_btf, "map variable renamed in BTF only", "no symbol of that name in '.maps'" },
 	{ &procmon, m_map_not_struct, "map variable whose type is int", "definition is not a struct" },
