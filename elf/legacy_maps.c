@@ -56,12 +56,7 @@ static int decode_def(const struct bytes *b, const struct elf_symbol *s,
 	ms->max_entries = f[3];
 	ms->map_flags = f[4];
 	ms->legacy = true;
-	if (!ms->type)
-		return bb_errf(err, -EINVAL, "elf: map '%s': no type given",
-			       ms->name);
-	if (ms->type == BPF_MAP_TYPE_STACK_TRACE && !ms->value_size)
-		ms->value_size = STACK_TRACE_DEFAULT_VALUE_SIZE;
-	return 0;
+	return map_def_check(ms, err);
 }
 
 int legacy_maps_parse(struct obj_spec *spec, int sec, struct bb_err *err)

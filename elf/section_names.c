@@ -77,11 +77,14 @@ static const struct sec_def sec_defs[] = {
 	{ "xdp/cpumap", BPF_PROG_TYPE_XDP, BPF_XDP_CPUMAP, ATTACH_NONE, 0 },
 	{ "xdp.frags", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, FRAGS },
 	{ "xdp", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, 0 },
-	/* Traffic control: tcx links (6.6+), or a classic clsact filter. */
-	{ "tc/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_NONE, 0 },
-	{ "tc/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_NONE, 0 },
-	{ "tcx/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_NONE, 0 },
-	{ "tcx/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_NONE, 0 },
+	/*
+	 * Traffic control: tcx links on an interface (6.6+); "tc" and
+	 * "classifier" name no direction: loaded, attached by the user.
+	 */
+	{ "tc/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, 0 },
+	{ "tc/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, 0 },
+	{ "tcx/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, 0 },
+	{ "tcx/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, 0 },
 	{ "tc", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, 0 },
 	{ "classifier", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, 0 },
 	{ "action", BPF_PROG_TYPE_SCHED_ACT, 0, ATTACH_NONE, 0 },

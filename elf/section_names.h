@@ -28,6 +28,7 @@ enum attach_kind {
 	ATTACH_CGROUP,		/* BPF_LINK_CREATE on a cgroup v2 directory */
 	ATTACH_SOCKET,		/* setsockopt(SO_ATTACH_BPF) on a socket */
 	ATTACH_ITER,		/* BPF_LINK_CREATE, then BPF_ITER_CREATE, read */
+	ATTACH_TCX,		/* BPF_LINK_CREATE on an interface (6.6+) */
 };
 
 struct sec_def {

@@ -156,6 +156,8 @@ const struct var_spec *obj_spec_var(const struct obj_spec *spec,
 
 /* Internal steps of obj_spec_parse(), one file each. */
 int maps_parse(struct obj_spec *spec, struct bb_err *err);
+/* A decoded definition's type is set; defaults filled in (maps.c). */
+int map_def_check(struct map_spec *ms, struct bb_err *err);
 /* The "maps" section @sec (-1: none): its map count, its maps appended. */
 uint32_t legacy_maps_count(const struct obj_spec *spec, int sec);
 int legacy_maps_parse(struct obj_spec *spec, int sec, struct bb_err *err);

@@ -3,10 +3,11 @@
 #
 # run_targets.sh - `barebpf run` on the program types of issue 16 that
 # attach to something the user names, or are run rather than attached:
-#  - xdp (--iface): in two network namespaces of our own joined by a veth
+#  - xdp and tcx (--iface): in two network namespaces of our own joined by a veth
 #    pair, xdp_drop counts the IPv4 packets sent to it and drops them
 #    (the receiving stack's IP counter does not move); once barebpf has
-#    exited the link is gone and they arrive again;
+#    exited the link is gone and they arrive again; then a tcx/ingress
+#    program does the same;
 #  - cgroup/connect4 (--cgroup): a process moved into a fresh cgroup v2
 #    directory cannot connect() to port 7, one outside it can;
 #  - syscall: run once, barebpf prints what it returned;
@@ -66,22 +67,32 @@ send5() {
 	ip netns exec "$NA" bash -c 'for i in 1 2 3 4 5; do echo bb > /dev/udp/192.0.2.2/9; sleep 0.05; done' 2>/dev/null
 }
 send5	# ARP resolved, before we count
-before=$(in_b)
-run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --count 2 --interval 700 "$T/xdp_drop.bpf.o"
-send5
-wait "$bg"
-st=$?
-bg=
-after=$(in_b)
-n=$(last_count packets)
+# Run $1 on $VB while 5 packets are sent: sets $st, $n (its count),
+# $before and $after (the IP packets $NB's stack received).
+run_on_vb() {
+	before=$(in_b)
+	run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --count 2 --interval 700 "$T/$1"
+	send5
+	wait "$bg"
+	st=$?
+	bg=
+	after=$(in_b)
+	n=$(last_count packets)
+	[ $st -eq 0 ] || sed 's/^/# /' "$tmp/err" | grep -v 'bpf(BPF_MAP\|^# read' | tail -5
+}
+run_on_vb xdp_drop.bpf.o
 [ $st -eq 0 ] && [ "$n" -ge 5 ]
 is_ok $? "run --iface $VB: xdp_drop counted the 5 IPv4 packets sent ($n, exit $st)"
 [ "$after" -eq "$before" ]
 is_ok $? "and dropped them: $NB's IP stack received none ($before -> $after)"
-[ $st -eq 0 ] || sed 's/^/# /' "$tmp/err" | grep -v 'bpf(BPF_MAP\|^# read' | tail -5
 send5
 [ "$(in_b)" -gt "$after" ]
 is_ok $? "once barebpf exited, the link is gone: packets arrive again"
+
+# --- tcx on the same veth (Linux 6.6+)
+run_on_vb tcx_count.bpf.o
+[ $st -eq 0 ] && [ "$n" -ge 5 ] && [ "$after" -eq "$before" ]
+is_ok $? "run --iface $VB: a tcx/ingress program counted the 5 IPv4 packets ($n) and dropped them ($before -> $after, exit $st)"
 
 # --- cgroup/connect4
 mkdir "$CG"

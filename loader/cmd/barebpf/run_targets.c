@@ -2,8 +2,9 @@
 /*
  * run_targets.c - what `barebpf run` does for the program types that
  * are not attached to a named hook (issue 16):
- *  - xdp and cgroup programs attach to the interface (--iface NAME) and
- *    the cgroup v2 directory (--cgroup PATH) given on the command line;
+ *  - xdp and tcx programs attach to the interface (--iface NAME), cgroup
+ *    programs to the cgroup v2 directory (--cgroup PATH) given on the
+ *    command line;
  *  - syscall programs are run once with BPF_PROG_RUN, and what they
  *    returned is printed;
  *  - iterators are read once, after attaching, and their output printed.
@@ -45,7 +46,7 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 		struct bb_prog *p = &obj->progs[i];
 		enum attach_kind kind = p->spec->def->attach;
 
-		if (kind == ATTACH_XDP && t->iface)
+		if ((kind == ATTACH_XDP || kind == ATTACH_TCX) && t->iface)
 			bb_prog_set_attach_target(p, ifindex);
 		if (kind == ATTACH_CGROUP && t->cgroup)
 			bb_prog_set_attach_target(p, *cg_fd);
