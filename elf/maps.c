@@ -164,6 +164,22 @@ static int find_symbol(const struct obj_spec *spec, uint32_t sec,
 		       ms->name);
 }
 
+int map_def_check(struct map_spec *ms, struct bb_err *err)
+{
+	if (!ms->type)
+		return bb_errf(err, -EINVAL, "elf: map '%s': no type given",
+			       ms->name);
+	/*
+	 * A stack trace map's value is an array of instruction pointers;
+	 * tools (libbpf-tools) size it at run time, and leave it 0 in the
+	 * object.  The size they use: 127 frames (the kernel's default
+	 * perf_event_max_stack) of 8 bytes.  --value-size changes it.
+	 */
+	if (ms->type == BPF_MAP_TYPE_STACK_TRACE && !ms->value_size)
+		ms->value_size = STACK_TRACE_DEFAULT_VALUE_SIZE;
+	return 0;
+}
+
 static int map_def_decode(const struct btf *btf, uint32_t struct_id,
 			  struct map_spec *ms, struct bb_err *err)
 {
@@ -183,10 +199,7 @@ static int map_def_decode(const struct btf *btf, uint32_t struct_id,
 		if (ret)
 			return ret;
 	}
-	if (!ms->type)
-		return bb_errf(err, -EINVAL, "elf: map '%s': no type given",
-			       ms->name);
-	return 0;
+	return map_def_check(ms, err);
 }
 
 static int decode_map(const struct obj_spec *spec, uint32_t sec,
@@ -230,30 +243,29 @@ int maps_parse(struct obj_spec *spec, struct bb_err *err)
 {
 	const struct btf_var_secinfo *vs;
 	const struct btf_type *ds = NULL;
-	uint32_t i;
+	int legacy = elf_find_section(&spec->elf, "maps");
+	uint32_t i, nr_legacy = legacy_maps_count(spec, legacy);
 	int sec, ret;
 
-	if (elf_find_section(&spec->elf, "maps") >= 0)
-		return bb_errf(err, -ENOTSUP,
-			       "elf: legacy 'maps' section (struct bpf_map_def) is not supported: declare maps in SEC(\".maps\") with __uint()/__type()");
 	sec = elf_find_section(&spec->elf, ".maps");
-	if (sec < 0)
-		return 0;
-	if (!spec->has_btf)
+	if (sec >= 0 && !spec->has_btf)
 		return bb_errf(err, -EINVAL,
 			       "elf: section '.maps' needs BTF, and the object has no '.BTF' (compile with clang -g)");
-	ret = find_maps_datasec(&spec->btf, &ds, err);
-	if (ret)
-		return ret;
-	spec->maps = calloc(btf_vlen(ds) + 1, sizeof(*spec->maps));
+	if (sec >= 0) {
+		ret = find_maps_datasec(&spec->btf, &ds, err);
+		if (ret)
+			return ret;
+	}
+	spec->maps = calloc((ds ? btf_vlen(ds) : 0) + nr_legacy + 1,
+			    sizeof(*spec->maps));
 	if (!spec->maps)
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
-	vs = btf_extra(ds);
-	for (i = 0; i < btf_vlen(ds); i++) {
+	vs = ds ? btf_extra(ds) : NULL;
+	for (i = 0; ds && i < btf_vlen(ds); i++) {
 		ret = decode_map(spec, sec, &vs[i], &spec->maps[i], err);
 		if (ret)
 			return ret;
 		spec->nr_maps++;
 	}
-	return 0;
+	return legacy >= 0 ? legacy_maps_parse(spec, legacy, err) : 0;
 }

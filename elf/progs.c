@@ -4,7 +4,8 @@
  *
  * Every executable section other than .text holds programs: each global
  * function symbol in it is one program, named after the function, and its
- * type comes from the section name (section_names.c).  Instructions are
+ * type comes from the section name (section_names.c); a program in a
+ * section we do not know is kept, with no type (sec_def_unknown).  Instructions are
  * copied out of the file so that relocation can patch them.
  */
 #include <elf.h>
@@ -58,6 +59,16 @@ static int add_prog(struct obj_spec *spec, uint32_t sec_idx,
 	ret = sec_def_find(sec->name, &p->def, &p->target, err);
 	if (!ret)
 		ret = sec_target_check(p->def, sec->name, p->target, err);
+	/*
+	 * An unknown section refuses only its own programs, when loaded:
+	 * the others in the object still load (issue 16).  A known section
+	 * with a bad target stays an error: that name must reach no path.
+	 */
+	if (ret == -ENOTSUP && p->def == NULL) {
+		p->def = &sec_def_unknown;
+		p->target = "";
+		ret = 0;
+	}
 	if (ret)
 		return ret;
 	p->name = sym->name;

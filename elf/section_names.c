@@ -3,39 +3,151 @@
 #include <linux/bpf.h>
 #include <string.h>
 
+#include "elf/bpf_uapi_new.h"
 #include "elf/section_names.h"
 
 /*
  * Section prefix -> program type.  The kernel needs the type at
  * BPF_PROG_LOAD time (it decides the context and the allowed helpers),
- * and we need to know how to attach.  Longer prefixes first.
+ * often with the expected attach type (the kernel refuses to attach a
+ * program to another hook than the one it was verified for), and we need
+ * to know how to attach.  The spellings are the ones libbpf accepts
+ * (docs/program-types.md).  A prefix ending in '/' takes a target; one
+ * without matches the name exactly or followed by '/': so more specific
+ * names ("xdp/devmap") come before shorter ones ("xdp").
  */
+#define SLEEPABLE BPF_F_SLEEPABLE
+#define FRAGS BPF_F_XDP_HAS_FRAGS
 static const struct sec_def sec_defs[] = {
-	{ "tracepoint/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT },
-	{ "tp/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT },
-	{ "raw_tracepoint/", BPF_PROG_TYPE_RAW_TRACEPOINT, 0, ATTACH_RAW_TP },
-	{ "raw_tp/", BPF_PROG_TYPE_RAW_TRACEPOINT, 0, ATTACH_RAW_TP },
+	{ "tracepoint/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT, 0 },
+	{ "tp/", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT, 0 },
+	{ "raw_tracepoint/", BPF_PROG_TYPE_RAW_TRACEPOINT, 0, ATTACH_RAW_TP, 0 },
+	{ "raw_tp/", BPF_PROG_TYPE_RAW_TRACEPOINT, 0, ATTACH_RAW_TP, 0 },
 	/* BTF-typed programs: the kernel checks their target at load. */
-	{ "tp_btf/", BPF_PROG_TYPE_TRACING, BPF_TRACE_RAW_TP, ATTACH_BTF },
-	{ "fentry/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FENTRY, ATTACH_BTF },
-	{ "fexit/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FEXIT, ATTACH_BTF },
+	{ "tp_btf/", BPF_PROG_TYPE_TRACING, BPF_TRACE_RAW_TP, ATTACH_BTF, 0 },
+	{ "fentry/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FENTRY, ATTACH_BTF, 0 },
+	{ "fexit/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FEXIT, ATTACH_BTF, 0 },
+	{ "fmod_ret/", BPF_PROG_TYPE_TRACING, BPF_MODIFY_RETURN, ATTACH_BTF, 0 },
+	{ "fentry.s/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FENTRY, ATTACH_BTF, SLEEPABLE },
+	{ "fexit.s/", BPF_PROG_TYPE_TRACING, BPF_TRACE_FEXIT, ATTACH_BTF, SLEEPABLE },
+	{ "fmod_ret.s/", BPF_PROG_TYPE_TRACING, BPF_MODIFY_RETURN, ATTACH_BTF, SLEEPABLE },
+	/* BPF LSM (5.7+): the hook is the kernel function bpf_lsm_NAME. */
+	{ "lsm/", BPF_PROG_TYPE_LSM, BPF_LSM_MAC, ATTACH_BTF, 0 },
+	{ "lsm.s/", BPF_PROG_TYPE_LSM, BPF_LSM_MAC, ATTACH_BTF, SLEEPABLE },
+	/* Iterators (5.8+): the target is the kernel function bpf_iter_NAME. */
+	{ "iter/", BPF_PROG_TYPE_TRACING, BPF_TRACE_ITER, ATTACH_ITER, 0 },
+	{ "iter.s/", BPF_PROG_TYPE_TRACING, BPF_TRACE_ITER, ATTACH_ITER, SLEEPABLE },
 	/* Probes: the context is struct pt_regs, one type for all four. */
-	{ "kprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KPROBE },
-	{ "kretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETPROBE },
-	{ "uprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE },
-	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE },
+	{ "kprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KPROBE, 0 },
+	{ "kretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETPROBE, 0 },
+	{ "uprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, 0 },
+	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, 0 },
+	{ "uprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, SLEEPABLE },
+	{ "uretprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, SLEEPABLE },
+	/*
+	 * Loaded, attached by the user for now: the multi-probes (5.18+,
+	 * uprobes 6.6+) are verified for BPF_LINK_CREATE with their own
+	 * attach type; a syscall probe is a kprobe on the arch's wrapper.
+	 */
+	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
+	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
+	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
+	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
+	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	/*
 	 * Loaded, not attached by us: a perf event (sampling, hardware
 	 * counter) the user opens; a USDT probe (a uprobe plus the spec
 	 * maps of libbpf's usdt.bpf.h, a kprobe program to the kernel).
 	 */
-	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE },
+	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE, 0 },
 	/* A probe section without a target: the user attaches it. */
-	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
-	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
-	{ "uprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
-	{ "uretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
-	{ "usdt", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE },
+	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	{ "uprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	{ "uretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	{ "usdt", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	/* A program run by BPF_PROG_RUN from user space (5.14+). */
+	{ "syscall", BPF_PROG_TYPE_SYSCALL, 0, ATTACH_NONE, SLEEPABLE },
+	/* XDP: the hook of a network interface, or of a devmap/cpumap entry. */
+	{ "xdp.frags/devmap", BPF_PROG_TYPE_XDP, BPF_XDP_DEVMAP, ATTACH_NONE, FRAGS },
+	{ "xdp/devmap", BPF_PROG_TYPE_XDP, BPF_XDP_DEVMAP, ATTACH_NONE, 0 },
+	{ "xdp.frags/cpumap", BPF_PROG_TYPE_XDP, BPF_XDP_CPUMAP, ATTACH_NONE, FRAGS },
+	{ "xdp/cpumap", BPF_PROG_TYPE_XDP, BPF_XDP_CPUMAP, ATTACH_NONE, 0 },
+	{ "xdp.frags", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, FRAGS },
+	{ "xdp", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, 0 },
+	/*
+	 * Traffic control: tcx links on an interface (6.6+); "tc" and
+	 * "classifier" name no direction: loaded, attached by the user.
+	 */
+	{ "tc/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, 0 },
+	{ "tc/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, 0 },
+	{ "tcx/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, 0 },
+	{ "tcx/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, 0 },
+	{ "tc", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, 0 },
+	{ "classifier", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, 0 },
+	{ "action", BPF_PROG_TYPE_SCHED_ACT, 0, ATTACH_NONE, 0 },
+	/* Sockets. */
+	{ "socket", BPF_PROG_TYPE_SOCKET_FILTER, 0, ATTACH_SOCKET, 0 },
+	{ "sk_reuseport/migrate", BPF_PROG_TYPE_SK_REUSEPORT, BPF_SK_REUSEPORT_SELECT_OR_MIGRATE, ATTACH_NONE, 0 },
+	{ "sk_reuseport", BPF_PROG_TYPE_SK_REUSEPORT, BPF_SK_REUSEPORT_SELECT, ATTACH_NONE, 0 },
+	{ "sk_skb/stream_parser", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_PARSER, ATTACH_NONE, 0 },
+	{ "sk_skb/stream_verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_VERDICT, ATTACH_NONE, 0 },
+	{ "sk_skb/verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_VERDICT, ATTACH_NONE, 0 },
+	{ "sk_skb", BPF_PROG_TYPE_SK_SKB, 0, ATTACH_NONE, 0 },
+	{ "sk_msg", BPF_PROG_TYPE_SK_MSG, BPF_SK_MSG_VERDICT, ATTACH_NONE, 0 },
+	{ "sockops", BPF_PROG_TYPE_SOCK_OPS, BPF_CGROUP_SOCK_OPS, ATTACH_CGROUP, 0 },
+	{ "sk_lookup", BPF_PROG_TYPE_SK_LOOKUP, BPF_SK_LOOKUP, ATTACH_NONE, 0 },
+	{ "flow_dissector", BPF_PROG_TYPE_FLOW_DISSECTOR, BPF_FLOW_DISSECTOR, ATTACH_NONE, 0 },
+	{ "lwt_in", BPF_PROG_TYPE_LWT_IN, 0, ATTACH_NONE, 0 },
+	{ "lwt_out", BPF_PROG_TYPE_LWT_OUT, 0, ATTACH_NONE, 0 },
+	{ "lwt_xmit", BPF_PROG_TYPE_LWT_XMIT, 0, ATTACH_NONE, 0 },
+	{ "lwt_seg6local", BPF_PROG_TYPE_LWT_SEG6LOCAL, 0, ATTACH_NONE, 0 },
+	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NONE, 0 },
+	/* cgroup v2 hooks, attached to a cgroup directory. */
+	{ "cgroup_skb/ingress", BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_INGRESS, ATTACH_CGROUP, 0 },
+	{ "cgroup_skb/egress", BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_EGRESS, ATTACH_CGROUP, 0 },
+	{ "cgroup/skb", BPF_PROG_TYPE_CGROUP_SKB, 0, ATTACH_NONE, 0 },
+	{ "cgroup/sock_create", BPF_PROG_TYPE_CGROUP_SOCK, BPF_CGROUP_INET_SOCK_CREATE, ATTACH_CGROUP, 0 },
+	{ "cgroup/sock_release", BPF_PROG_TYPE_CGROUP_SOCK, BPF_CGROUP_INET_SOCK_RELEASE, ATTACH_CGROUP, 0 },
+	{ "cgroup/sock", BPF_PROG_TYPE_CGROUP_SOCK, BPF_CGROUP_INET_SOCK_CREATE, ATTACH_CGROUP, 0 },
+	{ "cgroup/post_bind4", BPF_PROG_TYPE_CGROUP_SOCK, BPF_CGROUP_INET4_POST_BIND, ATTACH_CGROUP, 0 },
+	{ "cgroup/post_bind6", BPF_PROG_TYPE_CGROUP_SOCK, BPF_CGROUP_INET6_POST_BIND, ATTACH_CGROUP, 0 },
+	{ "cgroup/bind4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET4_BIND, ATTACH_CGROUP, 0 },
+	{ "cgroup/bind6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET6_BIND, ATTACH_CGROUP, 0 },
+	{ "cgroup/connect4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET4_CONNECT, ATTACH_CGROUP, 0 },
+	{ "cgroup/connect6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET6_CONNECT, ATTACH_CGROUP, 0 },
+	{ "cgroup/connect_unix", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BB_CGROUP_UNIX_CONNECT, ATTACH_CGROUP, 0 },
+	{ "cgroup/sendmsg4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_UDP4_SENDMSG, ATTACH_CGROUP, 0 },
+	{ "cgroup/sendmsg6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_UDP6_SENDMSG, ATTACH_CGROUP, 0 },
+	{ "cgroup/sendmsg_unix", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BB_CGROUP_UNIX_SENDMSG, ATTACH_CGROUP, 0 },
+	{ "cgroup/recvmsg4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_UDP4_RECVMSG, ATTACH_CGROUP, 0 },
+	{ "cgroup/recvmsg6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_UDP6_RECVMSG, ATTACH_CGROUP, 0 },
+	{ "cgroup/recvmsg_unix", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BB_CGROUP_UNIX_RECVMSG, ATTACH_CGROUP, 0 },
+	{ "cgroup/getpeername4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET4_GETPEERNAME, ATTACH_CGROUP, 0 },
+	{ "cgroup/getpeername6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET6_GETPEERNAME, ATTACH_CGROUP, 0 },
+	{ "cgroup/getpeername_unix", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BB_CGROUP_UNIX_GETPEERNAME, ATTACH_CGROUP, 0 },
+	{ "cgroup/getsockname4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET4_GETSOCKNAME, ATTACH_CGROUP, 0 },
+	{ "cgroup/getsockname6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET6_GETSOCKNAME, ATTACH_CGROUP, 0 },
+	{ "cgroup/getsockname_unix", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BB_CGROUP_UNIX_GETSOCKNAME, ATTACH_CGROUP, 0 },
+	{ "cgroup/sysctl", BPF_PROG_TYPE_CGROUP_SYSCTL, BPF_CGROUP_SYSCTL, ATTACH_CGROUP, 0 },
+	{ "cgroup/getsockopt", BPF_PROG_TYPE_CGROUP_SOCKOPT, BPF_CGROUP_GETSOCKOPT, ATTACH_CGROUP, 0 },
+	{ "cgroup/setsockopt", BPF_PROG_TYPE_CGROUP_SOCKOPT, BPF_CGROUP_SETSOCKOPT, ATTACH_CGROUP, 0 },
+	{ "cgroup/dev", BPF_PROG_TYPE_CGROUP_DEVICE, BPF_CGROUP_DEVICE, ATTACH_CGROUP, 0 },
+	/*
+	 * Known, but they need what we do not do yet, so the kernel refuses
+	 * them as libbpf would without it: freplace the target program's fd
+	 * (attach_prog_fd), struct_ops the STRUCT_OPS map that registers them.
+	 */
+	{ "freplace/", BPF_PROG_TYPE_EXT, 0, ATTACH_NONE, 0 },
+	{ "struct_ops/", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, 0 },
+	{ "struct_ops.s/", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, SLEEPABLE },
+	{ "struct_ops", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, 0 },
+};
+
+const struct sec_def sec_def_unknown = {
+	"", BPF_PROG_TYPE_UNSPEC, 0, ATTACH_NONE, 0
 };
 
 int sec_def_find(const char *name, const struct sec_def **def,
@@ -56,7 +168,7 @@ int sec_def_find(const char *name, const struct sec_def **def,
 		return 0;
 	}
 	return bb_errf(err, -ENOTSUP,
-		       "elf: section '%s': unknown program type (supported prefixes: tp/, tracepoint/, raw_tp/, raw_tracepoint/, tp_btf/, fentry/, fexit/, kprobe/, kretprobe/, uprobe/, uretprobe/, perf_event, usdt, and kprobe, uprobe... with no target)",
+		       "elf: section '%s': unknown program type (docs/program-types.md lists the sections barebpf knows)",
 		       name);
 }
 
@@ -161,6 +273,8 @@ int sec_target_check(const struct sec_def *def, const char *section,
 	 */
 	if (!*target && section[strlen(section) - 1] != '/')
 		return 0;
+	if (sec_def_needs_btf_id(def))
+		return symbol_name_check(target, section, err);
 	switch (def->attach) {
 	case ATTACH_TRACEPOINT:
 		ret = tracepoint_split(target, a, sizeof(b), b, sizeof(b), err);

@@ -9,6 +9,7 @@
 #ifndef BAREBPF_SECTION_NAMES_H
 #define BAREBPF_SECTION_NAMES_H
 
+#include <linux/bpf.h>
 #include <stdint.h>
 
 #include "elf/base/err.h"
@@ -23,6 +24,11 @@ enum attach_kind {
 	ATTACH_KRETPROBE,
 	ATTACH_UPROBE,		/* perf_event_open on the uprobe PMU */
 	ATTACH_URETPROBE,
+	ATTACH_XDP,		/* BPF_LINK_CREATE on an interface */
+	ATTACH_CGROUP,		/* BPF_LINK_CREATE on a cgroup v2 directory */
+	ATTACH_SOCKET,		/* setsockopt(SO_ATTACH_BPF) on a socket */
+	ATTACH_ITER,		/* BPF_LINK_CREATE, then BPF_ITER_CREATE, read */
+	ATTACH_TCX,		/* BPF_LINK_CREATE on an interface (6.6+) */
 };
 
 struct sec_def {
@@ -30,7 +36,31 @@ struct sec_def {
 	uint32_t prog_type;	/* BPF_PROG_TYPE_* */
 	uint32_t expected_attach_type;
 	enum attach_kind attach;
+	uint32_t prog_flags;	/* BPF_F_SLEEPABLE, BPF_F_XDP_HAS_FRAGS */
 };
+
+/*
+ * The entry of a program whose section we do not know (prog_type
+ * BPF_PROG_TYPE_UNSPEC): the object still opens, the program is parsed but
+ * not loaded, so its neighbours load (issue 16).
+ */
+extern const struct sec_def sec_def_unknown;
+
+static inline int sec_def_known(const struct sec_def *def)
+{
+	return def->prog_type != BPF_PROG_TYPE_UNSPEC;
+}
+
+/*
+ * Tracing programs (tp_btf, fentry/fexit/fmod_ret, iter) and LSM ones
+ * are loaded against the kernel BTF id of their target: the verifier
+ * types their context from it.  Their section names that target.
+ */
+static inline int sec_def_needs_btf_id(const struct sec_def *def)
+{
+	return def->prog_type == BPF_PROG_TYPE_TRACING ||
+	       def->prog_type == BPF_PROG_TYPE_LSM;
+}
 
 /*
  * Find the entry for section @name.  *@target is set to what follows the

@@ -35,6 +35,7 @@ struct map_spec {
 	uint32_t value_type_id;	/* likewise for the value */
 	uint32_t sec_idx;	/* ELF section of the definition (".maps") */
 	uint64_t sec_off;	/* offset of its symbol in that section */
+	bool legacy;		/* from a "maps" section (legacy_maps.c) */
 	/*
 	 * Global data (datasec.c): one map per .rodata/.data/.bss section,
 	 * named after it, whose one value is the section's bytes.
@@ -51,6 +52,9 @@ struct map_spec {
 	struct map_slot *slots;	/* slots initialised in C (.values = {...}) */
 	uint32_t nr_slots;
 };
+
+/* A STACK_TRACE map declared with no value size gets this (maps.c). */
+#define STACK_TRACE_DEFAULT_VALUE_SIZE (127 * 8)
 
 /* outer[index] = the map obj_spec.maps[map], set by the loader at load. */
 struct map_slot {
@@ -152,6 +156,11 @@ const struct var_spec *obj_spec_var(const struct obj_spec *spec,
 
 /* Internal steps of obj_spec_parse(), one file each. */
 int maps_parse(struct obj_spec *spec, struct bb_err *err);
+/* A decoded definition's type is set; defaults filled in (maps.c). */
+int map_def_check(struct map_spec *ms, struct bb_err *err);
+/* The "maps" section @sec (-1: none): its map count, its maps appended. */
+uint32_t legacy_maps_count(const struct obj_spec *spec, int sec);
+int legacy_maps_parse(struct obj_spec *spec, int sec, struct bb_err *err);
 int datasecs_parse(struct obj_spec *spec, struct bb_err *err);
 int progs_parse(struct obj_spec *spec, struct bb_err *err);
 int relocs_parse(struct obj_spec *spec, struct bb_err *err);

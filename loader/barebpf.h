@@ -121,6 +121,8 @@ int bb_object_open_packed(struct bb_object **out, const void *packed,
  * Load the object: its BTF (BPF_BTF_LOAD), its maps (BPF_MAP_CREATE, or
  * BPF_OBJ_GET for pinned ones, BPF_MAP_UPDATE_ELEM/FREEZE for global
  * data), then each program not switched off (BPF_PROG_LOAD; when the
+ * section names a type barebpf does not know, the program starts off:
+ * bb_prog_set_autoload(); when the
  * verifier refuses, a second BPF_PROG_LOAD fetches its log: bb_err_log()).
  * Reads the kernel's BTF (/sys/kernel/btf/vmlinux) only for CO-RE and
  * tp_btf/fentry programs.  Returns 0 or -errno; on failure the maps it
@@ -302,8 +304,29 @@ const char *bb_prog_name(const struct bb_prog *prog);
 const char *bb_prog_section(const struct bb_prog *prog);
 
 /* Before bb_object_load(): false leaves this program unloaded (its fd stays
- * -1) and unattached.  -EBUSY once loaded. */
+ * -1) and unattached.  -EBUSY once loaded.  A program whose section names
+ * no program type barebpf knows starts with autoload false (the rest of
+ * its object loads); set it true and bb_object_load() fails, naming it. */
 int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
+
+/*
+ * Before attaching: what an xdp, cgroup or socket program attaches to
+ * (sections "xdp", "cgroup_skb/...", "cgroup/...", "sockops", "socket"):
+ * an interface index for xdp, the fd of a cgroup v2 directory for the
+ * cgroup ones, a socket fd for a socket filter.  The fd stays the
+ * caller's (the attachment does not need it open).  No system call;
+ * -EBUSY once attached.
+ */
+int bb_prog_set_attach_target(struct bb_prog *prog, int target);
+
+/*
+ * Run a loaded program once, now, with @ctx_len bytes of @ctx as its
+ * context (BPF_PROG_RUN, which the kernel allows for some types only:
+ * syscall programs, XDP, tc, raw_tp...); *@retval gets what it returned.
+ * A "syscall" program (Linux 5.14+) is run only this way.
+ */
+int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
+		uint32_t *retval, struct bb_err *err);
 
 /*
  * Attach one loaded program by its section name (the system calls of

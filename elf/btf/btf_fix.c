@@ -13,8 +13,15 @@
  *     no ELF counterpart like .kconfig, the size of the map we made);
  *   - each variable's offset = its symbol's value (or our layout);
  *   - the variables sorted by offset;
- *   - extern variables made "global allocated": we do allocate them.
+ *   - extern variables made "global allocated": we do allocate them;
+ *   - global functions of hidden visibility (__hidden, as libbpf's
+ *     usdt.bpf.h writes them) made static, as libbpf does: the verifier
+ *     checks a global function alone, for any argument (5.6+), a static
+ *     one in the context of each call, so code only safe in context (a
+ *     pointer argument used without a NULL check) passes only as static.
+ *     Global functions others may call stay global.
  */
+#include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +104,29 @@ static int fix_datasec(const struct obj_spec *spec, struct btf *btf,
 	return 0;
 }
 
+/* Is @name a function of the object's code with hidden visibility? */
+static int func_hidden(const struct obj_spec *spec, const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; name && i < spec->elf.nr_symbols; i++) {
+		const struct elf_symbol *s = &spec->elf.symbols[i];
+
+		if (s->type == STT_FUNC && s->visibility == STV_HIDDEN &&
+		    !strcmp(s->name, name))
+			return 1;
+	}
+	return 0;
+}
+
+static void fix_func(const struct obj_spec *spec, const struct btf *btf,
+		     struct btf_type *t)
+{
+	if (btf_vlen(t) == BTF_FUNC_GLOBAL &&
+	    func_hidden(spec, btf_str(btf, t->name_off)))
+		t->info = (t->info & ~0xffffu) | BTF_FUNC_STATIC;
+}
+
 int btf_fixed_copy(const struct obj_spec *spec, uint8_t **out, size_t *len,
 		   struct bb_err *err)
 {
@@ -120,6 +150,8 @@ int btf_fixed_copy(const struct obj_spec *spec, uint8_t **out, size_t *len,
 
 		if (btf_kind(t) == BTF_KIND_DATASEC)
 			ret = fix_datasec(spec, &btf, t, err);
+		if (btf_kind(t) == BTF_KIND_FUNC)
+			fix_func(spec, &btf, t);
 	}
 	btf_free(&btf);
 	if (ret) {

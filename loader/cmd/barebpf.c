@@ -7,8 +7,10 @@
  *	barebpf inspect --check OBJ               would the loader take it?
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
+ *	            [--iface NAME] [--cgroup PATH]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
- *	             [--max-entries MAP=N]... [--default-max-entries N]
+ *	             [--max-entries MAP=N]... [--value-size MAP=N]...
+ *	             [--default-max-entries N]
  *	             [--each] [--xlated] [--run SECONDS]
  *	barebpf prog list | show id N [--json]    the kernel's programs
  *	barebpf map list | show|dump|lookup|update|delete|getnext|pin MAP ...
@@ -55,8 +57,14 @@ static void usage(struct out *f)
 		   "        Perf event arrays and ring buffers are read as event\n"
 		   "        streams: each event prints as it arrives, as hex bytes, or\n"
 		   "        decoded as --event-type's struct (from the object's BTF).\n"
+		   "        [--iface NAME] [--cgroup PATH]: what xdp and cgroup programs\n"
+		   "        attach to (a cgroup v2 directory).  syscall programs are run\n"
+		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
+		   "        once (their output printed).  Programs of a section barebpf\n"
+		   "        does not know are skipped, saying so.\n"
 		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
-		   "       [--max-entries MAP=N]... [--default-max-entries N]\n"
+		   "       [--max-entries MAP=N]... [--value-size MAP=N]...\n"
+		   "       [--default-max-entries N]\n"
 		   "       [--each] [--xlated] [--run SECONDS]\n"
 		   "        load (without attaching) all programs, or only those named;\n"
 		   "        print each one's name and kernel id.  --pin pins every\n"
@@ -66,7 +74,9 @@ static void usage(struct out *f)
 		   "        Exit status 0 only if every program loaded.\n"
 		   "        Before the load: --set VAR=VALUE sets a global variable (a\n"
 		   "        const volatile knob; decimal or 0x hex, '-' if signed, within\n"
-		   "        its BTF type's range), --max-entries MAP=N sizes a map, and\n"
+		   "        its BTF type's range), --max-entries MAP=N sizes a map,\n"
+		   "        --value-size MAP=N sets its value size (a stack_trace map\n"
+		   "        left at 0 gets 127*8), and\n"
 		   "        --default-max-entries N every map the object leaves at 0.\n"
 		   "        CO-RE relocations, .kconfig externs and the object's BTF are\n"
 		   "        handled (see docs/core-and-btf.md); -v narrates each relocation.\n"

@@ -20,7 +20,7 @@ static int check_prog(const struct bb_prog *p,
 
 	if (kind != ATTACH_NONE && !parts->attach[kind])
 		return missing(parts, "program", s->name, s->section, err);
-	if (kind == ATTACH_BTF &&
+	if (sec_def_needs_btf_id(s->def) &&
 	    (!parts->btf_target_find || !parts->btf_target_refused))
 		return missing(parts, "program", s->name,
 			       "a kernel BTF target", err);

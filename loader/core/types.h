@@ -43,6 +43,10 @@ struct bb_prog {
 	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
 				 * (see perf_attach.h); set before bb_object_attach() */
 	bool off;		/* set before bb_object_load(): neither load nor attach */
+	/* xdp, cgroup and socket programs: what they attach to, set with
+	 * bb_prog_set_attach_target() (an ifindex or a fd, not owned). */
+	int attach_target;
+	bool has_attach_target;
 	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
 	char poisoned[256];	/* the first of them, described */
 	struct bb_object *obj;	/* its object: the loader parts that attach it */

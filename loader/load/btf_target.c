@@ -21,7 +21,24 @@
 
 static bool btf_target_needed(const struct bb_prog *prog)
 {
-	return prog->spec->def->attach == ATTACH_BTF;
+	return sec_def_needs_btf_id(prog->spec->def);
+}
+
+/*
+ * The name the kernel's BTF gives the target: a tp_btf target is the
+ * typedef btf_trace_NAME, an iterator the function bpf_iter_NAME (5.8),
+ * an LSM hook the function bpf_lsm_NAME (5.7); fentry & co. name the
+ * function itself.
+ */
+static const char *btf_target_prefix(const struct sec_def *def)
+{
+	if (def->prog_type == BPF_PROG_TYPE_LSM)
+		return "bpf_lsm_";
+	if (def->expected_attach_type == BPF_TRACE_ITER)
+		return "bpf_iter_";
+	if (def->expected_attach_type == BPF_TRACE_RAW_TP)
+		return TP_BTF_TYPEDEF_PREFIX;
+	return "";
 }
 
 int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
@@ -36,7 +53,7 @@ int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
 	if (ret)
 		return bb_err_prefix(err, ret, "program '%s'", prog->spec->name);
 	fmt_snprintf(name, sizeof(name), "%s%s",
-		     tp ? TP_BTF_TYPEDEF_PREFIX : "", target);
+		     btf_target_prefix(prog->spec->def), target);
 	id = btf_find(&kb->btf, name, tp ? BTF_KIND_TYPEDEF : BTF_KIND_FUNC);
 	/* ESRCH, as libbpf answers: the same errno under both loaders. */
 	if (id < 0)

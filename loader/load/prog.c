@@ -90,6 +90,7 @@ static int load(const struct bb_prog *prog, const char *license,
 	struct prog_load_args a = {
 		.type = prog->spec->def->prog_type,
 		.expected_attach_type = prog->spec->def->expected_attach_type,
+		.prog_flags = prog->spec->def->prog_flags,
 		.insns = prog->insns,
 		.nr_insns = prog->spec->nr_insns,
 		.license = license,

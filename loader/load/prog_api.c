@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * prog_api.c - a program's public face (loader/barebpf.h): its fields,
- * and whether bb_object_load() loads it.
+ * whether bb_object_load() loads it, what it attaches to, and running it
+ * once (BPF_PROG_RUN).
  */
 #include <errno.h>
+
+#include "elf/base/errno_names.h"
+#include "loader/sys/sys.h"
 
 #include "loader/core/types.h"
 
@@ -28,5 +32,31 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload)
 	if (prog->fd >= 0)
 		return -EBUSY;
 	prog->off = !autoload;
+	return 0;
+}
+
+int bb_prog_set_attach_target(struct bb_prog *prog, int target)
+{
+	if (prog->attach_fd >= 0)
+		return -EBUSY;
+	prog->attach_target = target;
+	prog->has_attach_target = true;
+	return 0;
+}
+
+int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
+		uint32_t *retval, struct bb_err *err)
+{
+	int ret;
+
+	if (prog->fd < 0)
+		return bb_errf(err, -EINVAL, "program '%s' is not loaded",
+			       prog->spec->name);
+	ret = sys_prog_test_run(prog->fd, ctx, ctx_len, retval);
+	if (ret < 0)
+		return bb_errf(err, ret,
+			       "program '%s' (section '%s'): bpf(BPF_PROG_RUN): %s",
+			       prog->spec->name, prog->spec->section,
+			       errno_text(-ret));
 	return 0;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "elf/base/errno_names.h"
+#include "elf/base/fmt.h"
+#include "elf/bpf_names.h"
 #include "elf/base/sort.h"
 #include "loader/sys/cpus.h"
 #include "loader/sys/file.h"
@@ -51,6 +53,45 @@ static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
 	a->btf_value_type_id = value_id;
 }
 
+/*
+ * Which of the sizes is 0, if one is: the usual cause of EINVAL, when
+ * the object leaves it to its user (a tool sets it from C).  Not every
+ * type needs a key or a value (ring buffers, arrays of perf events...):
+ * this is a hint, not a verdict.
+ */
+static const char *zero_hint(const struct map_create_args *a)
+{
+	if (!a->max_entries)
+		return " (max_entries is 0: set it before loading, --max-entries MAP=N)";
+	if (!a->value_size && a->type != BPF_MAP_TYPE_RINGBUF &&
+	    a->type != BPF_MAP_TYPE_USER_RINGBUF)
+		return " (value_size is 0: set it before loading, --value-size MAP=N)";
+	if (!a->key_size && a->type != BPF_MAP_TYPE_RINGBUF &&
+	    a->type != BPF_MAP_TYPE_USER_RINGBUF && a->type != BPF_MAP_TYPE_QUEUE &&
+	    a->type != BPF_MAP_TYPE_STACK && a->type != BPF_MAP_TYPE_BLOOM_FILTER)
+		return " (key_size is 0)";
+	return "";
+}
+
+static int map_create_failed(const struct bb_map *map,
+			     const struct map_create_args *a, int ret,
+			     struct bb_err *err)
+{
+	const char *name = bpf_map_type_name(a->type);
+	char type[32];
+
+	/* In words ("stack_trace"), as bpftool says it; else its number. */
+	if (name)
+		fmt_snprintf(type, sizeof(type), "%s", name);
+	else
+		fmt_snprintf(type, sizeof(type), "type %u", a->type);
+	return bb_errf(err, ret,
+		       "bpf(BPF_MAP_CREATE) for map '%s' (%s, key %u, value %u, max_entries %u): %s%s%s",
+		       map->spec->name, type, a->key_size, a->value_size,
+		       a->max_entries, errno_text(-ret), errno_hint(ret),
+		       ret == -EINVAL ? zero_hint(a) : "");
+}
+
 int map_create(struct bb_map *map, struct bb_err *err)
 {
 	return map_create_in(map, -1, err);
@@ -84,11 +125,7 @@ int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
 	map_btf_ids(map, &a);
 	fd = sys_map_create(&a);
 	if (fd < 0)
-		return bb_errf(err, fd,
-			       "bpf(BPF_MAP_CREATE) for map '%s' (type %u, key %u, value %u, max_entries %u): %s%s%s",
-			       s->name, s->type, s->key_size, s->value_size,
-			       a.max_entries, errno_text(-fd), errno_hint(fd),
-			       a.max_entries ? "" : " (max_entries 0: set it before loading)");
+		return map_create_failed(map, &a, fd, err);
 	map->fd = fd;
 	return 0;
 }

@@ -77,20 +77,50 @@ int obj_knob_set_var(struct bb_object *obj, const char *arg, struct bb_err *err)
 	return bb_object_set_var(obj, name, &val, v->size, err);
 }
 
-int obj_knob_max_entries(struct bb_object *obj, const char *arg,
-			 struct bb_err *err)
+/* "MAP=N" of option @opt: the map and N (1 to UINT32_MAX). */
+static int map_knob(struct bb_object *obj, const char *opt, const char *arg,
+		    struct bb_map **m, uint32_t *n, struct bb_err *err)
 {
-	struct bb_map *m;
 	char name[256];
 	long long val;
 
 	if (split(arg, name, sizeof(name), &val) || val <= 0 || val > UINT32_MAX)
-		return bb_errf(err, -EINVAL, "--max-entries %s: want MAP=N (N > 0)", arg);
-	m = bb_object_find_map(obj, name);
-	if (!m)
-		return bb_errf(err, -ENOENT, "--max-entries: %s has no map '%s'",
+		return bb_errf(err, -EINVAL, "%s %s: want MAP=N (N > 0)", opt, arg);
+	*m = bb_object_find_map(obj, name);
+	if (!*m)
+		return bb_errf(err, -ENOENT, "%s: %s has no map '%s'", opt,
 			       obj->path, name);
-	m->max_entries = val;
+	*n = val;
+	return 0;
+}
+
+int obj_knob_max_entries(struct bb_object *obj, const char *arg,
+			 struct bb_err *err)
+{
+	struct bb_map *m;
+	uint32_t n;
+	int ret = map_knob(obj, "--max-entries", arg, &m, &n, err);
+
+	if (!ret)
+		m->max_entries = n;
+	return ret;
+}
+
+int obj_knob_value_size(struct bb_object *obj, const char *arg,
+			struct bb_err *err)
+{
+	struct bb_map *m;
+	uint32_t n;
+	int ret = map_knob(obj, "--value-size", arg, &m, &n, err);
+
+	if (ret)
+		return ret;
+	if (m->spec->global_data || m->spec->inner || m->spec->kconfig)
+		return bb_errf(err, -EINVAL,
+			       "--value-size: map '%s' has the size of what it holds",
+			       m->spec->name);
+	/* The spec is the object's own: every reader of the map sees it. */
+	obj->spec.maps[m - obj->maps].value_size = n;
 	return 0;
 }
 

@@ -18,6 +18,13 @@ int obj_knob_max_entries(struct bb_object *obj, const char *arg,
 			 struct bb_err *err);
 
 /*
+ * --value-size MAP=N: the value size of map MAP (a stack_trace map's
+ * frames * 8, which tools set at run time); not for global data.
+ */
+int obj_knob_value_size(struct bb_object *obj, const char *arg,
+			struct bb_err *err);
+
+/*
  * --default-max-entries N: every map declared with max_entries 0, other
  * than perf event arrays (sized to the CPUs by map_create()).
  */

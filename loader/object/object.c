@@ -37,6 +37,8 @@ static int obj_alloc(struct bb_object *obj, struct bb_err *err)
 		obj->progs[i].fd = -1;
 		obj->progs[i].attach_fd = -1;
 		obj->progs[i].obj = obj;
+		/* Unknown section: not loaded unless the caller asks. */
+		obj->progs[i].off = !sec_def_known(obj->spec.progs[i].def);
 	}
 	return 0;
 }
@@ -109,12 +111,12 @@ int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
 }
 
 /*
- * tp_btf/fentry/fexit programs are loaded against a kernel BTF id; read
+ * tp_btf/fentry/fexit/iter/lsm programs are loaded against a kernel BTF id; read
  * the kernel's BTF (several MiB) once, only if some program needs it.
  */
 static bool needs_btf_target(const struct bb_prog *p)
 {
-	return p->spec->def->attach == ATTACH_BTF && !p->attach_btf_id;
+	return sec_def_needs_btf_id(p->spec->def) && !p->attach_btf_id;
 }
 
 static int resolve_btf_targets(struct bb_object *obj, struct kernel_types *k,
@@ -159,6 +161,13 @@ static struct kernel_types *kernel_types(struct bb_object *obj)
 	return obj->kernel_own;
 }
 
+int obj_prog_unknown(const struct bb_prog *p, struct bb_err *err)
+{
+	return bb_errf(err, -ENOTSUP,
+		       "program '%s': section '%s': unknown program type, so not loaded (docs/program-types.md lists the sections barebpf knows)",
+		       p->spec->name, p->spec->section);
+}
+
 int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 {
 	struct kernel_types *k = kernel_types(obj);
@@ -166,6 +175,8 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 
 	if (!k)
 		return bb_errf(err, -ENOMEM, "out of memory");
+	if (!sec_def_known(p->spec->def))
+		return obj_prog_unknown(p, err);
 	ret = needs_btf_target(p) ? obj->parts->btf_target_find(p, k, err) : 0;
 	if (!ret)
 		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
@@ -176,7 +187,7 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 				obj->btf_fd, err);
 	if (ret && p->spec->nr_cores)
 		ret = obj->parts->core_refused(p, ret, err);
-	if (ret && p->spec->def->attach == ATTACH_BTF)
+	if (ret && sec_def_needs_btf_id(p->spec->def))
 		ret = obj->parts->btf_target_refused(p, ret, err);
 	return ret;
 }
@@ -192,7 +203,8 @@ int obj_load_maps(struct bb_object *obj, struct bb_err *err)
  * The object's BTF first (maps and programs name it), then maps:
  * programs refer to them by fd.  A map may already exist (map_pin.h);
  * maps of maps get their initial inner maps once all exist.  Programs
- * switched off (bpf_prog.off) are neither relocated nor loaded.  The
+ * switched off (bpf_prog.off) are neither relocated nor loaded; those of an
+ * unknown section start off, and fail here only if switched on.  The
  * targets of tp_btf/fentry programs are looked up before anything is
  * created: a missing one fails early.
  */

@@ -42,5 +42,10 @@ int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
 int obj_load_maps(struct bb_object *obj, struct bb_err *err);
 int obj_load_prog(struct bb_object *obj, struct bb_prog *prog,
 		  struct bb_err *err);
+/*
+ * -ENOTSUP: @prog's section is of no program type we know (it starts off,
+ * see bb_object_load()); the message names it.
+ */
+int obj_prog_unknown(const struct bb_prog *prog, struct bb_err *err);
 
 #endif

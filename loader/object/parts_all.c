@@ -6,13 +6,18 @@
 #include "loader/load/btf_target.h"
 #include "loader/load/global_data.h"
 #include "loader/load/kconfig.h"
+#include "loader/attach/cgroup.h"
+#include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/load/obj_core.h"
 #include "loader/core/parts.h"
 #include "loader/attach/raw_tp.h"
+#include "loader/attach/socket.h"
+#include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
+#include "loader/attach/xdp.h"
 
 const struct loader_parts loader_parts_all = {
 	.tool = "barebpf",
@@ -24,6 +29,11 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_KRETPROBE] = kprobe_attach,
 		[ATTACH_UPROBE] = uprobe_attach,
 		[ATTACH_URETPROBE] = uprobe_attach,
+		[ATTACH_XDP] = xdp_attach,
+		[ATTACH_CGROUP] = cgroup_attach,
+		[ATTACH_SOCKET] = socket_attach,
+		[ATTACH_ITER] = iter_attach,
+		[ATTACH_TCX] = tcx_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

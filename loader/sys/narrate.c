@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <time.h>
 
@@ -186,6 +187,8 @@ static void bpf_prog_load(struct line *l, const union bpf_attr *a)
 	/* tp_btf, fentry, fexit: the target, a type id in the kernel's BTF. */
 	if (a->attach_btf_id)
 		add(l, " attach_btf_id=%u", a->attach_btf_id);
+	if (a->prog_flags)
+		add(l, " prog_flags=%#x", a->prog_flags);
 	if (a->log_buf)
 		add(l, " log=%u bytes level %u", a->log_size, a->log_level);
 }
@@ -239,8 +242,11 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 		    (const char *)(unsigned long)a->raw_tracepoint.name : "",
 		    a->raw_tracepoint.prog_fd);
 		return;
+	case BPF_ITER_CREATE:
+		add(l, " link fd %u", a->iter_create.link_fd);
+		return;
 	case BPF_LINK_CREATE:
-		add(l, " prog fd %u target fd %u attach_type %u",
+		add(l, " prog fd %u target fd/ifindex %u attach_type %u",
 		    a->link_create.prog_fd, a->link_create.target_fd,
 		    a->link_create.attach_type);
 		return;
@@ -389,6 +395,18 @@ void narrate_syscall(long nr, const long *args, long ret)
 	case __NR_epoll_pwait:
 	case __NR_epoll_wait:
 		add(&l, "epoll_wait(epoll fd %ld, %ld ms)", args[0], args[3]);
+		result(&l, ret, 0);
+		break;
+	case __NR_socket:
+		add(&l, "socket(domain %ld, type %ld)", args[0], args[1]);
+		result(&l, ret, 1);
+		break;
+	case __NR_setsockopt:
+		add(&l, "setsockopt(fd %ld, level %ld, %s)", args[0], args[1],
+		    args[1] == SOL_SOCKET && args[2] == SO_ATTACH_BPF ?
+		    "SO_ATTACH_BPF" : "option");
+		if (args[2] == SO_ATTACH_BPF)
+			add(&l, " prog fd %d", *(const int *)args[3]);
 		result(&l, ret, 0);
 		break;
 	case __NR_readlinkat:

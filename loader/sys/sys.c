@@ -239,6 +239,7 @@ int sys_prog_load(const struct prog_load_args *a)
 	memset(&attr, 0, sizeof(attr));
 	attr.prog_type = a->type;
 	attr.expected_attach_type = a->expected_attach_type;
+	attr.prog_flags = a->prog_flags;
 	attr.insns = ptr(a->insns);
 	attr.insn_cnt = a->nr_insns;
 	attr.license = ptr(a->license);
@@ -464,6 +465,27 @@ int sys_map_freeze(int fd)
 	memset(&attr, 0, sizeof(attr));
 	attr.map_fd = fd;
 	return sys_bpf(BPF_MAP_FREEZE, &attr);
+}
+
+/* Linux 5.8: a readable fd of an iterator link; each open runs it anew. */
+int sys_iter_create(int link_fd)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.iter_create.link_fd = link_fd;
+	return sys_bpf(BPF_ITER_CREATE, &attr);
+}
+
+int sys_socket(int domain, int type, int protocol)
+{
+	return CALL(__NR_socket, domain, type, protocol, 0, 0);
+}
+
+int sys_setsockopt(int fd, int level, int name, const void *val,
+		   uint32_t len)
+{
+	return CALL(__NR_setsockopt, fd, level, name, (long)val, len);
 }
 
 int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,

@@ -99,6 +99,7 @@ int sys_map_create(const struct map_create_args *args);
 struct prog_load_args {
 	uint32_t type;
 	uint32_t expected_attach_type;
+	uint32_t prog_flags;	/* BPF_F_SLEEPABLE, BPF_F_XDP_HAS_FRAGS... */
 	const struct bpf_insn *insns;
 	uint32_t nr_insns;
 	const char *license;
@@ -164,6 +165,15 @@ int sys_map_get_fd_by_id(uint32_t id);
 int sys_btf_get_fd_by_id(uint32_t id);
 /* No more writes from user space (the kernel since 5.2). */
 int sys_map_freeze(int fd);
+/*
+ * BPF_ITER_CREATE: a new fd to read the output of iterator link @link_fd
+ * (each fd runs the iterator once, as it is read, to EOF).
+ */
+int sys_iter_create(int link_fd);
+/* socket(2) and setsockopt(2): SO_ATTACH_BPF, SIOCGIFINDEX's socket. */
+int sys_socket(int domain, int type, int protocol);
+int sys_setsockopt(int fd, int level, int name, const void *val,
+		   uint32_t len);
 /*
  * BPF_PROG_TEST_RUN (BPF_PROG_RUN): run program @prog_fd once, now, on
  * this CPU, with @ctx_len bytes of @ctx as its context (a raw_tp

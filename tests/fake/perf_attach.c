@@ -121,7 +121,7 @@ static void reset(void)
 static int attach(bool link, struct bb_prog *p, struct bb_err *err)
 {
 	static struct sec_def def = { "kprobe/", BPF_PROG_TYPE_KPROBE, 0,
-				      ATTACH_KPROBE };
+				      ATTACH_KPROBE, 0 };
 	static struct prog_spec spec = { .name = "p", .section = "kprobe/f",
 					 .def = &def };
 

@@ -189,7 +189,6 @@ static void m_sec_dotdot(struct mut *m) { rename_sec(m, TP_EXEC, "tp/../../../..
 static void m_sec_slash(struct mut *m) { rename_sec(m, TP_EXEC, "tp/sched/sched/process_exec"); }
 static void m_sec_noslash(struct mut *m) { rename_sec(m, TP_EXEC, "tp/sched_process_exec"); }
 static void m_sec_empty_cat(struct mut *m) { rename_sec(m, TP_EXEC, "tp//sched_process_exec"); }
-static void m_sec_prefix(struct mut *m) { rename_sec(m, TP_EXEC, "tq/sched/sched_process_exec"); }
 static void m_sec_space(struct mut *m) { rename_sec(m, TP_EXEC, "tp/sched/sched process_exec"); }
 static void m_sec_long(struct mut *m) { rename_sec(m, TP_EXEC, long_name); }
 static void m_kp_path(struct mut *m) { rename_sec(m, "kprobe/do_unlinkat", "kprobe/../../do_unlinkat"); }
@@ -415,7 +414,6 @@ static const struct {
 	{ &procmon, m_sec_slash, "tracepoint name holding a '/'", "must each be 1 to 255 letters" },
 	{ &procmon, m_sec_noslash, "tracepoint section without a category", "expected CATEGORY/NAME" },
 	{ &procmon, m_sec_empty_cat, "tracepoint section with an empty category", "must each be 1 to 255 letters" },
-	{ &procmon, m_sec_prefix, "program section with an unknown prefix 'tq/'", "unknown program type" },
 	{ &procmon, m_sec_space, "tracepoint name with a space", "must each be 1 to 255 letters" },
 	{ &procmon, m_sec_long, "tracepoint section name of 500 bytes", "must each be 1 to 255 letters" },
 	{ &kprobe, m_kp_path, "kprobe on '../../do_unlinkat'", "is not a symbol name" },
@@ -424,7 +422,7 @@ static const struct {
 	{ &uprobe, m_up_relative, "uprobe on a relative path", "expected /ABSOLUTE/PATH:SYMBOL" },
 	{ &uprobe, m_up_nosym, "uprobe on a path without ':SYMBOL'", "expected /ABSOLUTE/PATH:SYMBOL" },
 	{ &procmon, m_no_btf, "'.maps' without a '.BTF' section", "'.maps' needs BTF" },
-	{ &procmon, m_legacy_maps, "legacy 'maps' section", "legacy 'maps' section" },
+	{ &procmon, m_legacy_maps, "BTF-style map definitions (zeros) read as a legacy 'maps' section", "no type given" },
 	{ &procmon, m_map_attr, "map attribute 'max_entriez'", "unknown attribute 'max_entriez'" },
 	{ &procmon, m_map_name_btf, "map variable renamed in BTF only", "no symbol of that name in '.maps'" },
 	{ &procmon, m_map_not_struct, "map variable whose type is int", "definition is not a struct" },

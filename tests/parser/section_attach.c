@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <linux/bpf.h>
 
+#include "elf/bpf_uapi_new.h"
 #include "elf/section_names.h"
 #include "tests/tap.h"
 
@@ -31,6 +32,58 @@ static const struct {
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
 	{ "uretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
 	{ "tp/sched/sched_process_exec", BPF_PROG_TYPE_TRACEPOINT, 0, ATTACH_TRACEPOINT, "sched/sched_process_exec" },
+	/* Issue 16: the families libbpf accepts beyond tracing. */
+	{ "xdp", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, "" },
+	{ "xdp.frags", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, "" },
+	{ "xdp/devmap", BPF_PROG_TYPE_XDP, BPF_XDP_DEVMAP, ATTACH_NONE, "" },
+	{ "xdp.frags/cpumap", BPF_PROG_TYPE_XDP, BPF_XDP_CPUMAP, ATTACH_NONE, "" },
+	{ "tc", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, "" },
+	{ "classifier", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, "" },
+	{ "tcx/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, "" },
+	{ "tcx/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, "" },
+	{ "tc/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, "" },
+	{ "socket", BPF_PROG_TYPE_SOCKET_FILTER, 0, ATTACH_SOCKET, "" },
+	{ "sk_skb/stream_parser", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_PARSER, ATTACH_NONE, "" },
+	{ "sk_skb/stream_verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_VERDICT, ATTACH_NONE, "" },
+	{ "sk_skb", BPF_PROG_TYPE_SK_SKB, 0, ATTACH_NONE, "" },
+	{ "sk_msg", BPF_PROG_TYPE_SK_MSG, BPF_SK_MSG_VERDICT, ATTACH_NONE, "" },
+	{ "sockops", BPF_PROG_TYPE_SOCK_OPS, BPF_CGROUP_SOCK_OPS, ATTACH_CGROUP, "" },
+	{ "sk_lookup", BPF_PROG_TYPE_SK_LOOKUP, BPF_SK_LOOKUP, ATTACH_NONE, "" },
+	{ "flow_dissector", BPF_PROG_TYPE_FLOW_DISSECTOR, BPF_FLOW_DISSECTOR, ATTACH_NONE, "" },
+	{ "cgroup_skb/ingress", BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_INGRESS, ATTACH_CGROUP, "" },
+	{ "cgroup_skb/egress", BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_EGRESS, ATTACH_CGROUP, "" },
+	{ "cgroup/sock_create", BPF_PROG_TYPE_CGROUP_SOCK, BPF_CGROUP_INET_SOCK_CREATE, ATTACH_CGROUP, "" },
+	{ "cgroup/connect4", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_INET4_CONNECT, ATTACH_CGROUP, "" },
+	{ "cgroup/connect_unix", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BB_CGROUP_UNIX_CONNECT, ATTACH_CGROUP, "" },
+	{ "cgroup/sendmsg6", BPF_PROG_TYPE_CGROUP_SOCK_ADDR, BPF_CGROUP_UDP6_SENDMSG, ATTACH_CGROUP, "" },
+	{ "cgroup/getsockopt", BPF_PROG_TYPE_CGROUP_SOCKOPT, BPF_CGROUP_GETSOCKOPT, ATTACH_CGROUP, "" },
+	{ "cgroup/sysctl", BPF_PROG_TYPE_CGROUP_SYSCTL, BPF_CGROUP_SYSCTL, ATTACH_CGROUP, "" },
+	{ "cgroup/dev", BPF_PROG_TYPE_CGROUP_DEVICE, BPF_CGROUP_DEVICE, ATTACH_CGROUP, "" },
+	{ "lsm/file_open", BPF_PROG_TYPE_LSM, BPF_LSM_MAC, ATTACH_BTF, "file_open" },
+	{ "iter/task", BPF_PROG_TYPE_TRACING, BPF_TRACE_ITER, ATTACH_ITER, "task" },
+	{ "fmod_ret/x", BPF_PROG_TYPE_TRACING, BPF_MODIFY_RETURN, ATTACH_BTF, "x" },
+	{ "freplace/handler", BPF_PROG_TYPE_EXT, 0, ATTACH_NONE, "handler" },
+	{ "syscall", BPF_PROG_TYPE_SYSCALL, 0, ATTACH_NONE, "" },
+	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NONE, "" },
+	{ "struct_ops/init", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, "init" },
+	{ "ksyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "execve" },
+	{ "kretsyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "execve" },
+	{ "kprobe.multi/do_*", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, "do_*" },
+	{ "uprobe.multi//bin/bash:read*", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, "/bin/bash:read*" },
+	{ "usdt//usr/bin/python3:python:function__entry", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "/usr/bin/python3:python:function__entry" },
+};
+
+/* The flags some sections add to BPF_PROG_LOAD. */
+static const struct {
+	const char *section;
+	uint32_t flags;
+} flag_cases[] = {
+	{ "xdp.frags", BPF_F_XDP_HAS_FRAGS },
+	{ "xdp", 0 },
+	{ "syscall", BPF_F_SLEEPABLE },
+	{ "fentry.s/x", BPF_F_SLEEPABLE },
+	{ "lsm.s/file_open", BPF_F_SLEEPABLE },
+	{ "fentry/x", 0 },
 };
 
 static void prefixes(void)
@@ -50,9 +103,15 @@ static void prefixes(void)
 		   cases[i].section, cases[i].type, cases[i].expected,
 		   cases[i].attach, cases[i].target);
 	}
-	is_int(sec_def_find("kprobe.multi/x", &def, &target, &err), -ENOTSUP,
+	for (i = 0; i < sizeof(flag_cases) / sizeof(flag_cases[0]); i++)
+		ok(!sec_def_find(flag_cases[i].section, &def, &target, &err) &&
+		   def->prog_flags == flag_cases[i].flags,
+		   "%s: prog_flags %#x", flag_cases[i].section, flag_cases[i].flags);
+	is_int(sec_def_find("xdpx", &def, &target, &err), -ENOTSUP,
+	       "a name that only starts like a known one is not it");
+	is_int(sec_def_find("bb_nope/x", &def, &target, &err), -ENOTSUP,
 	       "an unknown prefix is refused");
-	like(err.msg, "uretprobe/", "and the message lists the prefixes we know");
+	like(err.msg, "docs/program-types.md", "and the message says where the known ones are listed");
 }
 
 static void uprobe_targets(void)

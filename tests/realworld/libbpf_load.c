@@ -66,10 +66,18 @@ static void load_one(const char *path, const char *only, unsigned int max)
 		if (me)
 			mine = p;
 	}
-	bpf_object__for_each_map(m, obj)
+	bpf_object__for_each_map(m, obj) {
 		if (!bpf_map__max_entries(m) &&
 		    bpf_map__type(m) != BPF_MAP_TYPE_PERF_EVENT_ARRAY)
 			bpf_map__set_max_entries(m, max);
+		/*
+		 * As the tools do at run time (perf_max_stack_depth * 8), and
+		 * as barebpf does by default: 127 frames of 8 bytes.
+		 */
+		if (bpf_map__type(m) == BPF_MAP_TYPE_STACK_TRACE &&
+		    !bpf_map__value_size(m))
+			bpf_map__set_value_size(m, 127 * 8);
+	}
 	ret = bpf_object__load(obj);
 	if (ret || !mine) {
 		out_printf(out_stdout, "%s refused: %s\n", only, strerror(-ret));

@@ -78,6 +78,27 @@ int events_wait(struct events *ev, const sigset_t *stop, long ms,
 void events_free(struct events *ev);
 
 /*
+ * run_targets.c: --iface NAME and --cgroup PATH of `barebpf run`: the
+ * targets of @obj's xdp and cgroup programs, set before attaching
+ * (*@cg_fd: the directory's fd, to close after, or left -1); then, once
+ * attached, run_once() runs the syscall programs (printing what they
+ * returned) and reads the iterators (printing their output).
+ */
+struct run_targets {
+	const char *iface;
+	const char *cgroup;
+};
+int run_set_targets(struct bb_object *obj, const struct run_targets *t,
+		    int *cg_fd, struct bb_err *err);
+int run_once(struct bb_object *obj, struct bb_err *err);
+
+/*
+ * run.c: "@prefixNAME: skipped: section 'S' is of an unknown program type"
+ * for a program that bb_object_load() leaves off for that reason.
+ */
+void say_skipped(struct out *f, const char *prefix, const struct bb_prog *p);
+
+/*
  * run.c: attach every program of @obj (loaded) by its section name, say
  * so under -v ("attached N programs"), then events_open(@ev, @type).
  */

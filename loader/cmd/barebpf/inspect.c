@@ -323,14 +323,17 @@ static void show_maps(struct inspect *in)
 			json_u64(in->j, "max_entries", m->max_entries);
 			json_u64(in->j, "flags", m->map_flags);
 			json_u64(in->j, "pinning", m->pinning);
+			if (m->legacy)
+				json_str(in->j, "declared", "legacy 'maps' section");
 			json_end(in->j, '}');
 			continue;
 		}
 		out_printf(out_stdout,
-			   "  %s: %s (%u), key %s (%u bytes), value %s (%u bytes), max_entries %u, flags %#x%s\n",
+			   "  %s: %s (%u), key %s (%u bytes), value %s (%u bytes), max_entries %u, flags %#x%s%s\n",
 			   m->name, type ? type : "?", m->type, key,
 			   m->key_size, value, m->value_size, m->max_entries,
-			   m->map_flags, m->pinning ? ", pinned by name" : "");
+			   m->map_flags, m->pinning ? ", pinned by name" : "",
+			   m->legacy ? ", in a legacy 'maps' section (struct bpf_map_def, the old convention: libbpf 1.x refuses it)" : "");
 	}
 	if (in->j)
 		json_end(in->j, ']');

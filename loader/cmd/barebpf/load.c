@@ -39,6 +39,8 @@ static void usage(struct out *f)
 		   "  --set VAR=VALUE           set global variable VAR (a number, e.g.\n"
 		   "                            a const volatile knob) (repeatable)\n"
 		   "  --max-entries MAP=N       set map MAP's max_entries (repeatable)\n"
+		   "  --value-size MAP=N        set map MAP's value size (repeatable;\n"
+		   "                            a stack_trace map left at 0 gets 127*8)\n"
 		   "  --default-max-entries N   max_entries for every map the object\n"
 		   "                            leaves at 0\n"
 		   "  --each                    load each program on its own, in a fresh\n"
@@ -63,6 +65,7 @@ static int parse_args(int argc, char **argv, struct load_opts *o)
 		{ "pin", required_argument, NULL, 'P' },
 		{ "set", required_argument, NULL, 's' },
 		{ "max-entries", required_argument, NULL, 'm' },
+		{ "value-size", required_argument, NULL, 'V' },
 		{ "default-max-entries", required_argument, NULL, 'd' },
 		{ "each", no_argument, NULL, 'e' },
 		{ "xlated", no_argument, NULL, 'x' },
@@ -84,6 +87,8 @@ static int parse_args(int argc, char **argv, struct load_opts *o)
 			o->sets[o->nr_sets++] = g.arg;
 		else if (c == 'm')
 			o->maxes[o->nr_maxes++] = g.arg;
+		else if (c == 'V')
+			o->sizes[o->nr_sizes++] = g.arg;
 		else if (c == 'e')
 			o->each = true;
 		else if (c == 'x')
@@ -111,7 +116,8 @@ int cmd_load(int argc, char **argv)
 	o.progs = calloc(argc, sizeof(*o.progs));
 	o.sets = calloc(argc, sizeof(*o.sets));
 	o.maxes = calloc(argc, sizeof(*o.maxes));
-	if (o.progs && o.sets && o.maxes)
+	o.sizes = calloc(argc, sizeof(*o.sizes));
+	if (o.progs && o.sets && o.maxes && o.sizes)
 		args = parse_args(argc, argv, &o);
 	if (args)
 		usage(args > 0 ? out_stdout : out_stderr);
@@ -122,5 +128,6 @@ int cmd_load(int argc, char **argv)
 	free(o.progs);
 	free(o.sets);
 	free(o.maxes);
+	free(o.sizes);
 	return args < 0 ? 2 : status;
 }

@@ -21,6 +21,8 @@ struct load_opts {
 	int nr_sets;
 	char **maxes;		/* --max-entries MAP=N */
 	int nr_maxes;
+	char **sizes;		/* --value-size MAP=N */
+	int nr_sizes;
 	long default_max;	/* --default-max-entries */
 	long run_s;		/* --run SECONDS; 0: no run */
 	bool each;		/* --each */

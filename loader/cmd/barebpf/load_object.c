@@ -63,6 +63,16 @@ static uint32_t prog_id(int fd)
 	return sys_obj_get_info_by_fd(fd, &info, &len) ? 0 : info.id;
 }
 
+/*
+ * A program of an unknown section is skipped, saying so, unless the user
+ * named it (--prog): then it is tried, and refused by name.  --each's
+ * ->only is our choice, not the user's.
+ */
+static int load_named(const struct load_opts *o)
+{
+	return (o->only && !o->each) || o->nr_progs;
+}
+
 /* What the options change before the load; programs not wanted are off. */
 static int prepare(const struct load_opts *o, struct bb_object *obj,
 		   struct bb_err *err)
@@ -73,10 +83,19 @@ static int prepare(const struct load_opts *o, struct bb_object *obj,
 	obj_knob_default_max_entries(obj, o->default_max);
 	for (k = 0; !ret && k < o->nr_maxes; k++)
 		ret = obj_knob_max_entries(obj, o->maxes[k], err);
+	for (k = 0; !ret && k < o->nr_sizes; k++)
+		ret = obj_knob_value_size(obj, o->sizes[k], err);
 	for (k = 0; !ret && k < o->nr_sets; k++)
 		ret = obj_knob_set_var(obj, o->sets[k], err);
-	for (i = 0; i < obj->spec.nr_progs; i++)
-		obj->progs[i].off = !load_wanted(o, obj->progs[i].spec->name);
+	for (i = 0; i < obj->spec.nr_progs; i++) {
+		struct bb_prog *p = &obj->progs[i];
+
+		p->off = !load_wanted(o, p->spec->name);
+		if (!p->off && !load_named(o) && !sec_def_known(p->spec->def)) {
+			say_skipped(out_stdout, "", p);
+			p->off = true;
+		}
+	}
 	return ret;
 }
 

@@ -23,6 +23,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
+	struct run_targets targets;	/* --iface, --cgroup */
 };
 
 /*
@@ -46,6 +47,24 @@ int run_attach(struct bb_object *obj, const char *type, struct events **ev,
 	return events_open(ev, obj, type, err);
 }
 
+void say_skipped(struct out *f, const char *prefix, const struct bb_prog *p)
+{
+	out_printf(f, "%s%s: skipped: section '%s' is of an unknown program type\n",
+		   prefix, p->spec->name, p->spec->section);
+	out_flush(f);
+}
+
+/* The programs bb_object_load() leaves off: barebpf does not know them. */
+static void say_all_skipped(const struct bb_object *obj)
+{
+	uint32_t i;
+
+	for (i = 0; i < obj->spec.nr_progs; i++)
+		if (!sec_def_known(obj->progs[i].spec->def))
+			say_skipped(out_stderr, "barebpf run: ",
+				    &obj->progs[i]);
+}
+
 static int dump_all(const struct bb_object *obj, long n, struct bb_err *err)
 {
 	uint32_t i;
@@ -62,15 +81,21 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	struct events *ev = NULL;
 	sigset_t stop;
 	long n;
-	int ret;
+	int ret, cg_fd = -1;
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
 		ret = bb_object_open(&obj, o->path, err);
-	if (!ret)
+	if (!ret) {
+		say_all_skipped(obj);
 		ret = bb_object_load(obj, err);
+	}
+	if (!ret)
+		ret = run_set_targets(obj, &o->targets, &cg_fd, err);
 	if (!ret)
 		ret = run_attach(obj, o->event_type, &ev, err);
+	if (!ret)
+		ret = run_once(obj, err);
 	for (n = 0; !ret && (!o->count || n < o->count); n++) {
 		ret = events_wait(ev, &stop, o->interval_ms, err);
 		if (!ret)
@@ -78,6 +103,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	}
 	events_free(ev);
 	bb_object_close(obj);
+	if (cg_fd >= 0)
+		sys_close(cg_fd);
 	return ret > 0 ? 0 : ret;
 }
 
@@ -87,6 +114,8 @@ int cmd_run(int argc, char **argv)
 		{ "interval", required_argument, NULL, 'i' },
 		{ "count", required_argument, NULL, 'c' },
 		{ "event-type", required_argument, NULL, 'e' },
+		{ "iface", required_argument, NULL, 'I' },
+		{ "cgroup", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -104,6 +133,10 @@ int cmd_run(int argc, char **argv)
 			o.event_type = g.arg;
 			continue;
 		}
+		if (c == 'I' || c == 'g') {
+			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
+			continue;
+		}
 		goto usage;
 	}
 	if (g.ind != argc - 1)
@@ -117,6 +150,7 @@ int cmd_run(int argc, char **argv)
 usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
-		   " [--event-type STRUCT]\n");
+		   " [--event-type STRUCT]\n"
+		   "                   [--iface NAME] [--cgroup PATH]\n");
 	return 2;
 }

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tcx.h - attach a tc program (sections "tcx/ingress", "tcx/egress",
+ * "tc/ingress", "tc/egress") to a network interface with BPF_LINK_CREATE
+ * and attach type BPF_TCX_INGRESS/EGRESS (Linux 6.6+: tcx, no qdisc
+ * needed).  The interface is the program's attach target
+ * (bb_prog_set_attach_target(), barebpf run --iface); closing the link
+ * detaches.  Kernels before 6.6 need the clsact qdisc and a bpf filter
+ * through netlink, which barebpf does not do yet (docs/program-types.md).
+ */
+#ifndef BAREBPF_TCX_H
+#define BAREBPF_TCX_H
+
+#include "loader/core/types.h"
+
+int tcx_attach(struct bb_prog *prog, struct bb_err *err);
+
+#endif

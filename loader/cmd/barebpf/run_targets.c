@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * run_targets.c - what `barebpf run` does for the program types that
+ * are not attached to a named hook (issue 16):
+ *  - xdp and tcx programs attach to the interface (--iface NAME), cgroup
+ *    programs to the cgroup v2 directory (--cgroup PATH) given on the
+ *    command line;
+ *  - syscall programs are run once with BPF_PROG_RUN, and what they
+ *    returned is printed;
+ *  - iterators are read once, after attaching, and their output printed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+
+#include "elf/base/errno_names.h"
+#include "loader/attach/iter.h"
+#include "loader/attach/xdp.h"
+#include "loader/cmd/barebpf/cmd.h"
+#include "loader/sys/out.h"
+#include "loader/sys/sys.h"
+
+static int open_targets(const struct run_targets *t, int *ifindex,
+			int *cg_fd, struct bb_err *err)
+{
+	if (t->iface) {
+		*ifindex = xdp_ifindex(t->iface, err);
+		if (*ifindex < 0)
+			return *ifindex;
+	}
+	if (t->cgroup) {
+		*cg_fd = sys_open(t->cgroup, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+		if (*cg_fd < 0)
+			return bb_errf(err, *cg_fd, "--cgroup %s: %s", t->cgroup,
+				       errno_text(-*cg_fd));
+	}
+	return 0;
+}
+
+int run_set_targets(struct bb_object *obj, const struct run_targets *t,
+		    int *cg_fd, struct bb_err *err)
+{
+	int ifindex = 0, ret = open_targets(t, &ifindex, cg_fd, err);
+	uint32_t i;
+
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
+		struct bb_prog *p = &obj->progs[i];
+		enum attach_kind kind = p->spec->def->attach;
+
+		if ((kind == ATTACH_XDP || kind == ATTACH_TCX) && t->iface)
+			bb_prog_set_attach_target(p, ifindex);
+		if (kind == ATTACH_CGROUP && t->cgroup)
+			bb_prog_set_attach_target(p, *cg_fd);
+	}
+	return ret;
+}
+
+/*
+ * @n bytes of output, line by line: out_printf's %s shows control bytes
+ * escaped (a task's name is anyone's), the newlines are kept.
+ */
+static void print_lines(const char *buf, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		if (buf[i] != '\n')
+			continue;
+		out_printf(out_stdout, "%.*s\n", (int)(i - start), buf + start);
+		start = i + 1;
+	}
+	if (start < n)
+		out_printf(out_stdout, "%.*s", (int)(n - start), buf + start);
+}
+
+/* Everything the iterator writes, to stdout; it ends at EOF. */
+static int print_iter(const struct bb_prog *p, struct bb_err *err)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = iter_open(p, err);
+
+	if (fd < 0)
+		return fd;
+	out_printf(out_stdout, "--- %s:\n", p->spec->name);
+	while ((n = sys_read(fd, buf, sizeof(buf))) > 0)
+		print_lines(buf, n);
+	sys_close(fd);
+	if (n < 0)
+		return bb_errf(err, (int)n, "program '%s': read of its iterator: %s",
+			       p->spec->name, errno_text((int)-n));
+	return out_check(out_stdout, err);
+}
+
+int run_once(struct bb_object *obj, struct bb_err *err)
+{
+	uint32_t i, retval;
+	int ret = 0;
+
+	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
+		const struct bb_prog *p = &obj->progs[i];
+
+		if (p->off || p->fd < 0)
+			continue;
+		if (p->spec->def->prog_type == BPF_PROG_TYPE_SYSCALL) {
+			ret = bb_prog_run(p, NULL, 0, &retval, err);
+			if (!ret)
+				out_printf(out_stdout, "%s: returned %u\n",
+					   p->spec->name, retval);
+		}
+		if (p->spec->def->attach == ATTACH_ITER)
+			ret = print_iter(p, err);
+	}
+	return ret;
+}
