@@ -28,6 +28,7 @@
 
 #include <linux/types.h>
 #include "kernel/test/stream_test.h"
+#include "bench/stream_common.h"
 #include "loader/maps/map.h"
 #include "loader/object/object.h"
 #include "loader/sys/out.h"
@@ -55,51 +56,6 @@ static int on_ring(void *ctx, void *data, size_t size)
 	(void)data, (void)size;
 	((struct counts *)ctx)->received++;
 	return 0;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double cpu_s(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-	       ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
-
-static void pin(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-/* The child: wait for the go, then make @n calls at @rate per second. */
-static void produce(int go, long n, double rate)
-{
-	double start;
-	char c;
-	long i;
-
-	pin(1);
-	if (read(go, &c, 1) != 1)
-		_exit(1);
-	start = now_s();
-	for (i = 0; i < n; i++) {
-		while (rate > 0 && now_s() < start + i / rate)
-			;
-		syscall(SYS_getppid);
-	}
-	_exit(0);
 }
 
 /* The spec is ours until bb_object_load(): resize the ring buffer there. */
@@ -186,10 +142,7 @@ int main(int argc, char **argv)
 		if (done && (cnt.received + cnt.lost >= c.seq || ret == 0))
 			break;
 	}
-	printf("%s %ld %.0f %llu %llu %llu %.0f %.0f\n", argv[1], size, rate,
-	       (unsigned long long)c.seq, (unsigned long long)cnt.received,
-	       (unsigned long long)(c.seq - cnt.received),
-	       cnt.received / (t1 - t0), (c1 - c0) * 1e9 / cnt.received);
+	print_result(argv[1], size, rate, c.seq, cnt.received, t1 - t0, c1 - c0);
 	bb_perf_buffer_free(pb);
 	bb_ringbuf_free(rb);
 	bb_object_close(obj);
