@@ -9,7 +9,12 @@
  * "auto-attach not supported"), so they are attached here by hand:
  * perf_event_open of the tracepoint, PERF_EVENT_IOC_SET_BPF, ENABLE.
  *
- *	procmon_lskel [COUNT [INTERVAL_MS]]
+ *	procmon_lskel [COUNT [INTERVAL_MS [TEARDOWN]]]
+ *
+ * TEARDOWN is the teardown experiment of bench/bench.sh: "seq" (the
+ * default: the skeleton's destroy closes the perf events one after the
+ * other), "par" (each perf event closed by its own thread, at once) or
+ * "disable" (PERF_EVENT_IOC_DISABLE on both, then the closes).
  *
  * The two task_struct offsets come from one pass over the kernel's BTF
  * that keeps nothing but what it looks for.  Output as procmon's.
@@ -19,6 +24,7 @@
 #include <fcntl.h>
 #include <linux/btf.h>
 #include <linux/perf_event.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,10 +259,41 @@ static int run(struct procmon *skel, long count, long interval_ms)
 	return ret;
 }
 
+static void *close_fd(void *fd)
+{
+	close((int)(long)fd);
+	return NULL;
+}
+
+/* The teardown experiment: detach the programs as @how says. */
+static void teardown(struct procmon *skel, const char *how)
+{
+	int *fds[2] = { &skel->links.handle_exec_fd, &skel->links.handle_exit_fd };
+	pthread_t t[2];
+	int i, n = 0;
+
+	if (!strcmp(how, "disable"))
+		for (i = 0; i < 2; i++)
+			if (*fds[i] > 0)
+				ioctl(*fds[i], PERF_EVENT_IOC_DISABLE, 0);
+	if (!strcmp(how, "par")) {
+		for (i = 0; i < 2; i++)
+			if (*fds[i] > 0 &&
+			    !pthread_create(&t[n], NULL, close_fd, (void *)(long)*fds[i])) {
+				*fds[i] = 0;
+				n++;
+			}
+		for (i = 0; i < n; i++)
+			pthread_join(t[i], NULL);
+	}
+	procmon__destroy(skel);
+}
+
 int main(int argc, char **argv)
 {
 	long count = argc > 1 ? atol(argv[1]) : 1;
 	long interval = argc > 2 ? atol(argv[2]) : 0;
+	const char *how = argc > 3 ? argv[3] : "seq";
 	struct procmon *skel;
 	int ret;
 
@@ -266,7 +303,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	ret = run(skel, count, interval);
-	procmon__destroy(skel);
+	teardown(skel, how);
 	if (ret)
 		fprintf(stderr, "procmon_lskel: %s\n", strerror(-ret));
 	return ret ? 1 : 0;
