@@ -436,7 +436,8 @@ $(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c $(BUILD)/bench/procmon.l
 
 bench:
 	@$(MAKE) --no-print-directory deps PKGS="$(PKGS) $(BENCH_PKGS)"
-	@$(MAKE) --no-print-directory all static bench-refs $(BPF_BUILD)/test/stream_test.bpf.o
+	@$(MAKE) --no-print-directory all static bench-refs $(BPF_BUILD)/test/stream_test.bpf.o \
+		$(BUILD)/tests/realworld/libbpf_load
 	@$(MAKE) --no-print-directory tracefs bpffs
 	sh bench/bench.sh
 

@@ -23,6 +23,7 @@ cd "$(dirname "$0")/.."
 B=${BUILD:-build}
 OUT=bench/RESULTS.md
 RUNS=${RUNS:-21}
+CORE_RUNS=${CORE_RUNS:-5}
 STORM=${STORM:-2000}
 T=$(mktemp -d)
 PIN=/sys/fs/bpf/barebpf_bench_$$
@@ -206,6 +207,43 @@ teardown() {
 	echo
 }
 
+# CO-RE loads: the real-world tier's objects (Debian's libbpf-tools),
+# each program loaded on its own, by barebpf and by libbpf's loader
+# (tests/realworld/libbpf_load.c), as the tier does, taking turns.
+core_loads() {
+	echo "## CO-RE loads: the real-world tier's objects"
+	echo
+	echo "Every object inside Debian's libbpf-tools, each program loaded on its own"
+	echo "(\`barebpf load --each --xlated\` against \`tests/realworld/libbpf_load\`,"
+	echo "libbpf $(dpkg-query -W -f '${Version}' libbpf1 2>/dev/null | sed 's/^1://;s/-.*//'); both read the kernel's BTF once per object and"
+	echo "relocate every program against it).  Medians of $CORE_RUNS runs taking"
+	echo "turns; CPU is user + system (the kernel's verifier included, the"
+	echo "same work on both sides), user alone is the loader's own work.  Ratio:"
+	echo "barebpf over libbpf, the median of the runs' own ratios."
+	echo
+	echo "| object | barebpf CPU ms | libbpf CPU ms | ratio | barebpf user ms | libbpf user ms |"
+	echo "|---|---:|---:|---:|---:|---:|"
+	mkdir -p "$T/rw"
+	# shellcheck disable=SC2046
+	objs=$(perl tests/realworld/extract.pl "$T/rw" $(dpkg -L libbpf-tools 2>/dev/null | grep '^/usr/sbin/.')) || return
+	for n in $objs; do
+		o=$T/rw/$n.bpf.o
+		"$B/bench/runstat" -x "$CORE_RUNS" "$B/barebpf" load --each --xlated \
+			--default-max-entries 1024 "$o" -- \
+			"$B/tests/realworld/libbpf_load" "$o" 1024 > "$T/cl"
+		set -- $(sed -n 1p "$T/cl") $(sed -n 2p "$T/cl")
+		[ "$4" -gt 0 ] 2>/dev/null && [ "${13}" -gt 0 ] 2>/dev/null || continue
+		echo "| $n | $5 | ${14} | $(field "$T/cl" 2 7)x | $9 | ${18} |"
+		echo "$5 ${14} $(field "$T/cl" 2 7) $9 ${18}" >> "$T/cl.all"
+	done
+	[ -s "$T/cl.all" ] || return
+	r=$(cut -d' ' -f3 "$T/cl.all" | median)
+	awk -v r="$r" '{ b += $1; l += $2; bu += $4; lu += $5 }
+		END { printf "| all %d objects (sums; ratio: the median object'"'"'s) | %.1f | %.1f | %sx | %.1f | %.1f |\n",
+			NR, b, l, r, bu, lu }' "$T/cl.all"
+	echo
+}
+
 sizes() {
 	echo "## Beside the usual tools: Debian's libbpf-tools"
 	echo
@@ -383,7 +421,7 @@ overhead() {
 		"$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); kernel $(uname -r);" \
 		"$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")."
 	echo
-	for p in ${PARTS:-startup_refs mapread events sizes syscalls startup overhead}; do
+	for p in ${PARTS:-startup_refs core_loads mapread events sizes syscalls startup overhead}; do
 		$p
 	done
 } | tee "$OUT.tmp"

@@ -4,7 +4,7 @@
  * print for each its median wall time to its first output and to its
  * exit, its largest peak RSS, and its median CPU time (user + system).
  *
- *	runstat [-r] [-k] N COMMAND [ARG...] [-- COMMAND [ARG...]]...
+ *	runstat [-r] [-k] [-x] N COMMAND [ARG...] [-- COMMAND [ARG...]]...
  *
  * The command's stdout is a pseudo-terminal, so a C program's stdio is
  * line buffered as it would be for a user.  With -r the command gets
@@ -12,9 +12,10 @@
  * until Ctrl+C prints its header once it is ready).  With -k the command
  * is killed by a seccomp filter at its first bpf(2) call, and only its
  * CPU time up to there counts (no output is awaited): what user space
- * spends before it asks the kernel anything.
+ * spends before it asks the kernel anything.  With -x a run counts
+ * whatever its exit status (a loader that reports refused programs).
  * Prints one line per command:
- *	first_ms exit_ms max_rss_kib runs cpu_ms first_ratio cpu_ratio exit_ratio
+ *	first_ms exit_ms max_rss_kib runs cpu_ms first_ratio cpu_ratio exit_ratio user_ms
  * (medians of the runs that printed something and exited with 0, or by
  * the signal we sent); the ratios are the first command's figure over
  * this one's, run by run (each run paired with the first command's run of
@@ -93,8 +94,10 @@ static int drain(int fd, int timeout_ms)
 }
 
 struct times {
-	double first, exit, cpu;
+	double first, exit, cpu, user;
 };
+
+static int any_status;	/* -x */
 
 enum { MODE_EXIT, MODE_READY, MODE_KILLBPF };
 
@@ -119,6 +122,7 @@ static int run(char **argv, int mode, struct times *t, long *rss)
 	t->exit = now_ms() - t0;
 	t->cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
 		 (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+	t->user = ru.ru_utime.tv_sec * 1e3 + ru.ru_utime.tv_usec / 1e3;
 	close(master);
 	if (ru.ru_maxrss > *rss)
 		*rss = ru.ru_maxrss;
@@ -126,7 +130,9 @@ static int run(char **argv, int mode, struct times *t, long *rss)
 		return WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS ? 0 : -1;
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT && mode == MODE_READY)
 		return t->first < 0 ? -1 : 0;
-	return t->first < 0 || !WIFEXITED(status) || WEXITSTATUS(status) ? -1 : 0;
+	if (t->first < 0 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status) && !any_status ? -1 : 0;
 }
 
 static int cmp(const void *a, const void *b)
@@ -172,7 +178,7 @@ static int split(char **argv, struct cmd *cmds)
 static void report(const struct cmd *c, const struct cmd *base, int runs,
 		   double *v)
 {
-	double first, exit_ms, cpu, r[3];
+	double first, exit_ms, cpu, user, r[3];
 	int i, k, ok = 0;
 
 	for (i = 0; i < runs; i++)
@@ -187,6 +193,10 @@ static void report(const struct cmd *c, const struct cmd *base, int runs,
 		if (c->t[i].cpu >= 0)
 			v[ok++] = c->t[i].cpu;
 	cpu = median(v, ok);
+	for (i = ok = 0; i < runs; i++)
+		if (c->t[i].cpu >= 0)
+			v[ok++] = c->t[i].user;
+	user = median(v, ok);
 	for (k = 0; k < 3; k++) {
 		int m = 0;
 
@@ -199,12 +209,12 @@ static void report(const struct cmd *c, const struct cmd *base, int runs,
 		r[k] = median(v, m);
 	}
 	if (!ok) {
-		printf("- - %ld 0 - - - -\n", c->rss);
+		printf("- - %ld 0 - - - - -\n", c->rss);
 		return;
 	}
 	/* struct times is first, exit, cpu: r[] in that order. */
-	printf("%.1f %.1f %ld %d %.2f %.3f %.3f %.3f\n", first, exit_ms, c->rss,
-	       ok, cpu, r[0], r[2], r[1]);
+	printf("%.1f %.1f %ld %d %.2f %.3f %.3f %.3f %.2f\n", first, exit_ms, c->rss,
+	       ok, cpu, r[0], r[2], r[1], user);
 }
 
 int main(int argc, char **argv)
@@ -214,11 +224,14 @@ int main(int argc, char **argv)
 	double *v;
 
 	while (argc > 1 && argv[1][0] == '-' && argv[1][1] != '-' && argv[1][1]) {
-		mode = argv[1][1] == 'k' ? MODE_KILLBPF : MODE_READY;
+		if (argv[1][1] == 'x')
+			any_status = 1;
+		else
+			mode = argv[1][1] == 'k' ? MODE_KILLBPF : MODE_READY;
 		argv++, argc--;
 	}
 	if (argc < 3 || (n = atoi(argv[1])) < 1) {
-		fprintf(stderr, "usage: runstat [-r] [-k] N COMMAND [ARG...] [-- COMMAND [ARG...]]...\n");
+		fprintf(stderr, "usage: runstat [-r] [-k] [-x] N COMMAND [ARG...] [-- COMMAND [ARG...]]...\n");
 		return 2;
 	}
 	ncmd = split(argv + 2, cmds);
