@@ -410,7 +410,7 @@ BENCH_REF_CFLAGS = -O2 -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror
 
 bench-refs: $(BENCH_REFS)
 
-$(BUILD)/bench/procmon_libbpf: bench/ref/procmon_libbpf.c kernel/procmon.h
+$(BUILD)/bench/procmon_libbpf: bench/ref/procmon_libbpf.c bench/ref/procmon_table.h kernel/procmon.h
 	@mkdir -p $(@D)
 	$(CC) -static $(BENCH_REF_CFLAGS) $< $(LIBBPF_LIBS) -o $@
 	strip -s -R .comment $@
@@ -425,7 +425,7 @@ $(BUILD)/bench/procmon.lskel.h: $(BPF_BUILD)/procmon.bpf.o
 
 # Its headers: musl's, then the kernel's uapi and libbpf's skel_internal.h
 # (only headers: the light skeleton makes its own bpf() calls).
-$(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c $(BUILD)/bench/procmon.lskel.h kernel/procmon.h
+$(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c bench/ref/procmon_table.h $(BUILD)/bench/procmon.lskel.h kernel/procmon.h
 	@mkdir -p $(@D)/include
 	ln -sfn /usr/include/bpf $(@D)/include/bpf
 	ln -sfn /usr/include/linux $(@D)/include/linux

@@ -43,28 +43,6 @@ static int count(const void *key, const void *value, void *ctx)
 	return 0;
 }
 
-/* Best of three reads: seconds, or -1 if one did not see every entry. */
-static double best_of_3(const struct bb_map *m, int batch, long n)
-{
-	double best = 1e9, t;
-	long seen;
-	int i;
-
-	for (i = 0; i < 3; i++) {
-		seen = 0;
-		t = now_s();
-		if (batch ? bb_map_for_each_batch(m, 0, count, &seen) :
-			    bb_map_for_each(m, count, &seen))
-			return -1;
-		t = now_s() - t;
-		if (seen != n)
-			return -1;
-		if (t < best)
-			best = t;
-	}
-	return best;
-}
-
 static long raw_bpf(int cmd, union bpf_attr *a)
 {
 	return syscall(__NR_bpf, cmd, a, sizeof(*a));
@@ -121,20 +99,40 @@ static long raw_batch(int fd, uint32_t batch, uint32_t *keys, uint64_t *vals)
 	}
 }
 
-/* Best of three raw reads, in seconds; -1 if one missed entries. */
-static double raw_best_of_3(int fd, uint32_t batch, long n, uint32_t *keys,
-			    uint64_t *vals)
+/* One way to read the whole map. */
+struct way {
+	const struct bb_map *map;
+	int raw;		/* a bare bpf(2) loop, not the library */
+	uint32_t batch;		/* 0: per key; raw: entries a call */
+	uint32_t *keys;		/* raw batch: room for @batch of each */
+	uint64_t *vals;
+};
+
+/* One read of the whole map by @w: the entries seen, or -1. */
+static long read_all(const struct way *w)
+{
+	long seen = 0;
+
+	if (w->raw)
+		return w->batch ? raw_batch(w->map->fd, w->batch, w->keys, w->vals) :
+				  raw_per_key(w->map->fd);
+	if (w->batch ? bb_map_for_each_batch(w->map, 0, count, &seen) :
+		       bb_map_for_each(w->map, count, &seen))
+		return -1;
+	return seen;
+}
+
+/* Best of three reads: seconds, or -1 if one did not see every entry. */
+static double best_of_3(const struct way *w, long n)
 {
 	double best = 1e9, t;
-	long seen;
 	int i;
 
 	for (i = 0; i < 3; i++) {
 		t = now_s();
-		seen = batch ? raw_batch(fd, batch, keys, vals) : raw_per_key(fd);
-		t = now_s() - t;
-		if (seen != n)
+		if (read_all(w) != n)
 			return -1;
+		t = now_s() - t;
 		if (t < best)
 			best = t;
 	}
@@ -170,17 +168,18 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	per_key = best_of_3(&m, 0, n);
-	batch = best_of_3(&m, 1, n);
+	per_key = best_of_3(&(struct way){ .map = &m }, n);
+	batch = best_of_3(&(struct way){ .map = &m, .batch = 1 }, n);
 	if (per_key <= 0 || batch <= 0) {
 		fprintf(stderr, "mapread: a read missed entries\n");
 		return 1;
 	}
-	raw_key = raw_best_of_3(m.fd, 0, n, NULL, NULL);
+	raw_key = best_of_3(&(struct way){ .map = &m, .raw = 1 }, n);
 	keys = calloc(65536, sizeof(*keys));
 	vals = calloc(65536, sizeof(*vals));
 	for (bs = 64; keys && vals && bs <= 65536; bs *= 4) {
-		t = raw_best_of_3(m.fd, bs, n, keys, vals);
+		t = best_of_3(&(struct way){ .map = &m, .raw = 1, .batch = bs,
+					     .keys = keys, .vals = vals }, n);
 		if (t > 0 && t < raw_b) {
 			raw_b = t;
 			best_bs = bs;

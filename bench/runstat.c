@@ -174,40 +174,45 @@ static int split(char **argv, struct cmd *cmds)
 	return n;
 }
 
+/* Field @k of struct times (first, exit, cpu, user) as an array. */
+static double field(const struct times *t, int k)
+{
+	return (&t->first)[k];
+}
+
+/*
+ * The median of field @k over the runs that worked; with @base, of the
+ * runs' own ratios base / this.  *@ok gets how many runs counted.
+ */
+static double med(const struct cmd *c, const struct cmd *base, int k,
+		  int runs, double *v, int *ok)
+{
+	int i, m = 0;
+
+	for (i = 0; i < runs; i++) {
+		if (c->t[i].cpu < 0 || (base && (base->t[i].cpu < 0 ||
+						 field(&c->t[i], k) <= 0)))
+			continue;
+		v[m++] = base ? field(&base->t[i], k) / field(&c->t[i], k) :
+				field(&c->t[i], k);
+	}
+	*ok = m;
+	return median(v, m);
+}
+
 /* Prints one command's line; @base is the first command (ratios). */
 static void report(const struct cmd *c, const struct cmd *base, int runs,
 		   double *v)
 {
 	double first, exit_ms, cpu, user, r[3];
-	int i, k, ok = 0;
+	int k, ok, n;
 
-	for (i = 0; i < runs; i++)
-		if (c->t[i].cpu >= 0)
-			v[ok++] = c->t[i].first;
-	first = median(v, ok);
-	for (i = ok = 0; i < runs; i++)
-		if (c->t[i].cpu >= 0)
-			v[ok++] = c->t[i].exit;
-	exit_ms = median(v, ok);
-	for (i = ok = 0; i < runs; i++)
-		if (c->t[i].cpu >= 0)
-			v[ok++] = c->t[i].cpu;
-	cpu = median(v, ok);
-	for (i = ok = 0; i < runs; i++)
-		if (c->t[i].cpu >= 0)
-			v[ok++] = c->t[i].user;
-	user = median(v, ok);
-	for (k = 0; k < 3; k++) {
-		int m = 0;
-
-		for (i = 0; i < runs; i++) {
-			const double *a = &base->t[i].first, *b = &c->t[i].first;
-
-			if (c->t[i].cpu >= 0 && base->t[i].cpu >= 0 && b[k] > 0)
-				v[m++] = a[k] / b[k];
-		}
-		r[k] = median(v, m);
-	}
+	first = med(c, NULL, 0, runs, v, &ok);
+	exit_ms = med(c, NULL, 1, runs, v, &ok);
+	cpu = med(c, NULL, 2, runs, v, &ok);
+	user = med(c, NULL, 3, runs, v, &ok);
+	for (k = 0; k < 3; k++)
+		r[k] = med(c, base, k, runs, v, &n);
 	if (!ok) {
 		printf("- - %ld 0 - - - - -\n", c->rss);
 		return;

@@ -2,8 +2,10 @@
 /*
  * stream_common.h - what the stream benchmark's two readers share
  * (bench/stream.c on barebpf, bench/ref/stream_libbpf.c on libbpf): the
- * clocks, the CPU pinning and the producer child, so that both measure
- * the very same thing.  Static functions: each reader is one file.
+ * clocks, the CPU pinning, the producer child, the callbacks and the
+ * measuring loop, so that both measure the very same thing; a reader
+ * only opens its buffer and lends its poll and its config map.  Static
+ * functions: each reader is one file.
  */
 #ifndef BAREBPF_BENCH_STREAM_COMMON_H
 #define BAREBPF_BENCH_STREAM_COMMON_H
@@ -14,7 +16,11 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/types.h>
+#include "kernel/test/stream_test.h"
 
 static double now_s(void)
 {
@@ -70,6 +76,84 @@ static void print_result(const char *transport, long size, double rate,
 	       (unsigned long long)sent, (unsigned long long)received,
 	       (unsigned long long)(sent - received), received / secs,
 	       cpu_secs * 1e9 / received);
+}
+
+struct counts {
+	uint64_t received, lost;
+};
+
+static void on_perf(void *ctx, int cpu, void *data, __u32 size)
+{
+	(void)cpu, (void)data, (void)size;
+	((struct counts *)ctx)->received++;
+}
+
+static void on_lost(void *ctx, int cpu, __u64 n)
+{
+	(void)cpu;
+	((struct counts *)ctx)->lost += n;
+}
+
+static int on_ring(void *ctx, void *data, size_t size)
+{
+	(void)data, (void)size;
+	((struct counts *)ctx)->received++;
+	return 0;
+}
+
+/* What a reader lends the measurement. */
+struct reader {
+	int (*poll)(void *ctx, int timeout_ms);	/* records read, or < 0 */
+	struct stream_config (*get)(void *ctx);	/* the config map's value */
+	void (*set)(void *ctx, const struct stream_config *c);
+	void *ctx;
+	int ringbuf;
+};
+
+/*
+ * Start the producer (@n calls, @rate a second), read until every record
+ * came or was counted lost, print the line: 0, or 1 if it could not start.
+ */
+static int measure(const struct reader *r, const char *transport, long size,
+		   long n, double rate, struct counts *cnt)
+{
+	struct stream_config c = { 0 };
+	double t0, c0, t1 = 0, c1 = 0;
+	int go[2], status, ret, done = 0;
+	pid_t child;
+
+	pin(0);
+	if (pipe(go))
+		return 1;
+	child = fork();
+	if (child == 0)
+		produce(go[0], n, rate);
+	c.pid = child;
+	c.transport = r->ringbuf ? STREAM_RINGBUF : STREAM_PERF;
+	r->set(r->ctx, &c);
+	t0 = now_s();
+	c0 = cpu_s();
+	if (write(go[1], "g", 1) != 1)
+		return 1;
+	for (;;) {
+		ret = r->poll(r->ctx, 100);
+		if (ret < 0)
+			break;
+		if (ret > 0) {
+			t1 = now_s();
+			c1 = cpu_s();
+		}
+		if (!done && waitpid(child, &status, WNOHANG) == child)
+			done = 1;
+		c = r->get(r->ctx);
+		if (r->ringbuf)
+			cnt->lost = c.rb_fail;
+		/* A perf ring reports losses only when it next has room. */
+		if (done && (cnt->received + cnt->lost >= c.seq || ret == 0))
+			break;
+	}
+	print_result(transport, size, rate, c.seq, cnt->received, t1 - t0, c1 - c0);
+	return 0;
 }
 
 #endif

@@ -23,7 +23,7 @@
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 
-#include "kernel/procmon.h"
+#include "bench/ref/procmon_table.h"
 
 #define MAX_LINKS 8
 
@@ -74,27 +74,11 @@ static int set_task_offsets(struct bpf_object *obj)
 	return ret ? -errno : 0;
 }
 
-static int by_pid(const void *a, const void *b)
-{
-	const struct proc_info *x = a, *y = b;
-
-	return x->pid < y->pid ? -1 : x->pid > y->pid;
-}
-
-static unsigned long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
-
-/* One table, as procmon prints it (ages in seconds, one decimal). */
+/* One table (procmon_table.h prints it). */
 static int dump(int fd, struct proc_info *rows, size_t cap)
 {
 	__u32 key, next, *prev = NULL;
-	unsigned long long now;
-	size_t n = 0, i;
+	size_t n = 0;
 
 	while (n < cap && !bpf_map_get_next_key(fd, prev, &next)) {
 		key = next;
@@ -107,18 +91,7 @@ static int dump(int fd, struct proc_info *rows, size_t cap)
 		}
 		n++;
 	}
-	qsort(rows, n, sizeof(*rows), by_pid);
-	now = now_ns();
-	printf("%-8s %-8s %-6s %-16s %s\n", "PID", "PPID", "UID", "COMM", "AGE");
-	for (i = 0; i < n; i++) {
-		unsigned long long age = now > rows[i].exec_ns ? now - rows[i].exec_ns : 0;
-
-		printf("%-8u %-8u %-6u %-16.16s %llu.%llus\n", rows[i].pid,
-		       rows[i].ppid, rows[i].uid, rows[i].comm,
-		       age / 1000000000ull, age / 100000000ull % 10);
-	}
-	printf("\n");
-	return fflush(stdout) ? -EIO : 0;
+	return print_table(rows, n);
 }
 
 static int run(struct bpf_object *obj, long count, long interval_ms)

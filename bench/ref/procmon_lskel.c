@@ -36,7 +36,7 @@
 #include <unistd.h>
 
 #include "procmon.lskel.h"
-#include "kernel/procmon.h"
+#include "bench/ref/procmon_table.h"
 
 struct btf_view {
 	const unsigned char *p;
@@ -188,19 +188,10 @@ static int attach_tp(const char *event, int prog_fd)
 	return fd;
 }
 
-static int by_pid(const void *a, const void *b)
-{
-	const struct proc_info *x = a, *y = b;
-
-	return x->pid < y->pid ? -1 : x->pid > y->pid;
-}
-
 static int dump(int fd, struct proc_info *rows, size_t cap)
 {
 	__u32 key, next, *prev = NULL;
-	unsigned long long now;
-	struct timespec ts;
-	size_t n = 0, i;
+	size_t n = 0;
 
 	while (n < cap && !map_op(BPF_MAP_GET_NEXT_KEY, fd, prev, &next)) {
 		key = next;
@@ -213,19 +204,7 @@ static int dump(int fd, struct proc_info *rows, size_t cap)
 		}
 		n++;
 	}
-	qsort(rows, n, sizeof(*rows), by_pid);
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	now = ts.tv_sec * 1000000000ull + ts.tv_nsec;
-	printf("%-8s %-8s %-6s %-16s %s\n", "PID", "PPID", "UID", "COMM", "AGE");
-	for (i = 0; i < n; i++) {
-		unsigned long long age = now > rows[i].exec_ns ? now - rows[i].exec_ns : 0;
-
-		printf("%-8u %-8u %-6u %-16.16s %llu.%llus\n", rows[i].pid,
-		       rows[i].ppid, rows[i].uid, rows[i].comm,
-		       age / 1000000000ull, age / 100000000ull % 10);
-	}
-	printf("\n");
-	return fflush(stdout) ? -EIO : 0;
+	return print_table(rows, n);
 }
 
 static int run(struct procmon *skel, long count, long interval_ms)

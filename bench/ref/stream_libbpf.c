@@ -12,45 +12,40 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "kernel/test/stream_test.h"
 #include "bench/stream_common.h"
 
-struct counts {
-	unsigned long long received, lost;
+struct lb_side {
+	struct ring_buffer *rb;
+	struct perf_buffer *pb;
+	int config_fd;
 };
 
-static void on_perf(void *ctx, int cpu, void *data, __u32 size)
+static int lb_poll(void *ctx, int timeout_ms)
 {
-	(void)cpu, (void)data, (void)size;
-	((struct counts *)ctx)->received++;
+	struct lb_side *l = ctx;
+
+	return l->rb ? ring_buffer__poll(l->rb, timeout_ms) :
+		       perf_buffer__poll(l->pb, timeout_ms);
 }
 
-static void on_lost(void *ctx, int cpu, __u64 n)
-{
-	(void)cpu;
-	((struct counts *)ctx)->lost += n;
-}
-
-static int on_ring(void *ctx, void *data, size_t size)
-{
-	(void)data, (void)size;
-	((struct counts *)ctx)->received++;
-	return 0;
-}
-
-static struct stream_config config(struct bpf_object *obj)
+static struct stream_config lb_get(void *ctx)
 {
 	struct stream_config c = { 0 };
 	__u32 zero = 0;
 
-	bpf_map_lookup_elem(bpf_map__fd(bpf_object__find_map_by_name(obj, "config")),
-			    &zero, &c);
+	bpf_map_lookup_elem(((struct lb_side *)ctx)->config_fd, &zero, &c);
 	return c;
+}
+
+static void lb_set(void *ctx, const struct stream_config *c)
+{
+	__u32 zero = 0;
+
+	bpf_map_update_elem(((struct lb_side *)ctx)->config_fd, &zero, c, BPF_ANY);
 }
 
 /* Open, size the ring, load, attach: the object, or NULL. */
@@ -76,15 +71,12 @@ int main(int argc, char **argv)
 {
 	int ringbuf = argc > 1 && !strcmp(argv[1], "ringbuf");
 	long size = argc > 2 ? atol(argv[2]) : 8, n = argc > 3 ? atol(argv[3]) : 100000;
-	double rate = argc > 4 ? atof(argv[4]) : 0, t0, c0, t1 = 0, c1 = 0;
+	double rate = argc > 4 ? atof(argv[4]) : 0;
 	struct counts cnt = { 0 };
-	struct perf_buffer *pb = NULL;
-	struct ring_buffer *rb = NULL;
-	struct stream_config c = { 0 };
+	struct lb_side bufs = { 0 };
+	struct reader r = { lb_poll, lb_get, lb_set, &bufs, ringbuf };
 	struct bpf_object *obj;
-	__u32 zero = 0;
-	int go[2], status, ret, done = 0, fd;
-	pid_t child;
+	int ret;
 
 	if (argc < 4 || (strcmp(argv[1], "perf") && !ringbuf)) {
 		fprintf(stderr, "usage: stream_libbpf perf|ringbuf SIZE EVENTS [RATE]\n");
@@ -92,49 +84,19 @@ int main(int argc, char **argv)
 	}
 	obj = start(ringbuf, size);
 	if (obj && ringbuf)
-		rb = ring_buffer__new(bpf_map__fd(bpf_object__find_map_by_name(obj, "ring_events")),
-				      on_ring, &cnt, NULL);
+		bufs.rb = ring_buffer__new(bpf_map__fd(bpf_object__find_map_by_name(obj, "ring_events")),
+					   on_ring, &cnt, NULL);
 	else if (obj)
-		pb = perf_buffer__new(bpf_map__fd(bpf_object__find_map_by_name(obj, "perf_events")),
-				      size, on_perf, on_lost, &cnt, NULL);
-	if (!rb && !pb) {
+		bufs.pb = perf_buffer__new(bpf_map__fd(bpf_object__find_map_by_name(obj, "perf_events")),
+					   size, on_perf, on_lost, &cnt, NULL);
+	if (!bufs.rb && !bufs.pb) {
 		fprintf(stderr, "stream_libbpf: cannot load or open the buffer\n");
 		return 1;
 	}
-	pin(0);
-	if (pipe(go))
-		return 1;
-	child = fork();
-	if (child == 0)
-		produce(go[0], n, rate);
-	c.pid = child;
-	c.transport = ringbuf ? STREAM_RINGBUF : STREAM_PERF;
-	fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "config"));
-	bpf_map_update_elem(fd, &zero, &c, BPF_ANY);
-	t0 = now_s();
-	c0 = cpu_s();
-	if (write(go[1], "g", 1) != 1)
-		return 1;
-	for (;;) {
-		ret = rb ? ring_buffer__poll(rb, 100) : perf_buffer__poll(pb, 100);
-		if (ret < 0)
-			break;
-		if (ret > 0) {
-			t1 = now_s();
-			c1 = cpu_s();
-		}
-		if (!done && waitpid(child, &status, WNOHANG) == child)
-			done = 1;
-		c = config(obj);
-		if (rb)
-			cnt.lost = c.rb_fail;
-		/* A perf ring reports losses only when it next has room. */
-		if (done && (cnt.received + cnt.lost >= c.seq || ret == 0))
-			break;
-	}
-	print_result(argv[1], size, rate, c.seq, cnt.received, t1 - t0, c1 - c0);
-	perf_buffer__free(pb);
-	ring_buffer__free(rb);
+	bufs.config_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "config"));
+	ret = measure(&r, argv[1], size, n, rate, &cnt);
+	perf_buffer__free(bufs.pb);
+	ring_buffer__free(bufs.rb);
 	bpf_object__close(obj);
-	return 0;
+	return ret;
 }

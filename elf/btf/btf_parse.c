@@ -9,23 +9,6 @@
 #include "elf/btf/btf.h"
 #include "elf/btf/btf_rules.h"
 
-int btf_parse(struct btf *btf, const void *data, size_t len,
-	      struct bb_err *err)
-{
-	int ret;
-
-	ret = btf_open(btf, data, len, err);
-	if (!ret)
-		ret = btf_walk_all(btf, err);
-	if (!ret)
-		ret = btf_check_refs(btf, err);
-	if (!ret)
-		ret = btf_check_rules(btf, err);
-	if (ret)
-		btf_free(btf);
-	return ret;
-}
-
 /*
  * The kernel's own BTF: every record indexed and every reference checked,
  * not the rules pass.  btf_check_rules() holds back what BPF_BTF_LOAD
@@ -48,5 +31,19 @@ int btf_parse_kernel(struct btf *btf, const void *data, size_t len,
 		ret = btf_check_refs(btf, err);
 	if (ret)
 		btf_free(btf);
+	return ret;
+}
+
+/* An object's BTF: what btf_parse_kernel() does, then the rules. */
+int btf_parse(struct btf *btf, const void *data, size_t len,
+	      struct bb_err *err)
+{
+	int ret = btf_parse_kernel(btf, data, len, err);
+
+	if (!ret) {
+		ret = btf_check_rules(btf, err);
+		if (ret)
+			btf_free(btf);
+	}
 	return ret;
 }
