@@ -50,12 +50,13 @@ ratio2() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", 
 median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
 storm() { i=0; while [ $i -lt "$1" ]; do /bin/true; i=$((i + 1)); done; }
 
-# Counts in an strace -f trace, up to the first call named $2 (the tool
-# waits for events from there on): total bpf perf_event_open ioctl openat read
+# Counts in an strace -f trace, up to the first call that starts with $2
+# (the tool waits for events, or reads its map, from there on):
+# total bpf perf_event_open ioctl openat read
 count_calls() {
 	awk -v stop="$2" '$2 !~ /\(/ { next }
 		{ name = $2; sub(/\(.*/, "", name) }
-		name == stop { exit }
+		index($2, stop) == 1 { exit }
 		{ n[name]++; total++ }
 		END { print total + 0, n["bpf"] + 0, n["perf_event_open"] + 0,
 			n["ioctl"] + 0, n["openat"] + 0, n["read"] + 0 }' "$1"
@@ -64,12 +65,14 @@ count_calls() {
 bpf_cmds() {
 	awk -v stop="$2" '$2 !~ /\(/ { next }
 		{ name = $2; sub(/\(.*/, "", name) }
-		name == stop { exit }
+		index($2, stop) == 1 { exit }
 		name == "bpf" { c = $2; sub(/^bpf\(/, "", c); sub(/,.*/, "", c); n[c]++ }
 		END { for (c in n) print c " x" n[c] }' "$1" | sort | paste -sd, - | sed 's/,/, /g'
 }
 # Where a tool starts waiting for events (see count_calls).
-stop_of() { case $1 in procmon|static) echo rt_sigtimedwait ;; *) echo epoll_wait ;; esac; }
+# (procmon with --interval 0 prints its first table without a wait: its
+# first map read, BPF_MAP_GET_NEXT_KEY, is where it starts to look.)
+stop_of() { case $1 in procmon|static) echo 'bpf(BPF_MAP_GET_NEXT_KEY' ;; *) echo 'epoll_wait(' ;; esac; }
 # strace a tool that runs until Ctrl+C: wait for its first epoll_wait,
 # then send it SIGINT (strace's child only, by its pid).
 trace_tool() {	# trace_tool OUT CMD...
@@ -279,8 +282,8 @@ syscalls() {
 	echo "### System calls at start"
 	echo
 	echo "Counted in an \`strace -f\` trace from exec up to the first wait for"
-	echo "events (procmon: its first \`rt_sigtimedwait\`, right before it reads"
-	echo "the map; execsnoop/exitsnoop: their first \`epoll_wait\`)."
+	echo "events (procmon: its first \`BPF_MAP_GET_NEXT_KEY\`, where it starts"
+	echo "to read the map; execsnoop/exitsnoop: their first \`epoll_wait\`)."
 	echo
 	echo "| tool | total | all but read | bpf | perf_event_open | ioctl | openat | read |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -302,9 +305,9 @@ syscalls() {
 	echo
 	echo "bpf commands:"
 	echo
-	echo "- procmon, the whole run: $(bpf_cmds "$T/procmon" exit_group)"
+	echo "- procmon, the whole run: $(bpf_cmds "$T/procmon" 'exit_group(')"
 	for t in execsnoop exitsnoop; do
-		echo "- $t, at start: $(bpf_cmds "$T/$t" epoll_wait)"
+		echo "- $t, at start: $(bpf_cmds "$T/$t" 'epoll_wait(')"
 	done
 	echo
 	echo "The whole \`procmon --count 1 --interval 0\` run (load, attach, one"
