@@ -437,12 +437,52 @@ test-vm: deps
 	tests/vm/run.sh $(VM_BUILD)
 
 # Measurements, not tests (bench/bench.sh): installs the tools it
-# compares against, builds, and writes bench/RESULTS.md.  Needs root.
-BENCH_PKGS = libbpf-tools bpftool strace
+# compares against, builds them and the references (bench/ref/), and
+# writes bench/RESULTS.md.  Needs root.
+BENCH_PKGS = libbpf-tools bpftool strace libbpf-dev libelf-dev zlib1g-dev \
+	     musl-tools
+# The references, each loading the very objects our tools load:
+#   procmon_libbpf  procmon on libbpf (Debian's libbpf.a, static).  With
+#                   glibc: Debian builds libbpf.a with _FORTIFY_SOURCE, so
+#                   it calls glibc's __snprintf_chk and friends, which
+#                   musl has not: it does not link with musl-gcc.
+#   procmon_lskel   procmon on bpftool's light skeleton (no libbpf at run
+#                   time): static with musl, as our static procmon.
+#   stream_libbpf   bench/stream.c's measurement with libbpf's readers.
+BENCH_REFS   = $(addprefix $(BUILD)/bench/,procmon_libbpf procmon_lskel stream_libbpf)
+LIBBPF_LIBS  = -l:libbpf.a -l:libelf.a -l:libz.a
+BENCH_REF_CFLAGS = -O2 -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror
+
+bench-refs: $(BENCH_REFS)
+
+$(BUILD)/bench/procmon_libbpf: bench/ref/procmon_libbpf.c bench/ref/procmon_table.h kernel/procmon.h
+	@mkdir -p $(@D)
+	$(CC) -static $(BENCH_REF_CFLAGS) $< $(LIBBPF_LIBS) -o $@
+	strip -s -R .comment $@
+
+$(BUILD)/bench/stream_libbpf: bench/ref/stream_libbpf.c bench/stream_common.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_REF_CFLAGS) $< $(LIBBPF_LIBS) -o $@
+
+$(BUILD)/bench/procmon.lskel.h: $(BPF_BUILD)/procmon.bpf.o
+	@mkdir -p $(@D)
+	bpftool gen skeleton -L $< name procmon > $@.tmp && mv $@.tmp $@
+
+# Its headers: musl's, then the kernel's uapi and libbpf's skel_internal.h
+# (only headers: the light skeleton makes its own bpf() calls).
+$(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c bench/ref/procmon_table.h $(BUILD)/bench/procmon.lskel.h kernel/procmon.h
+	@mkdir -p $(@D)/include
+	ln -sfn /usr/include/bpf $(@D)/include/bpf
+	ln -sfn /usr/include/linux $(@D)/include/linux
+	ln -sfn /usr/include/asm-generic $(@D)/include/asm-generic
+	ln -sfn /usr/include/$(MULTIARCH)/asm $(@D)/include/asm
+	$(MUSL_CC) -static $(BENCH_REF_CFLAGS) -I$(@D) -idirafter $(@D)/include $< -o $@
+	strip -s -R .comment $@
 
 bench:
 	@$(MAKE) --no-print-directory deps PKGS="$(PKGS) $(BENCH_PKGS)"
-	@$(MAKE) --no-print-directory all static
+	@$(MAKE) --no-print-directory all static bench-refs $(BPF_BUILD)/test/stream_test.bpf.o \
+		$(BUILD)/tests/realworld/libbpf_load
 	@$(MAKE) --no-print-directory tracefs bpffs
 	sh bench/bench.sh
 
@@ -549,6 +589,6 @@ docs-update: all tests examples static
 .PHONY: docs-update
 .PHONY: helper-defs
 .PHONY: skels all deps tracefs bpffs run test tests clean fuzz test-valgrind static vm-static \
-	kernel-tests test-vm test-busy bench test-realworld tools lib man install uninstall FORCE
+	kernel-tests test-vm test-busy bench bench-refs test-realworld tools lib man install uninstall FORCE
 .SECONDARY:
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -15,92 +15,16 @@
  * reader_ns_per_event is the parent's user + system CPU time over the same
  * span, divided by the records received.  Built and run by bench/stream.sh.
  */
-#include <sched.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
-#include <linux/types.h>
-#include "kernel/test/stream_test.h"
+#include "bench/stream_common.h"
 #include "loader/maps/map.h"
 #include "loader/object/object.h"
 #include "loader/sys/out.h"
 #include "loader/stream/perf_buffer.h"
 #include "loader/stream/ringbuf.h"
-
-struct counts {
-	uint64_t received, lost;
-};
-
-static void on_perf(void *ctx, int cpu, void *data, uint32_t size)
-{
-	(void)cpu, (void)data, (void)size;
-	((struct counts *)ctx)->received++;
-}
-
-static void on_lost(void *ctx, int cpu, __u64 n)
-{
-	(void)cpu;
-	((struct counts *)ctx)->lost += n;
-}
-
-static int on_ring(void *ctx, void *data, size_t size)
-{
-	(void)data, (void)size;
-	((struct counts *)ctx)->received++;
-	return 0;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double cpu_s(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-	       ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
-}
-
-static void pin(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
-/* The child: wait for the go, then make @n calls at @rate per second. */
-static void produce(int go, long n, double rate)
-{
-	double start;
-	char c;
-	long i;
-
-	pin(1);
-	if (read(go, &c, 1) != 1)
-		_exit(1);
-	start = now_s();
-	for (i = 0; i < n; i++) {
-		while (rate > 0 && now_s() < start + i / rate)
-			;
-		syscall(SYS_getppid);
-	}
-	_exit(0);
-}
 
 /* The spec is ours until bb_object_load(): resize the ring buffer there. */
 static void set_ring_size(struct bb_object *obj, uint32_t size)
@@ -112,86 +36,72 @@ static void set_ring_size(struct bb_object *obj, uint32_t size)
 			obj->spec.maps[i].max_entries = size;
 }
 
-static struct stream_config config(struct bb_object *obj)
+struct bb_side {
+	struct bb_object *obj;
+	struct bb_perf_buffer *pb;
+	struct bb_ringbuf *rb;
+	struct bb_err err;
+};
+
+static int bb_poll(void *ctx, int timeout_ms)
+{
+	struct bb_side *b = ctx;
+
+	return b->rb ? bb_ringbuf_poll(b->rb, timeout_ms, &b->err) :
+		       bb_perf_buffer_poll(b->pb, timeout_ms, &b->err);
+}
+
+static struct stream_config bb_get(void *ctx)
 {
 	struct stream_config c = { 0 };
 	uint32_t zero = 0;
 
-	bb_map_lookup(bb_object_find_map(obj, "config"), &zero, &c, 0);
+	bb_map_lookup(bb_object_find_map(((struct bb_side *)ctx)->obj, "config"),
+		      &zero, &c, 0);
 	return c;
+}
+
+static void bb_set(void *ctx, const struct stream_config *c)
+{
+	uint32_t zero = 0;
+
+	bb_map_update(bb_object_find_map(((struct bb_side *)ctx)->obj, "config"),
+		      &zero, c, BPF_ANY);
 }
 
 int main(int argc, char **argv)
 {
 	int ringbuf = argc > 1 && !strcmp(argv[1], "ringbuf");
 	long size = argc > 2 ? atol(argv[2]) : 8, n = argc > 3 ? atol(argv[3]) : 100000;
-	double rate = argc > 4 ? atof(argv[4]) : 0, t0, c0, t1 = 0, c1 = 0;
+	double rate = argc > 4 ? atof(argv[4]) : 0;
+	struct bb_side b = { 0 };
+	struct reader r = { bb_poll, bb_get, bb_set, &b, ringbuf };
 	struct counts cnt = { 0 };
-	struct bb_err err = { 0 };
-	struct bb_perf_buffer *pb = NULL;
-	struct bb_ringbuf *rb = NULL;
-	struct bb_object *obj = NULL;
-	struct stream_config c = { 0 };
-	uint32_t zero = 0;
-	int go[2], status, ret, done = 0;
-	pid_t child;
+	int ret;
 
 	if (argc < 4 || (strcmp(argv[1], "perf") && !ringbuf)) {
 		fprintf(stderr, "usage: stream perf|ringbuf SIZE EVENTS [RATE]\n");
 		return 2;
 	}
-	ret = bb_object_open(&obj, "build/test/stream_test.bpf.o", &err);
+	ret = bb_object_open(&b.obj, "build/test/stream_test.bpf.o", &b.err);
 	if (!ret && ringbuf)
-		set_ring_size(obj, size);
+		set_ring_size(b.obj, size);
 	if (!ret)
-		ret = bb_object_load(obj, &err);
+		ret = bb_object_load(b.obj, &b.err);
 	if (!ret)
-		ret = bb_object_attach(obj, &err);
+		ret = bb_object_attach(b.obj, &b.err);
 	if (!ret)
-		ret = ringbuf ? bb_ringbuf_open(&rb, bb_object_find_map(obj, "ring_events"),
-					    on_ring, &cnt, &err) :
-				bb_perf_buffer_open(&pb, bb_object_find_map(obj, "perf_events"),
-						 size, on_perf, on_lost, &cnt, &err);
+		ret = ringbuf ? bb_ringbuf_open(&b.rb, bb_object_find_map(b.obj, "ring_events"),
+					    on_ring, &cnt, &b.err) :
+				bb_perf_buffer_open(&b.pb, bb_object_find_map(b.obj, "perf_events"),
+						 size, on_perf, on_lost, &cnt, &b.err);
 	if (ret) {
-		bb_err_print(out_stderr, "stream", &err);
+		bb_err_print(out_stderr, "stream", &b.err);
 		return 1;
 	}
-	pin(0);
-	if (pipe(go))
-		return 1;
-	child = fork();
-	if (child == 0)
-		produce(go[0], n, rate);
-	c.pid = child;
-	c.transport = ringbuf ? STREAM_RINGBUF : STREAM_PERF;
-	bb_map_update(bb_object_find_map(obj, "config"), &zero, &c, BPF_ANY);
-	t0 = now_s();
-	c0 = cpu_s();
-	if (write(go[1], "g", 1) != 1)
-		return 1;
-	for (;;) {
-		ret = rb ? bb_ringbuf_poll(rb, 100, &err) : bb_perf_buffer_poll(pb, 100, &err);
-		if (ret < 0)
-			break;
-		if (ret > 0) {
-			t1 = now_s();
-			c1 = cpu_s();
-		}
-		if (!done && waitpid(child, &status, WNOHANG) == child)
-			done = 1;
-		c = config(obj);
-		if (rb)
-			cnt.lost = c.rb_fail;
-		/* A perf ring reports losses only when it next has room. */
-		if (done && (cnt.received + cnt.lost >= c.seq || ret == 0))
-			break;
-	}
-	printf("%s %ld %.0f %llu %llu %llu %.0f %.0f\n", argv[1], size, rate,
-	       (unsigned long long)c.seq, (unsigned long long)cnt.received,
-	       (unsigned long long)(c.seq - cnt.received),
-	       cnt.received / (t1 - t0), (c1 - c0) * 1e9 / cnt.received);
-	bb_perf_buffer_free(pb);
-	bb_ringbuf_free(rb);
-	bb_object_close(obj);
-	return 0;
+	ret = measure(&r, argv[1], size, n, rate, &cnt);
+	bb_perf_buffer_free(b.pb);
+	bb_ringbuf_free(b.rb);
+	bb_object_close(b.obj);
+	return ret;
 }

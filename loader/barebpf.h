@@ -275,7 +275,10 @@ int bb_map_get_next_key(const struct bb_map *map, const void *key,
  * Call @fn for every entry with a copy of its key and value; a non-zero
  * return from @fn stops the walk and is returned.  bb_map_for_each():
  * BPF_MAP_GET_NEXT_KEY for all keys, then BPF_MAP_LOOKUP_ELEM for each
- * (keys deleted meanwhile are skipped; per-CPU maps: -ENOTSUP).
+ * (keys deleted meanwhile are skipped; per-CPU maps: -ENOTSUP); the keys
+ * go into a buffer the map keeps from its first walk until it is closed
+ * (one mmap per map, not one per walk), so two threads must not walk the
+ * same map at once.
  * bb_map_for_each_batch(): BPF_MAP_LOOKUP_BATCH, @batch entries per call
  * (0: 1024), falling back to bb_map_for_each() where the kernel or the
  * map type has no batch lookup.

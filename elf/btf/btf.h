@@ -33,6 +33,9 @@ struct btf {
 
 int btf_parse(struct btf *btf, const void *data, size_t len,
 	      struct bb_err *err);
+/* btf_parse() for the kernel's own BTF: without the rules pass (btf_parse.c). */
+int btf_parse_kernel(struct btf *btf, const void *data, size_t len,
+		     struct bb_err *err);
 int btf_open(struct btf *btf, const void *data, size_t len,
 	     struct bb_err *err);
 /* Index one more record (btf_lazy.c); its name is checked, not its refs. */

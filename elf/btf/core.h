@@ -30,8 +30,16 @@ struct core_target {
 	uint32_t nr;
 };
 
+/*
+ * Index the named types of @btf whose name, without its ___flavour, is
+ * one of @want's (@nr_want names, sorted here in place; @want NULL: every
+ * named type).  A relocation then finds its candidates only if the name
+ * core_reloc_name() gives for it was in @want.
+ */
 int core_target_init(struct core_target *t, const struct btf *btf,
-		     struct bb_err *err);
+		     const char **want, uint32_t nr_want, struct bb_err *err);
+/* The name relocation @r looks for in the target (its local type's), or "". */
+const char *core_reloc_name(const struct btf *local, const struct core_reloc *r);
 void core_target_free(struct core_target *t);
 
 struct core_result {

@@ -204,9 +204,33 @@ static int set_task_offsets(struct bb_object *obj, struct bb_err *err)
 
 struct table {
 	struct proc_info *rows;
-	size_t nr, cap;
+	size_t nr, cap, max;	/* max: the map's max_entries */
 	const struct bb_map *map;
 };
+
+/*
+ * Room for one more row.  The table starts small and doubles up to the
+ * map's size: a few hundred processes fit in what malloc already has,
+ * where the whole 10,240 rows at once took an mmap of 400 KiB at start.
+ */
+static int table_grow(struct table *t)
+{
+	size_t cap = t->cap ? 2 * t->cap : 256;
+	struct proc_info *rows;
+
+	if (t->nr < t->cap)
+		return 0;
+	if (t->cap >= t->max)
+		return -ENOSPC;
+	if (cap > t->max)
+		cap = t->max;
+	rows = realloc(t->rows, cap * sizeof(*rows));
+	if (!rows)
+		return -ENOMEM;
+	t->rows = rows;
+	t->cap = cap;
+	return 0;
+}
 
 /*
  * The kernel may skip a tracepoint program: trace_call_bpf() does not run
@@ -225,8 +249,8 @@ static int add_row(const void *key, const void *value, void *ctx)
 		bb_map_delete(t->map, key);
 		return 0;
 	}
-	if (t->nr == t->cap)
-		return -ENOSPC;
+	if (table_grow(t))
+		return t->cap >= t->max ? -ENOSPC : -ENOMEM;
 	memcpy(&t->rows[t->nr++], value, sizeof(struct proc_info));
 	return 0;
 }
@@ -389,12 +413,14 @@ static int monitor(struct bb_object *obj, const struct options *o,
 	if (!map)
 		return bb_errf(err, -ENOENT, "%s: no map 'process_map'",
 			       obj->path);
-	t.cap = bb_map_max_entries(map);
-	t.rows = calloc(t.cap, sizeof(*t.rows));
-	if (!t.rows)
-		return bb_errf(err, -ENOMEM, "out of memory");
+	t.max = bb_map_max_entries(map);
 	for (n = 0; !o->t.count || n < o->t.count; n++) {
-		ret = sys_sigwait_ms(stop, o->t.interval_ms);
+		/*
+		 * --interval 0: the first table comes as soon as the programs
+		 * are attached, without a call to look for a signal first (a
+		 * SIGINT meanwhile stays pending and stops the next round).
+		 */
+		ret = n || o->t.interval_ms ? sys_sigwait_ms(stop, o->t.interval_ms) : 0;
 		if (ret > 0)
 			break;	/* SIGINT or SIGTERM: a clean stop */
 		ret = dump(map, bb_object_find_map(obj, "procmon_stats"), &t, o->json,

@@ -209,6 +209,7 @@ static int print_user(const void *key, const void *value, void *ctx)
 	c.nr = 0;
 	c.total = 0;
 	ret = bb_map_for_each(&inner, collect_comm, &c);
+	map_release(&inner);
 	sys_close(inner.fd);
 	if (ret)
 		return ret;

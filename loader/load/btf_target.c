@@ -70,7 +70,7 @@ int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
 int btf_target_find(struct bb_prog *prog, struct kernel_types *k,
 		    struct bb_err *err)
 {
-	int ret = kernel_types_get(k, false, err);
+	int ret = kernel_types_get(k, NULL, err);
 
 	return ret ? ret : btf_target_resolve(prog, &k->kb, err);
 }

@@ -59,7 +59,7 @@ static int missing(struct bb_err *err)
 		       KERNEL_BTF_PATH);
 }
 
-/* @parse: btf_parse (every type, checked) or btf_open (walked on demand). */
+/* @parse: btf_parse_kernel (every type) or btf_open (walked on demand). */
 static int kernel_btf_read(struct kernel_btf *kb,
 			   int (*parse)(struct btf *, const void *, size_t,
 					struct bb_err *),
@@ -85,7 +85,7 @@ static int kernel_btf_read(struct kernel_btf *kb,
 
 int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err)
 {
-	return kernel_btf_read(kb, btf_parse, err);
+	return kernel_btf_read(kb, btf_parse_kernel, err);
 }
 
 int kernel_btf_open(struct kernel_btf *kb, struct bb_err *err)

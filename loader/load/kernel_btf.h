@@ -19,7 +19,7 @@ struct kernel_btf {
 	struct btf btf;
 };
 
-/* Read it and parse every type (CO-RE, attach targets: many questions). */
+/* Read it and index every type (CO-RE, attach targets: many questions). */
 int kernel_btf_load(struct kernel_btf *kb, struct bb_err *err);
 /* Read it and walk only as far as each question needs (btf_lazy.c). */
 int kernel_btf_open(struct kernel_btf *kb, struct bb_err *err);

@@ -1,13 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "elf/base/fmt.h"
 #include "loader/sys/narrate.h"
 #include "loader/load/obj_core.h"
 
-int kernel_types_get(struct kernel_types *k, bool index, struct bb_err *err)
+static bool has_name(const struct kernel_types *k, const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < k->nr_names; i++)
+		if (!strcmp(k->names[i], name))
+			return true;
+	return false;
+}
+
+/* Add the names @spec's relocations look for; -errno, or how many were new. */
+static int add_names(struct kernel_types *k, const struct obj_spec *spec)
+{
+	const struct prog_spec *p;
+	const char *name;
+	char **more;
+	uint32_t i, j;
+	int added = 0;
+
+	for (i = 0; i < spec->nr_progs; i++) {
+		p = &spec->progs[i];
+		for (j = 0; j < p->nr_cores; j++) {
+			name = core_reloc_name(&spec->btf, &p->cores[j]);
+			if (!*name || has_name(k, name))
+				continue;
+			more = realloc(k->names, (k->nr_names + 1) * sizeof(*more));
+			if (!more)
+				return -ENOMEM;
+			k->names = more;
+			k->names[k->nr_names] = strdup(name);
+			if (!k->names[k->nr_names])
+				return -ENOMEM;
+			k->nr_names++;
+			added++;
+		}
+	}
+	return added;
+}
+
+int kernel_types_get(struct kernel_types *k, const struct obj_spec *core_of,
+		     struct bb_err *err)
 {
 	int ret;
 
@@ -17,8 +58,18 @@ int kernel_types_get(struct kernel_types *k, bool index, struct bb_err *err)
 			return ret;
 		k->loaded = true;
 	}
-	if (index && !k->indexed) {
-		ret = core_target_init(&k->tg, &k->kb.btf, err);
+	if (!core_of)
+		return 0;
+	ret = add_names(k, core_of);
+	if (ret < 0)
+		return bb_errf(err, ret, "core: out of memory");
+	if (ret && k->indexed) {
+		core_target_free(&k->tg);
+		k->indexed = false;
+	}
+	if (!k->indexed) {
+		ret = core_target_init(&k->tg, &k->kb.btf, (const char **)k->names,
+				       k->nr_names, err);
 		if (ret)
 			return ret;
 		k->indexed = true;
@@ -28,10 +79,15 @@ int kernel_types_get(struct kernel_types *k, bool index, struct bb_err *err)
 
 void kernel_types_free(struct kernel_types *k)
 {
+	uint32_t i;
+
 	if (k->indexed)
 		core_target_free(&k->tg);
 	if (k->loaded)
 		kernel_btf_free(&k->kb);
+	for (i = 0; i < k->nr_names; i++)
+		free(k->names[i]);
+	free(k->names);
 	memset(k, 0, sizeof(*k));
 }
 
@@ -88,7 +144,7 @@ int prog_core_relocate(struct bb_prog *prog, const struct bb_object *obj,
 	prog->nr_poisoned = 0;
 	if (!s->nr_cores)
 		return 0;
-	ret = kernel_types_get(k, true, err);
+	ret = kernel_types_get(k, &obj->spec, err);
 	if (ret)
 		return bb_err_prefix(err, ret, "program '%s' has CO-RE relocations", s->name);
 	for (i = 0; i < s->nr_cores; i++) {

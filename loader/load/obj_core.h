@@ -10,15 +10,26 @@
 #include "loader/load/kernel_btf.h"
 #include "loader/core/types.h"
 
-/* The kernel's BTF, read once per bb_object_load() and only if needed. */
+/*
+ * The kernel's BTF, read once per bb_object_load() and only if needed
+ * (or lent to several objects: barebpf load --each).
+ */
 struct kernel_types {
 	struct kernel_btf kb;
 	bool loaded;
-	struct core_target tg;	/* its names sorted, for CO-RE candidates */
+	struct core_target tg;	/* the types CO-RE looks for, by name */
 	bool indexed;
+	char **names;		/* the names tg holds (copies) */
+	uint32_t nr_names;
 };
 
-int kernel_types_get(struct kernel_types *k, bool index, struct bb_err *err);
+/*
+ * Read the kernel's BTF if not yet; with @core_of, also index the types
+ * the CO-RE relocations of that object look for (again, if an object
+ * lent the same kernel_types wants a name the index lacks).
+ */
+int kernel_types_get(struct kernel_types *k, const struct obj_spec *core_of,
+		     struct bb_err *err);
 void kernel_types_free(struct kernel_types *k);
 
 /*

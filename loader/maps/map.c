@@ -219,6 +219,31 @@ static int collect_keys(const struct bb_map *map, uint8_t *keys, size_t *nr)
 	return ret == -ENOENT ? 0 : ret;
 }
 
+/*
+ * The walk's key buffer, kept in the map (types.h says why).  The map is
+ * const to bb_map_for_each()'s callers: the buffer is scratch space, not
+ * part of what the map is.
+ */
+static uint8_t *walk_keys(const struct bb_map *map)
+{
+	struct bb_map *m = (struct bb_map *)map;
+	size_t need = (2 * (size_t)map_max_entries(map) + 1) * map->spec->key_size;
+
+	if (m->walk_cap < need) {
+		free(m->walk_keys);
+		m->walk_keys = malloc(need);
+		m->walk_cap = m->walk_keys ? need : 0;
+	}
+	return m->walk_keys;
+}
+
+void map_release(struct bb_map *map)
+{
+	free(map->walk_keys);
+	map->walk_keys = NULL;
+	map->walk_cap = 0;
+}
+
 int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 {
 	size_t ksz = map->spec->key_size, n = 0, i;
@@ -230,7 +255,7 @@ int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
 		return -ENOTSUP;
-	keys = calloc(2 * (size_t)map_max_entries(map) + 1, ksz);
+	keys = walk_keys(map);
 	value = calloc(1, map->spec->value_size);
 	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
 	for (i = 0; !ret && i < n; i++) {
@@ -242,7 +267,6 @@ int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 		if (!ret)
 			ret = fn(keys + i * ksz, value, ctx);
 	}
-	free(keys);
 	free(value);
 	return ret;
 }

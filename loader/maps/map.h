@@ -54,6 +54,14 @@ int map_check_type(const struct bb_map *map, uint32_t type,
  * A non-zero return from @fn stops the walk and is returned.
  */
 
+/*
+ * Free what bb_map_for_each() keeps in @map between walks (its key
+ * buffer); the fd is left alone.  bb_object_close() and bb_map_close() do
+ * it; a struct bb_map of one's own (tests, a tool's inner map) needs it
+ * after its last walk.
+ */
+void map_release(struct bb_map *map);
+
 /* The size the map is created with: bb_map_set_max_entries()'s, or the spec's. */
 static inline uint32_t map_max_entries(const struct bb_map *map)
 {

@@ -101,6 +101,7 @@ void bb_map_close(struct bb_map *map)
 {
 	if (!map || map->obj)
 		return;		/* an object's map closes with its object */
+	map_release(map);
 	if (map->fd >= 0)
 		sys_close(map->fd);
 	free((struct user_map *)map);	/* map comes first in user_map */

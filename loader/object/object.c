@@ -266,6 +266,7 @@ void bb_object_close(struct bb_object *obj)
 	}
 	for (i = 0; obj->maps && i < obj->spec.nr_maps; i++) {
 		global_data_release(&obj->maps[i]);
+		map_release(&obj->maps[i]);
 		close_fd(&obj->maps[i].fd);
 	}
 	close_fd(&obj->btf_fd);

@@ -126,7 +126,7 @@ int file_read_text(const char *path, char *buf, size_t size,
 	fd = sys_open(path, O_RDONLY, 0);
 	if (fd < 0)
 		return bb_errf(err, fd, "%s: %s", path, errno_text(-fd));
-	while (n > 0 && used + 1 < size) {
+	while (n > 0 && used + 1 < size && !(used && buf[used - 1] == '\n')) {
 		n = sys_read(fd, buf + used, size - 1 - used);
 		if (n > 0)
 			used += n;
@@ -135,7 +135,7 @@ int file_read_text(const char *path, char *buf, size_t size,
 	buf[used] = '\0';
 	if (n < 0)
 		return bb_errf(err, n, "%s: %s", path, errno_text(-n));
-	if (n > 0)	/* the buffer filled before EOF */
+	if (n > 0 && buf[used - 1] != '\n')	/* filled before EOF */
 		return bb_errf(err, -EFBIG, "%s: longer than %zu bytes",
 			       path, size - 1);
 	return 0;

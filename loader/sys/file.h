@@ -21,10 +21,12 @@ int file_read_all(const char *path, uint8_t **out, size_t *len,
 		  struct bb_err *err);
 
 /*
- * Read the short text file @path (a tracefs id) into @buf, NUL-terminated:
- * open, read until EOF, close.  No fstat: tracefs reports st_size 0 for
- * every file, so it would tell nothing.  -EFBIG if @size - 1 bytes do
- * not hold it.
+ * Read the one-line text file @path (a tracefs id) into @buf,
+ * NUL-terminated: open, read until EOF or the line's newline, close.  Once
+ * the newline came the line is whole, so a file that tracefs hands out in
+ * one read takes one read(), not a second one to see EOF.  No fstat:
+ * tracefs reports st_size 0 for every file, so it would tell nothing.
+ * -EFBIG if @size - 1 bytes do not hold the line.
  */
 int file_read_text(const char *path, char *buf, size_t size,
 		   struct bb_err *err);

@@ -370,6 +370,10 @@ void narrate_syscall(long nr, const long *args, long ret)
 		add(&l, "close(fd %ld)", args[0]);
 		result(&l, ret, 0);
 		break;
+	case __NR_ppoll:
+		add(&l, "ppoll(%ld fds, no wait)", args[1]);
+		result(&l, ret, 0);
+		break;
 	case __NR_fstat:
 		add(&l, "fstat(fd %ld)", args[0]);
 		result(&l, ret, 0);

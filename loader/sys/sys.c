@@ -82,6 +82,14 @@ int sys_close(int fd)
 	return CALL(__NR_close, fd, 0, 0, 0, 0);
 }
 
+int sys_poll_now(struct pollfd *fds, unsigned int n)
+{
+	struct timespec zero = { 0, 0 };
+
+	/* ppoll, not poll: newer architectures (arm64) have only ppoll. */
+	return CALL(__NR_ppoll, fds, n, &zero, 0, 0);
+}
+
 int sys_fstat_size(int fd, uint64_t *size, unsigned int *mode)
 {
 	struct stat st;

@@ -35,6 +35,9 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 int sys_open(const char *path, int flags, int mode);
 ssize_t sys_read(int fd, void *buf, size_t len);
 int sys_close(int fd);
+/* poll(2) without waiting: the number of @fds with revents set, or -errno. */
+struct pollfd;
+int sys_poll_now(struct pollfd *fds, unsigned int n);
 /* The file's size and, if @mode, its st_mode (type and permissions). */
 int sys_fstat_size(int fd, uint64_t *size, unsigned int *mode);
 int sys_ioctl(int fd, unsigned long req, unsigned long arg);

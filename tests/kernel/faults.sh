@@ -6,7 +6,7 @@
 # matter) or 1 with a "procmon: ..." message, never dies of a signal,
 # and every fd it opened (bpf objects, perf events, files) was closed
 # before it exited.  A full start: read vmlinux BTF, create maps, load,
-# look tracefs ids up, attach, dump the table once (--count 1).
+# look tracefs ids up, attach, dump the table (twice: --count 2).
 #
 # The static procmon is used: a dynamic one would make ld.so's own calls
 # fail too.  Reading /sys/kernel/btf/vmlinux takes over a thousand 4 KiB
@@ -60,7 +60,7 @@ try() {
 # every_call: each call of the tool fails in turn.
 every_call() {
 	for spec in bpf:EPERM perf_event_open:EACCES ioctl:EINVAL openat:ENOENT \
-		    fstat:EIO mmap:ENOMEM rt_sigprocmask:EINVAL \
+		    fstat:EIO ppoll:EINVAL mmap:ENOMEM rt_sigprocmask:EINVAL \
 		    rt_sigtimedwait:EINTR write:EIO read:EIO; do
 		call=${spec%%:*} e=${spec#*:}
 		n=1 before=$runs
@@ -82,7 +82,9 @@ every_call() {
 	is_ok $? "$who: without a failure: status 0, every fd closed"
 }
 
-set_tool "$P" procmon --count 1 --interval 0
+# Two tables: with --interval 0 the first comes without a wait, the
+# second after an rt_sigtimedwait (that call fails in turn too).
+set_tool "$P" procmon --count 2 --interval 0
 every_call
 set_tool "$BB" "barebpf run" run "$B/procmon.bpf.o" --count 1 --interval 0
 every_call

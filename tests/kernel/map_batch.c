@@ -114,6 +114,7 @@ static void hash_map(struct seen *s)
 out:
 	if (m.fd >= 0)
 		sys_close(m.fd);
+	map_release(&m);
 }
 
 static void empty_hash(struct seen *s)
@@ -129,6 +130,7 @@ static void empty_hash(struct seen *s)
 	}
 	if (m.fd >= 0)
 		sys_close(m.fd);
+	map_release(&m);
 }
 
 static void array_map(struct seen *s)
@@ -146,6 +148,7 @@ static void array_map(struct seen *s)
 	}
 	if (m.fd >= 0)
 		sys_close(m.fd);
+	map_release(&m);
 }
 
 /* DEVMAP_HASH has GET_NEXT_KEY but no batch ops: the fallback must work. */
@@ -170,6 +173,7 @@ static void no_batch_type(struct seen *s)
 out:
 	if (m.fd >= 0)
 		sys_close(m.fd);
+	map_release(&m);
 }
 
 int main(void)

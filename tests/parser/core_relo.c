@@ -271,6 +271,37 @@ static void error_tests(void)
 	ok(ret < 0, "a jump cannot be relocated (%s)", err.msg);
 }
 
+/*
+ * The loader indexes only the kernel types its relocations name
+ * (core_reloc_name()): every case again on such an index gives the same
+ * answers, and the index holds fewer types.
+ */
+static void filtered_index(void)
+{
+	const char *want[sizeof(cases) / sizeof(cases[0])];
+	uint32_t i, full = tg.nr, nr = 0;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct core_reloc r = { .type_id = *cases[i].type };
+
+		want[nr] = core_reloc_name(&L.btf, &r);
+		nr += !!*want[nr];
+	}
+	core_target_free(&tg);
+	if (!ok(!core_target_init(&tg, &T.btf, want, nr, &err),
+		"an index of the %u names the cases ask for", nr))
+		return;
+	ok(tg.nr > 0 && tg.nr < full, "it holds %u of the %u named types", tg.nr, full);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run_case(&cases[i]);
+	core_target_free(&tg);
+	want[0] = "s";
+	ok(!core_target_init(&tg, &T.btf, want, 1, &err), "an index of 's' alone");
+	run_case(&cases[0]);
+	run(l_e, "1", BPF_CORE_ENUMVAL_VALUE, MOV_K(2), 0, 0);
+	ok(res.poisoned || !res.target_id, "enum e is not in it: no match");
+}
+
 int main(void)
 {
 	static const char *const access[] = {
@@ -286,7 +317,7 @@ int main(void)
 		ok(0, "hand-written BTF parses");
 		return done_testing();
 	}
-	if (core_target_init(&tg, &T.btf, &err)) {
+	if (core_target_init(&tg, &T.btf, NULL, 0, &err)) {
 		ok(0, "target index: %s", err.msg);
 		return done_testing();
 	}
@@ -294,6 +325,7 @@ int main(void)
 		run_case(&cases[i]);
 	detail_tests();
 	error_tests();
+	filtered_index();
 	core_target_free(&tg);
 	bb_free(&L);
 	bb_free(&T);
