@@ -9,9 +9,6 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-static long (*bpf_seq_printf)(void *seq, const char *fmt, __u32 fmt_size,
-			      const void *data, __u32 data_len) = (void *)126;
-
 struct task_struct___bb {
 	int pid;
 	int tgid;

@@ -9,9 +9,6 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-static long (*bpf_skb_load_bytes)(const void *skb, __u32 off, void *to,
-				  __u32 len) = (void *)26;
-
 struct __sk_buff___bb {
 	__u32 len;
 };

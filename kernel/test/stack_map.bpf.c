@@ -9,8 +9,6 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-static long (*bpf_get_stackid)(void *ctx, void *map, __u64 flags) = (void *)27;
-
 struct {
 	__uint(type, 7);	/* BPF_MAP_TYPE_STACK_TRACE */
 	__uint(key_size, sizeof(__u32));
