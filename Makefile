@@ -466,14 +466,16 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 # library user builds it: it includes <barebpf.h> and links libbarebpf.a.
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
-# Each example also gets its skeleton, build/examples/NAME.skel.h (struct
-# NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c, if
-# there is one, is the same user program on libbpf, for comparison: built
-# only where libbpf-dev and bpftool are installed, against bpftool's
-# skeleton of the same object (build/examples/libbpf/NAME.skel.h).
+# Each example also gets its skeleton, build/skel/examples/NAME.skel.h
+# (struct NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c
+# or NAME.libbpf.c, if there is one, is the same user program on libbpf
+# (the tests' oracle): built only where libbpf-dev and bpftool are
+# installed, against bpftool's skeleton of the same object
+# (build/examples/libbpf/NAME.skel.h), as NAME_libbpf or NAME.libbpf.
 HAVE_LIBBPF := $(and $(wildcard /usr/include/bpf/libbpf.h),$(shell command -v bpftool 2>/dev/null))
 EX_LIBBPF := $(if $(HAVE_LIBBPF),$(foreach n,$(EX_NAMES),\
-	$(if $(wildcard docs/examples/$(n)/$(n)_libbpf.c),$(BUILD)/examples/$(n)_libbpf)))
+	$(patsubst docs/examples/$(n)/%.c,$(BUILD)/examples/%,\
+	  $(wildcard docs/examples/$(n)/$(n)_libbpf.c docs/examples/$(n)/$(n).libbpf.c))))
 EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o) \
 	    $(EX_LIBBPF)
 
@@ -494,20 +496,18 @@ $(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
 	@mkdir -p $$(dir $$@)
 	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
-$(BUILD)/examples/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o $(BUILD)/barebpf
-	$$(call gen_skel,$$<,$(1),$$@)
-
-$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(BUILD)/examples/$(1).skel.h $(LIB)
+$(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB) \
+		$(if $(shell grep -l '\.skel\.h"' docs/examples/$(1)/$(1).c),$(BUILD)/skel/examples/$(1).skel.h)
 	@mkdir -p $$(dir $$@)
-	$(CC) $(CFLAGS) -Iloader -I$(BUILD)/examples -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) -I$(BUILD)/skel/examples $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
 
 $(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
 	@mkdir -p $$(dir $$@)
-	bpftool gen skeleton $$< name $(1) > $$@.tmp
-	mv $$@.tmp $$@
+	bpftool gen skeleton $$< name $(1) > $$@.tmp && mv $$@.tmp $$@
 
-$(BUILD)/examples/$(1)_libbpf: docs/examples/$(1)/$(1)_libbpf.c $(BUILD)/examples/libbpf/$(1).skel.h
-	$(CC) $(CFLAGS) -I$(BUILD)/examples/libbpf $$< -o $$@ -lbpf $(LDFLAGS)
+$(BUILD)/examples/$(1)_libbpf $(BUILD)/examples/$(1).libbpf: $(BUILD)/examples/%: docs/examples/$(1)/%.c \
+		$(BUILD)/examples/libbpf/$(1).skel.h
+	$(CC) $(CFLAGS) -Idocs/examples/$(1) -I$(BUILD)/examples/libbpf $(DEPFLAGS) -MF $$@.d $$< -o $$@ $(LDFLAGS) -lbpf -lelf -lz
 endef
 $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
 

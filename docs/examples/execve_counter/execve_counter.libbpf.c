@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * execve_counter.libbpf.c - execve_counter.c on libbpf, for comparison
+ * (and as the tests' oracle): the skeleton is bpftool's, the calls are
+ * libbpf's.  Built only where libbpf-dev is installed.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "execve_counter.skel.h"
+#include "trace_pipe.h"
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+int main(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct execve_counter *skel;
+	__u32 key = 0;
+	__u64 start = 100;
+	int fd = -1, ret = 1;
+
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+
+	skel = execve_counter__open_and_load();
+	if (!skel)
+		return 1;
+	if (bpf_map_update_elem(bpf_map__fd(skel->maps.counter), &key, &start, BPF_ANY)) {
+		fprintf(stderr, "cannot preset the counter\n");
+		goto out;
+	}
+	fd = open_trace_pipe();
+	if (fd < 0) {
+		fprintf(stderr, "trace_pipe: %s (is tracefs mounted?)\n", strerror(errno));
+		goto out;
+	}
+	if (execve_counter__attach(skel))
+		goto out;
+	printf("ready: counter preset to %llu, Ctrl+C stops\n", (unsigned long long)start);
+	fflush(stdout);
+	copy_trace_pipe(fd, &stop);
+	ret = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	execve_counter__destroy(skel);
+	return ret;
+}
