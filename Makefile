@@ -466,18 +466,20 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 # library user builds it: it includes <barebpf.h> and links libbarebpf.a.
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
-# Each example also gets its skeleton, build/skel/examples/NAME.skel.h
-# (struct NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c
-# or NAME.libbpf.c, if there is one, is the same user program on libbpf
-# (the tests' oracle): built only where libbpf-dev and bpftool are
-# installed, against bpftool's skeleton of the same object
+# An example with no NAME.bpf.c is user space only (map_api).  One with a
+# BPF side also gets its skeleton, build/skel/examples/NAME.skel.h (struct
+# NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c or
+# NAME.libbpf.c beside it, the same program on libbpf (the tests' oracle,
+# never shipped), is built where libbpf-dev and bpftool are installed,
+# against bpftool's skeleton of the same object
 # (build/examples/libbpf/NAME.skel.h), as NAME_libbpf or NAME.libbpf.
+EX_BPF   := $(foreach n,$(EX_NAMES),$(if $(wildcard docs/examples/$(n)/$(n).bpf.c),$(n)))
 HAVE_LIBBPF := $(and $(wildcard /usr/include/bpf/libbpf.h),$(shell command -v bpftool 2>/dev/null))
-EX_LIBBPF := $(if $(HAVE_LIBBPF),$(foreach n,$(EX_NAMES),\
-	$(patsubst docs/examples/$(n)/%.c,$(BUILD)/examples/%,\
-	  $(wildcard docs/examples/$(n)/$(n)_libbpf.c docs/examples/$(n)/$(n).libbpf.c))))
-EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n) $(BPF_BUILD)/examples/$(n).bpf.o) \
-	    $(EX_LIBBPF)
+EX_LIBBPF_SRCS := $(if $(HAVE_LIBBPF),\
+	$(wildcard docs/examples/*/*_libbpf.c docs/examples/*/*.libbpf.c))
+EX_LIBBPF := $(patsubst %.c,$(BUILD)/examples/%,$(notdir $(EX_LIBBPF_SRCS)))
+EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n)) \
+	    $(foreach n,$(EX_BPF),$(BPF_BUILD)/examples/$(n).bpf.o) $(EX_LIBBPF)
 
 examples: $(EXAMPLES)
 
@@ -492,7 +494,7 @@ $(BUILD)/vmlinux.h: $(BUILD)/barebpf
 
 define example_rules
 $(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
-		$(if $(shell grep -l '"vmlinux.h"' docs/examples/$(1)/$(1).bpf.c),$(BUILD)/vmlinux.h)
+		$(if $(shell grep -l '"vmlinux.h"' docs/examples/$(1)/$(1).bpf.c 2>/dev/null),$(BUILD)/vmlinux.h)
 	@mkdir -p $$(dir $$@)
 	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
@@ -504,12 +506,17 @@ $(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB) \
 $(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
 	@mkdir -p $$(dir $$@)
 	bpftool gen skeleton $$< name $(1) > $$@.tmp && mv $$@.tmp $$@
-
-$(BUILD)/examples/$(1)_libbpf $(BUILD)/examples/$(1).libbpf: $(BUILD)/examples/%: docs/examples/$(1)/%.c \
-		$(BUILD)/examples/libbpf/$(1).skel.h
-	$(CC) $(CFLAGS) -Idocs/examples/$(1) -I$(BUILD)/examples/libbpf $(DEPFLAGS) -MF $$@.d $$< -o $$@ $(LDFLAGS) -lbpf -lelf -lz
 endef
 $(foreach n,$(EX_NAMES),$(eval $(call example_rules,$(n))))
+
+# example_libbpf_rule SRC, NAME: the libbpf twin SRC of example NAME.
+define example_libbpf_rule
+$(BUILD)/examples/$(basename $(notdir $(1))): $(1) \
+		$(if $(filter $(2),$(EX_BPF)),$(BUILD)/examples/libbpf/$(2).skel.h)
+	@mkdir -p $$(dir $$@)
+	$(CC) $(CFLAGS) -I$(dir $(1)) -I$(BUILD)/examples/libbpf $(DEPFLAGS) -MF $$@.d $$< -o $$@ $(LDFLAGS) -lbpf -lelf -lz
+endef
+$(foreach f,$(EX_LIBBPF_SRCS),$(eval $(call example_libbpf_rule,$(f),$(notdir $(patsubst %/,%,$(dir $(f)))))))
 
 .PHONY: examples
 

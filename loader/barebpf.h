@@ -198,7 +198,24 @@ int bb_map_create(struct bb_map **out, uint32_t type, const char *name,
 		  uint32_t key_size, uint32_t value_size, uint32_t max_entries,
 		  uint32_t flags, struct bb_err *err);
 
-/* Close a map made by bb_map_create() (close) and free it.  NULL is fine;
+/*
+ * Open a map that already exists in the kernel, made by anyone: by its id
+ * (BPF_MAP_GET_FD_BY_ID) or by its pin (BPF_OBJ_GET, then a readlink of
+ * /proc/self/fd/N: -EINVAL if the pin is not a map), then
+ * BPF_OBJ_GET_INFO_BY_FD for its name, type, sizes and flags, which the
+ * accessors below return.  -ENOENT: no such map (a map can vanish between
+ * bb_map_next_id() and this call), -EPERM without CAP_SYS_ADMIN.  The
+ * element calls work on it; free it with bb_map_close().
+ */
+int bb_map_open_id(struct bb_map **out, uint32_t id, struct bb_err *err);
+int bb_map_open_pinned(struct bb_map **out, const char *path,
+		       struct bb_err *err);
+
+/* BPF_MAP_GET_NEXT_ID: the first map id after @id (0: the first of all)
+ * in *@next; -ENOENT after the last.  Every map of the machine, anyone's. */
+int bb_map_next_id(uint32_t id, uint32_t *next);
+
+/* Close a map made by bb_map_create() or opened (close) and free it.  NULL is fine;
  * an object's map is left alone (bb_object_close() closes those). */
 void bb_map_close(struct bb_map *map);
 

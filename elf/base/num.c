@@ -23,8 +23,7 @@ int num_parse(const char *s, uint64_t max, uint64_t *out, const char **end)
 	return 0;
 }
 
-/* The value of digit @c in base 10 or 16, or 16 if it is none. */
-static unsigned digit_value(char c)
+unsigned num_digit_value(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -48,14 +47,14 @@ int num_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *out)
 		p += 2;
 	}
 	/* Syntax first: "12ab" is not a number, whatever the range. */
-	for (q = p; *q && digit_value(*q) < base; q++)
+	for (q = p; *q && num_digit_value(*q) < base; q++)
 		;
 	if (q == p || *q)
 		return -EINVAL;
 	/* The largest magnitude allowed: -(min) for a negative value. */
 	lim = neg ? (min < 0 ? (uint64_t)-(min + 1) + 1 : 0) : max;
 	for (; *p; p++) {
-		d = digit_value(*p);
+		d = num_digit_value(*p);
 		if (d > lim || v > (lim - d) / base)	/* v * base + d > lim */
 			return -ERANGE;
 		v = v * base + d;

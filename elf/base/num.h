@@ -27,4 +27,6 @@ int num_parse(const char *s, uint64_t max, uint64_t *out, const char **end);
  */
 int num_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *out);
 
+/* The value of digit @c in base 10 or 16, or 16 if it is none. */
+unsigned num_digit_value(char c);
 #endif

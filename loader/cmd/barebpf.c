@@ -12,6 +12,8 @@
  *	             [--each] [--xlated] [--run SECONDS]
  *	barebpf btf dump [--format c] [FILE]      BTF as a C header (vmlinux.h)
  *	barebpf gen skeleton OBJ [--name NAME]    a C header that loads OBJ
+ *	barebpf prog list | show id N [--json]    the kernel's programs
+ *	barebpf map list | show|dump|lookup|update|delete|getnext|pin MAP ...
  *
  * -v/--verbose, anywhere, narrates every kernel call on stderr.
  * The subcommands live in loader/cmd/barebpf/.
@@ -24,6 +26,7 @@
 #include "loader/sys/narrate.h"
 #include "loader/sys/out.h"
 #include "loader/cmd/barebpf/cmd.h"
+#include "loader/cmd/barebpf/map_cmd.h"
 
 static void usage(struct out *f)
 {
@@ -80,6 +83,26 @@ static void usage(struct out *f)
 		   "        with libbpf's skeleton names (NAME__open_and_load(), ...\n"
 		   "        skel->maps.MAP, skel->bss->VAR) on barebpf's library.\n"
 		   "        barebpf gen --help says more.\n"
+		   "  prog list | prog show id N [--json]\n"
+		   "        every program of the running kernel (anyone's): id, type,\n"
+		   "        name, tag, BTF id.\n"
+		   "  map list | map show MAP [--json]\n"
+		   "        every map (anyone's), or one: id, type, name, key and value\n"
+		   "        sizes, max_entries, flags, BTF id.\n"
+		   "  map dump MAP [--json]\n"
+		   "  map lookup MAP KEY [--flags lock] [--json]\n"
+		   "  map update MAP KEY VALUE [--flags any|noexist|exist|lock]\n"
+		   "  map delete MAP KEY\n"
+		   "  map getnext MAP [KEY] [--json]\n"
+		   "  map pin MAP PATH\n"
+		   "        the user-space map calls, one bpf() each.  MAP is id N,\n"
+		   "        pinned PATH or name NAME (a name two maps have is refused,\n"
+		   "        with their ids).  KEY is 'key' and hex bytes (key 01 00 00 00\n"
+		   "        or key 0x01 0x00 0x00 0x00), or --key-btf VALUE: a number for\n"
+		   "        an integer type, a string for a char array, read through the\n"
+		   "        map's BTF; VALUE likewise ('value ...', --value-btf VALUE).\n"
+		   "        Keys and values print through the map's BTF if it has one,\n"
+		   "        else as hex.  --flags: comma-separated (exist,lock).\n"
 		   "\n"
 		   "  -v, --verbose   narrate every kernel call on stderr\n"
 		   "  -h, --help      show this help\n"
@@ -122,6 +145,8 @@ int main(int argc, char **argv)
 		{ "load", cmd_load },
 		{ "btf", cmd_btf },
 		{ "gen", cmd_gen },
+		{ "map", cmd_map },
+		{ "prog", cmd_prog },
 	};
 	int verbose = 0;
 	size_t i;

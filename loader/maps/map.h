@@ -10,6 +10,23 @@
 
 #include "loader/core/types.h"
 
+/*
+ * A map of no object (bb_map_create(), bb_map_open_id()...): a copy of
+ * @shape (its name included) and fd -1, freed by bb_map_close(); NULL if
+ * out of memory.
+ */
+struct bb_map *user_map_new(const struct map_spec *shape);
+
+/*
+ * bb_map_open_id() and bb_map_open_pinned() (map_open.c), handing out
+ * too the kernel's whole answer to BPF_OBJ_GET_INFO_BY_FD (its id, its
+ * BTF's id...), which `barebpf map` prints: no second call to ask again.
+ */
+int map_open_id(struct bb_map **out, uint32_t id, struct bpf_map_info *info,
+		struct bb_err *err);
+int map_open_pinned(struct bb_map **out, const char *path,
+		    struct bpf_map_info *info, struct bb_err *err);
+
 /* Create the kernel map for @map->spec; sets @map->fd. */
 int map_create(struct bb_map *map, struct bb_err *err);
 /* Likewise for a map of maps: @inner_map_fd is a map shaped like its inner maps. */

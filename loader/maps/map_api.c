@@ -60,29 +60,40 @@ struct user_map {
 	char name[BPF_OBJ_NAME_LEN];
 };
 
+struct bb_map *user_map_new(const struct map_spec *shape)
+{
+	struct user_map *u = calloc(1, sizeof(*u));
+
+	if (!u)
+		return NULL;
+	/* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a name. */
+	strncpy(u->name, shape->name ? shape->name : "", sizeof(u->name) - 1);
+	u->spec = *shape;
+	u->spec.name = u->name;
+	u->map = (struct bb_map){ .spec = &u->spec, .fd = -1, .btf_fd = -1 };
+	return &u->map;
+}
+
 int bb_map_create(struct bb_map **out, uint32_t type, const char *name,
 		  uint32_t key_size, uint32_t value_size, uint32_t max_entries,
 		  uint32_t flags, struct bb_err *err)
 {
-	struct user_map *u = calloc(1, sizeof(*u));
-	int ret;
-
-	if (!u)
-		return bb_errf(err, -ENOMEM, "out of memory");
-	/* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a name. */
-	strncpy(u->name, name ? name : "", sizeof(u->name) - 1);
-	u->spec = (struct map_spec){
-		.name = u->name, .type = type, .key_size = key_size,
+	struct map_spec shape = {
+		.name = name, .type = type, .key_size = key_size,
 		.value_size = value_size, .max_entries = max_entries,
 		.map_flags = flags,
 	};
-	u->map = (struct bb_map){ .spec = &u->spec, .fd = -1, .btf_fd = -1 };
-	ret = map_create(&u->map, err);
+	struct bb_map *map = user_map_new(&shape);
+	int ret;
+
+	if (!map)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	ret = map_create(map, err);
 	if (ret) {
-		free(u);
+		free((struct user_map *)map);
 		return ret;
 	}
-	*out = &u->map;
+	*out = map;
 	return 0;
 }
 

@@ -220,6 +220,7 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 		return;
 	case BPF_PROG_GET_FD_BY_ID:
 	case BPF_MAP_GET_FD_BY_ID:
+	case BPF_BTF_GET_FD_BY_ID:
 		add(l, " id %u", a->prog_id);
 		return;
 	case BPF_MAP_FREEZE:
@@ -389,6 +390,10 @@ void narrate_syscall(long nr, const long *args, long ret)
 		break;
 	case __NR_readlinkat:
 		add(&l, "readlink(\"%s\")", (const char *)args[1]);
+		result(&l, ret, 0);
+		break;
+	case __NR_statfs:	/* is it a bpffs? (loader/pin/pin.c) */
+		add(&l, "statfs(\"%s\")", (const char *)args[0]);
 		result(&l, ret, 0);
 		break;
 	case __NR_rt_sigprocmask:

@@ -416,6 +416,8 @@ static int fd_by_id(int cmd, uint32_t id)
 	memset(&attr, 0, sizeof(attr));
 	if (cmd == BPF_PROG_GET_FD_BY_ID)
 		attr.prog_id = id;
+	else if (cmd == BPF_BTF_GET_FD_BY_ID)
+		attr.btf_id = id;
 	else
 		attr.map_id = id;
 	return sys_bpf(cmd, &attr);
@@ -429,6 +431,11 @@ int sys_prog_get_fd_by_id(uint32_t id)
 int sys_map_get_fd_by_id(uint32_t id)
 {
 	return fd_by_id(BPF_MAP_GET_FD_BY_ID, id);
+}
+
+int sys_btf_get_fd_by_id(uint32_t id)
+{
+	return fd_by_id(BPF_BTF_GET_FD_BY_ID, id);
 }
 
 int sys_obj_pin(int fd, const char *path)

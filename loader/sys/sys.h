@@ -160,6 +160,8 @@ int sys_prog_get_next_id(uint32_t start, uint32_t *next);
 int sys_map_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);
 int sys_map_get_fd_by_id(uint32_t id);
+/* An fd for the BTF object @id (a map's btf_id, from BPF_OBJ_GET_INFO_BY_FD). */
+int sys_btf_get_fd_by_id(uint32_t id);
 /* No more writes from user space (the kernel since 5.2). */
 int sys_map_freeze(int fd);
 /*

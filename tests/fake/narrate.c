@@ -23,7 +23,7 @@ static int next_fd = 3;
 static long fake(long nr, long a1, long a2, long a3, long a4, long a5,
 		 long a6)
 {
-	(void)a2; (void)a3; (void)a4; (void)a5; (void)a6;
+	(void)a3; (void)a4; (void)a5; (void)a6;
 	if (nr == __NR_bpf && a1 == BPF_MAP_GET_NEXT_KEY)
 		return -ENOENT;
 	if (nr == __NR_bpf && (a1 == BPF_MAP_CREATE || a1 == BPF_PROG_LOAD))
@@ -32,6 +32,8 @@ static long fake(long nr, long a1, long a2, long a3, long a4, long a5,
 		return next_fd++;
 	if (nr == __NR_bpf && a1 == BPF_OBJ_PIN)
 		return -EEXIST;
+	if (nr == __NR_bpf && a1 == BPF_BTF_GET_FD_BY_ID)
+		return ((union bpf_attr *)a2)->btf_id == 42 ? next_fd++ : -EINVAL;
 	return 0;
 }
 
@@ -97,6 +99,15 @@ static void pin(void)
 	sys_obj_pin(4, "/sys/fs/bpf/x");
 }
 
+/* What opening a map by its pin and by its BTF's id makes (barebpf map). */
+static void btf_of_pinned(void)
+{
+	uint64_t type;
+
+	sys_statfs_type("/sys/fs/bpf", &type);
+	sys_btf_get_fd_by_id(42);
+}
+
 int main(void)
 {
 	sys_call = fake;
@@ -116,6 +127,10 @@ int main(void)
 	is_str(said(pin, 1),
 	       "bpf(BPF_OBJ_PIN) \"/sys/fs/bpf/x\" fd 4 -> -EEXIST (File exists)\n",
 	       "a wrapper added later is narrated too (BPF_OBJ_PIN)");
+	is_str(said(btf_of_pinned, 1),
+	       "statfs(\"/sys/fs/bpf\") -> 0\n"
+	       "bpf(BPF_BTF_GET_FD_BY_ID) id 42 -> fd 6\n",
+	       "statfs in words, and BPF_BTF_GET_FD_BY_ID with the id it asks for");
 	is_str(said(make_map, 0), "", "narration off: not a word");
 	is_str(bpf_cmd_name(BPF_LINK_CREATE), "BPF_LINK_CREATE", "command names follow the uapi enum (BPF_LINK_CREATE)");
 	is_str(bpf_cmd_name(BPF_PROG_BIND_MAP), "BPF_PROG_BIND_MAP", "command names follow the uapi enum (BPF_PROG_BIND_MAP)");

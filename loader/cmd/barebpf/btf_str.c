@@ -110,7 +110,7 @@ static int int_value(struct out *f, const struct btf_type *t, const uint8_t *dat
 	return 0;
 }
 
-static int is_char(const struct btf *btf, uint32_t id)
+int btf_is_char(const struct btf *btf, uint32_t id)
 {
 	const struct btf_type *t;
 
@@ -149,7 +149,7 @@ static int array_value(struct out *f, const struct btf *btf,
 	if (btf_type_size(btf, a->type, &esz, NULL) || !esz ||
 	    (uint64_t)esz * a->nelems > size)
 		return -ENOTSUP;
-	if (is_char(btf, a->type)) {
+	if (btf_is_char(btf, a->type)) {
 		string_value(f, data, a->nelems);
 		return 0;
 	}

@@ -10,6 +10,9 @@
 /* "struct proc_info", "__u32", "char[16]", "void *"; id 0 is "?". */
 void btf_type_str(const struct btf *btf, uint32_t id, char *buf, size_t len);
 
+/* Whether type @id (typedefs and qualifiers followed) is a char. */
+int btf_is_char(const struct btf *btf, uint32_t id);
+
 /*
  * Print @size bytes at @data as a value of type @id: integers in decimal,
  * char arrays as strings, structs as {field=value, ...}, arrays as
