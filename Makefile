@@ -427,7 +427,8 @@ STATIC_CC = musl-gcc -static -idirafter /usr/include \
 vm-static:
 	@$(MAKE) --no-print-directory deps PKGS="$(VM_PKGS)"
 	@$(MAKE) --no-print-directory BUILD=$(VM_BUILD)/static CC="$(STATIC_CC)" \
-		TOOL_EXTRA="$(MUSL_EXTRA)" tools kernel-tests
+		TOOL_EXTRA="$(MUSL_EXTRA)" tools kernel-tests \
+		$(EX_NAMES:%=$(VM_BUILD)/static/examples/%)
 
 kernel-tests: $(filter $(BUILD)/tests/kernel/%,$(TESTS_C)) $(BPF_OBJS)
 
@@ -527,9 +528,14 @@ clean:
 
 # Rerun every command docs/ shows and write the real output into the
 # blocks that no longer match (docs/checked-outputs.md): review the diff.
+# The ```sh vm blocks run in the VM (only they: VM_ONLY=docs), and their
+# outputs are written back the same way.
 docs-update: all tests examples static
 	@$(MAKE) --no-print-directory tracefs bpffs
 	perl tests/docs_check.pl --update docs/*.md | grep -v '^ok'; true
+	@$(MAKE) --no-print-directory vm-static
+	VM_ONLY=docs tests/vm/run.sh $(VM_BUILD)
+	perl tests/docs_check.pl --update --vm $(VM_BUILD)/docs docs/*.md | grep -v '^ok'; true
 
 .PHONY: docs-update
 .PHONY: helper-defs

@@ -4,6 +4,8 @@
 # format for writers; tests/kernel/docs.sh runs this under `make test`).
 #
 #	perl tests/docs_check.pl [--update] docs/NAME.md...
+#	perl tests/docs_check.pl --vm-emit DIR docs/NAME.md...
+#	perl tests/docs_check.pl [--update] --vm DIR docs/NAME.md...
 #
 # In a ```sh block, a line "$ command" is run (from the top of the
 # repository, stdin /dev/null, stderr with stdout) and the lines up to the
@@ -15,8 +17,17 @@
 #     number, since the value's width varies;
 #   - trailing blanks are ignored; a command must exit 0.
 # All commands of one block run in one shell, in order, so a block may set
-# a variable or start a process for the next command.  A block fenced
-# ```sh vm is shown but not run here: it needs the VM (docs/vm-tests.md).
+# a variable or start a process for the next command.
+#
+# A block fenced ```sh vm needs the VM tier's kernel (docs/vm-tests.md), so
+# it is not run here: this only says which test checks it.  The VM tier
+# (tests/vm/run.sh) asks --vm-emit to write each such block as a script
+# DIR/PAGE.KEY.sh (KEY: a digest of the page's name and the block's
+# commands), runs them inside the VM (tests/vm/init.sh) into
+# DIR/PAGE.KEY.out, and checks the pages with --vm DIR: the VM blocks
+# against those outputs, the same way as here, and nothing on the host.
+# A block whose output is missing fails (its commands changed since the
+# VM ran, or the VM did not run them).
 # A "$ " line in any other block is an error: it would go unchecked.
 #
 # Prints "ok<TAB>what", "not ok<TAB>what" and "# diagnostic" lines, for
@@ -27,11 +38,16 @@
 use strict;
 use warnings;
 use POSIX ();
+use Digest::MD5 ();
+use File::Basename ();
 
 my $update = @ARGV && $ARGV[0] eq '--update' ? shift @ARGV : 0;
+my ($vm_mode, $vm_dir) = @ARGV >= 2 && $ARGV[0] =~ /^--vm(-emit)?$/ ?
+    (shift @ARGV, shift @ARGV) : ('', '');
 my $table = 'docs/checked-outputs.md';
 my %ph = placeholders($table);
 my $timeout = $ENV{DOCS_TIMEOUT} || 120;
+my $vm_mark = '@@docs-check-vm@@';	# see vm_key()
 
 for my $doc (@ARGV) {
 	check_doc($doc);
@@ -72,10 +88,21 @@ sub check_doc {
 		$end++ while $end < @lines && $lines[$end] !~ /^```\s*$/;
 		my @body = @lines[$start + 1 .. $end - 1];
 		push @out, $l;
-		if ($info eq 'sh') {
-			my @new = check_block($doc, $start + 1, @body);
+		if ($info eq 'sh' && !$vm_mode || $info eq 'sh vm' && $vm_mode eq '--vm') {
+			my $run = $info eq 'sh' ? \&run_block : vm_output($doc);
+			my @new = check_block($doc, $start + 1, $run, @body);
 			$changed = 1 if join("\n", @new) ne join("\n", @body);
 			push @out, @new;
+		} elsif ($info eq 'sh vm' && $vm_mode eq '--vm-emit') {
+			vm_emit($doc, @body);
+			push @out, @body;
+		} elsif ($info eq 'sh vm' && !$vm_mode) {
+			my $n = grep { /^\$ / } @body;
+			print "# $doc:" . ($start + 1) . ": a ```sh vm block, $n command(s):" .
+			    " run in the VM and checked by make test-vm (tests/vm/run.sh), not here\n";
+			push @out, @body;
+		} elsif ($info eq 'sh') {
+			push @out, @body;	# --vm, --vm-emit: the host's test runs it
 		} else {
 			if ($info ne 'sh vm' && grep { /^\$ / } @body) {
 				print "not ok\t$doc:" . ($start + 1) .
@@ -95,19 +122,12 @@ sub check_doc {
 }
 
 # One ```sh block: split into commands and their expected lines, run them
-# all in one shell, compare each.  Returns the block's lines, updated.
+# all in one shell (&$run), compare each.  Returns the block's lines, updated.
 sub check_block {
-	my ($doc, $line, @body) = @_;
-	my @cmds;
-	for my $b (@body) {
-		if ($b =~ /^\$ (.*)$/) {
-			push @cmds, { cmd => $1, want => [] };
-		} elsif (@cmds) {
-			push @{ $cmds[-1]{want} }, $b;
-		}
-	}
+	my ($doc, $line, $run, @body) = @_;
+	my @cmds = block_cmds(@body);
 	return @body unless @cmds;
-	my @got = run_block(map { $_->{cmd} } @cmds);
+	my @got = $run->(map { $_->{cmd} } @cmds);
 	my @new;
 	for my $k (0 .. $#cmds) {
 		my $c = $cmds[$k];
@@ -118,7 +138,8 @@ sub check_block {
 			print "ok\t$what\n";
 		} else {
 			print "not ok\t$what\n";
-			print "# exit status $status\n" if $status ne '0';
+			print $status =~ /^\d+$/ ? "# exit status $status\n" : "# $status\n"
+			    if $status ne '0';
 			print "# expected:\n", map { "#   $_\n" } @{ $c->{want} };
 			print "# got:\n", map { "#   $_\n" } @lines;
 		}
@@ -129,20 +150,82 @@ sub check_block {
 	return @new;
 }
 
-# Run the commands in one sh; a marker line after each gives its status.
-sub run_block {
-	my @cmds = @_;
-	my $mark = "\@\@docs-check-$$\@\@";
+# A block's commands, each with the lines it must print.
+sub block_cmds {
+	my @cmds;
+	for my $b (@_) {
+		if ($b =~ /^\$ (.*)$/) {
+			push @cmds, { cmd => $1, want => [] };
+		} elsif (@cmds) {
+			push @{ $cmds[-1]{want} }, $b;
+		}
+	}
+	return @cmds;
+}
+
+# The script that runs @cmds in one sh; a line "MARK STATUS" after each.
+sub block_script {
+	my ($mark, @cmds) = @_;
 	my $script = '';
 	for my $c (@cmds) {
 		$script .= "$c\nprintf '\\n$mark %s\\n' \$?\n";
 	}
+	return $script;
+}
+
+sub write_file {
+	my ($file, $text) = @_;
+	open my $w, '>', $file or die "$file: $!\n";
+	print $w $text;
+	close $w or die "$file: $!\n";
+}
+
+# Run the commands in one sh; a marker line after each gives its status.
+sub run_block {
+	my @cmds = @_;
+	my $mark = "\@\@docs-check-$$\@\@";
 	my $tmp = "/tmp/docs-check-$$.sh";
-	open my $w, '>', $tmp or die "$tmp: $!\n";
-	print $w $script;
-	close $w;
+	write_file($tmp, block_script($mark, @cmds));
 	my $all = run_clean("timeout $timeout sh $tmp");
 	unlink $tmp;
+	return split_output($mark, $all);
+}
+
+# A VM block's file names in $vm_dir, without .sh / .out: the page's name
+# and a digest of it and the commands (not of the expected lines, which
+# --update rewrites from the output).  The VM's scripts mark with a fixed
+# string (vm_mark): the host cannot know the pid they ran under.
+
+sub vm_key {
+	my ($doc, @cmds) = @_;
+	my $page = File::Basename::basename($doc, '.md');
+	return "$vm_dir/$page." .
+	    substr(Digest::MD5::md5_hex(join("\n", $page, @cmds)), 0, 12);
+}
+
+sub vm_emit {
+	my ($doc, @body) = @_;
+	my @cmds = map { $_->{cmd} } block_cmds(@body);
+	write_file(vm_key($doc, @cmds) . '.sh', block_script($vm_mark, @cmds)) if @cmds;
+}
+
+# What the VM printed for a block, split per command as run_block does.
+sub vm_output {
+	my ($doc) = @_;
+	return sub {
+		my $out = vm_key($doc, @_) . '.out';
+		open my $fh, '<', $out or
+		    return ([ "missing: the VM left no $out (run make test-vm)" ]);
+		local $/;
+		my $all = <$fh> // '';
+		close $fh;
+		return split_output($vm_mark, $all);
+	};
+}
+
+# A block's whole output, cut at the markers: [status, lines...] per command.
+sub split_output {
+	my ($mark, $all) = @_;
 	my @res;
 	my @cur;
 	for my $l (split /\n/, $all, -1) {

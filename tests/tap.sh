@@ -31,6 +31,19 @@ bail() { echo "1..1"; echo "not ok 1 - $*"; exit 1; }
 
 done_testing() { echo "1..$tap_n"; exit $tap_failed; }
 
+# Lines "ok<TAB>what" and "not ok<TAB>what" on stdin (tests/docs_check.pl's)
+# as TAP, numbered here; "# ..." lines pass, anything else becomes one.
+tap_lines() {
+	while IFS= read -r _line; do
+		case "$_line" in
+		"ok	"*) ok "${_line#ok	}" ;;
+		"not ok	"*) not_ok "${_line#not ok	}" ;;
+		"#"*) echo "$_line" ;;
+		*) echo "# $_line" ;;
+		esac
+	done
+}
+
 # For kernel tests of tools that narrate (-v): run "$@" in the background
 # (stdout to $tmp/out, stderr to $tmp/err, pid in $bg) and return once it
 # has said "attached", or died.  A process started after that is seen.

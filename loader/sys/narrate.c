@@ -183,6 +183,9 @@ static void bpf_prog_load(struct line *l, const union bpf_attr *a)
 	    license ? license : "");
 	if (a->expected_attach_type)
 		add(l, " expected_attach_type=%u", a->expected_attach_type);
+	/* tp_btf, fentry, fexit: the target, a type id in the kernel's BTF. */
+	if (a->attach_btf_id)
+		add(l, " attach_btf_id=%u", a->attach_btf_id);
 	if (a->log_buf)
 		add(l, " log=%u bytes level %u", a->log_size, a->log_level);
 }

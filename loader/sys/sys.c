@@ -484,8 +484,7 @@ int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
 
 void *sys_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
-	return (void *)sys_call(__NR_mmap, (long)addr, (long)len, prot, flags,
-				fd, (long)off);
+	return (void *)CALL6(__NR_mmap, addr, len, prot, flags, fd, off);
 }
 
 /* The kernel returns errors as the last 4095 addresses. */

@@ -58,6 +58,9 @@ as_ours() {
 }
 run_until_attached "$TOOL" -v load --xlated --prog checked --prog no_maps \
 	--run 30 "$OBJ"
+# Two of the object's three programs: -v counts the ones attached.
+grep -q '^attached 2 programs' "$tmp/err"
+is_ok $? "load --prog checked --prog no_maps --run: -v says it attached 2 programs ($(grep '^attached' "$tmp/err"))"
 for p in checked no_maps; do
 	id=$(sed -n "s/^$p: id \\([0-9]*\\)\$/\\1/p" "$tmp/out")
 	rm -f "$tmp/x.bin"

@@ -6,6 +6,7 @@
 # and a BPF program on it (tests/kernel/btf_dump/task.bpf.c: task_struct
 # through BPF_CORE_READ) loads, runs and reads the right parent and name
 # for an exec of ours.  A BPF object's own BTF dumps too.
+# vm: host-only: its oracles (bpftool, clang) are not in the VM.
 set -u
 . tests/tap.sh
 TOOL=$B/barebpf

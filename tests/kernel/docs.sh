@@ -47,14 +47,7 @@ for doc in ${DOCS:-docs/*.md}; do
 	# compares (docs/checked-outputs.md says how).
 	perl tests/docs_check.pl "$doc" > "$tmp/check" 2>&1 ||
 		not_ok "$doc: tests/docs_check.pl ran to the end"
-	while IFS= read -r line; do
-		case "$line" in
-		"ok	"*) ok "${line#ok	}" ;;
-		"not ok	"*) not_ok "${line#not ok	}" ;;
-		"#"*) echo "$line" ;;
-		*) echo "# $line" ;;
-		esac
-	done < "$tmp/check"
+	tap_lines < "$tmp/check"
 done
 
 # The test of the test: the first block of docs/barebpf.md (no root, quick)
@@ -74,5 +67,42 @@ if grep -q '^not ok' "$tmp/check"; then
 	ok "the copy with one output line changed fails"
 else
 	not_ok "the copy with one output line changed fails"
+fi
+
+# The VM's way (tests/vm/docs.sh runs the real pages' ```sh vm blocks): here
+# a block is not run but said to be checked by make test-vm; written out
+# with --vm-emit and run by sh as the VM's init runs it, its output passes
+# --vm, and fails it with one output line changed, or with no output.
+printf '```sh vm\n$ echo bb-vm-%s\nbb-vm-%s\n```\n' $$ $$ > "$tmp/vm.md"
+perl tests/docs_check.pl "$tmp/vm.md" > "$tmp/check" 2>&1
+if grep -q '^# .*checked by make test-vm' "$tmp/check" && ! grep -q '^\(not \)\?ok' "$tmp/check"; then
+	ok "a \`\`\`sh vm block is not run here, and the test says who checks it"
+else
+	not_ok "a \`\`\`sh vm block is not run here, and the test says who checks it"
+fi
+mkdir "$tmp/vm"
+perl tests/docs_check.pl --vm-emit "$tmp/vm" "$tmp/vm.md"
+for s in "$tmp"/vm/*.sh; do
+	sh "$s" < /dev/null > "${s%.sh}.out" 2>&1
+done
+perl tests/docs_check.pl --vm "$tmp/vm" "$tmp/vm.md" > "$tmp/check" 2>&1
+if grep -q '^ok' "$tmp/check" && ! grep -q '^not ok' "$tmp/check"; then
+	ok "a \`\`\`sh vm block passes against its output"
+else
+	not_ok "a \`\`\`sh vm block passes against its output"
+fi
+sed 's/^bb-vm-.*/& (changed)/' "$tmp/vm.md" > "$tmp/vm/vm.md"
+perl tests/docs_check.pl --vm "$tmp/vm" "$tmp/vm/vm.md" > "$tmp/check" 2>&1
+if grep -q '^not ok' "$tmp/check"; then
+	ok "the \`\`\`sh vm block with one output line changed fails"
+else
+	not_ok "the \`\`\`sh vm block with one output line changed fails"
+fi
+rm "$tmp"/vm/*.out
+perl tests/docs_check.pl --vm "$tmp/vm" "$tmp/vm.md" > "$tmp/check" 2>&1
+if grep -q '^not ok.*' "$tmp/check" && grep -q 'the VM left no' "$tmp/check"; then
+	ok "the \`\`\`sh vm block with no output from the VM fails"
+else
+	not_ok "the \`\`\`sh vm block with no output from the VM fails"
 fi
 done_testing

@@ -35,6 +35,21 @@ for v in -v --verbose; do
 	narrates uidcount root_counts count_exec -- $v --interval 100 --count 1
 done
 
+# A tp_btf program names its target at load: the narration gives the id,
+# that of the typedef btf_trace_sys_enter in the kernel's BTF (bpftool's
+# answer, where it is installed: not in the VM).
+"$B/barebpf" -v load "$B/test/tp_btf.bpf.o" > "$tmp/out" 2> "$tmp/err"
+id=$(sed -n 's/^bpf(BPF_PROG_LOAD) tracing .* attach_btf_id=\([0-9]*\).*/\1/p' "$tmp/err")
+want=$(bpftool btf dump file /sys/kernel/btf/vmlinux 2>/dev/null |
+	sed -n "s/^\[\([0-9]*\)\] TYPEDEF 'btf_trace_sys_enter' .*/\1/p")
+[ -n "$id" ] && [ "$id" -gt 0 ] && [ "${want:-$id}" = "$id" ]
+is_ok $? "barebpf -v load tp_btf.bpf.o: BPF_PROG_LOAD narrated with attach_btf_id=${id:-none} (bpftool: ${want:-not installed})"
+# To find that id it maps the kernel's BTF (refused before Linux 6.16: then
+# it reads it): the mmap is narrated as every other call.
+size=$(stat -c %s /sys/kernel/btf/vmlinux)
+grep -q "^mmap($size bytes, fd [0-9]*, offset 0) -> " "$tmp/err"
+is_ok $? "barebpf -v load tp_btf.bpf.o: the mmap of /sys/kernel/btf/vmlinux ($size bytes) is narrated"
+
 # Without -v, no narration at all.
 "$B/procmon" --interval 0 --count 1 > "$tmp/out" 2> "$tmp/err"
 is_ok $? "procmon without -v: exits 0"

@@ -5,8 +5,15 @@
 #	### BEGIN NAME
 #	...the test's own TAP...
 #	### END NAME rc=N
+# then run the commands of docs/'s ```sh vm blocks (docs-vm/PAGE.KEY.sh,
+# written by tests/docs_check.pl --vm-emit), each one's output framed
+#	### DOCS BEGIN PAGE.KEY
+#	...what the commands printed, with docs_check.pl's markers...
+#	### DOCS END PAGE.KEY
 #	### ALL DONE
-# then power off.  The host treats a missing "ALL DONE" as a failure.
+# and power off.  The host treats a missing "ALL DONE" as a failure.
+# With bb.only=docs on the kernel's command line (run.sh's VM_ONLY=docs,
+# for make docs-update), only the docs blocks run.
 
 /bin/busybox --install -s /bin
 export PATH=/bin
@@ -29,12 +36,24 @@ export BUILD=build
 
 cd /bb
 echo "### KERNEL $(uname -r)"
-for t in build/tests/kernel/*.t tests/kernel/*.sh; do
+tests="build/tests/kernel/*.t tests/kernel/*.sh"
+grep -q 'bb\.only=docs' /proc/cmdline && tests=
+for t in $tests; do
 	[ -e "$t" ] || continue
 	echo "### BEGIN $t"
 	# One hung test must not eat the whole budget: it fails alone.
 	timeout 120 "./$t" 2>&1
 	echo "### END $t rc=$?"
+done
+# As in a reader's shell, from the top of the tree: none of the tests'
+# variables (the host's docs_check.pl clears the same ones).
+for s in docs-vm/*.sh; do
+	[ -e "$s" ] || continue
+	n=${s#docs-vm/}
+	echo "### DOCS BEGIN ${n%.sh}"
+	(unset BUILD BAREBPF_NO_SKIP BAREBPF_EXPECT_KPROBE BAREBPF_EXPECT_FENTRY \
+		BAREBPF_STORM BAREBPF_SIGNAL_RUNS; timeout 120 sh "$s" < /dev/null 2>&1)
+	echo "### DOCS END ${n%.sh}"
 done
 echo "### ALL DONE"
 poweroff -f

@@ -7,6 +7,10 @@
 # TAP on the serial console.  We cut that stream into one TAP file per
 # test and let prove judge them.  Fails on any failed test, any non-zero
 # exit, or a VM that did not finish within VM_TIMEOUT seconds.
+# The VM also runs the commands of docs/'s ```sh vm blocks; tests/vm/docs.sh
+# compares what they printed with the pages (one more TAP file for prove).
+# VM_ONLY=docs runs only those, and keeps their outputs in VMDIR/docs for
+# make docs-update (tests/docs_check.pl --update --vm VMDIR/docs).
 #
 # VMDIR/static must hold the static build (make vm-static).  Packages are
 # downloaded with apt-get download into VMDIR/debs and unpacked with
@@ -76,6 +80,14 @@ initramfs() {
 	cp "$STATIC"/test/*.bpf.o "$ROOT/bb/build/test/" 2>/dev/null || true
 	cp "$STATIC"/tests/kernel/*.t "$ROOT/bb/build/tests/kernel/" 2>/dev/null || true
 	cp "$TOP"/tests/tap.sh "$ROOT/bb/tests/"
+	mkdir -p "$ROOT/bb/docs-vm" "$ROOT/bb/build/examples"
+	(cd "$TOP" && perl tests/docs_check.pl --vm-emit "$ROOT/bb/docs-vm" docs/*.md) ||
+		die "tests/docs_check.pl --vm-emit failed"
+	# The examples of docs/examples/ (make examples), which pages run.
+	for f in "$STATIC"/examples/*; do
+		[ -f "$f" ] || continue
+		case "$f" in *.d) ;; *) cp "$f" "$ROOT/bb/build/examples/" ;; esac
+	done
 	# A script marked "# vm: host-only" checks the host itself (its
 	# strace, its docs, its static build): not for the VM.
 	for f in "$TOP"/tests/kernel/*.sh; do
@@ -93,18 +105,20 @@ boot() {
 	# The exit status of qemu itself tells nothing: the log does.
 	timeout "$VM_TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 1024 \
 		-kernel "$VM/vmlinuz" -initrd "$VM/initramfs.gz" \
-		-append "console=ttyS0 panic=-1 loglevel=1" \
+		-append "console=ttyS0 panic=-1 loglevel=1${VM_ONLY:+ bb.only=$VM_ONLY}" \
 		-display none -monitor none -serial stdio -no-reboot </dev/null |
 		tr -d '\r' | tee "$VM/serial.log" | sed -n 's/^### //p' || true
 }
 
 # One TAP file per test, named after it; the exit statuses on the side.
 collect() {
-	rm -rf "$VM/tap" "$VM/exit-failures"
-	mkdir -p "$VM/tap"
+	rm -rf "$VM/tap" "$VM/exit-failures" "$VM/docs"
+	mkdir -p "$VM/tap" "$VM/docs"
 	grep -q '^### ALL DONE' "$VM/serial.log" ||
 		die "the VM did not finish (timeout or crash); see $VM/serial.log"
-	awk -v dir="$VM/tap" '
+	awk -v dir="$VM/tap" -v docs="$VM/docs" '
+		/^### DOCS BEGIN / { file = docs "/" $4 ".out"; next }
+		/^### DOCS END /   { file = ""; next }
 		/^### BEGIN / { name = $3; gsub("/", "_", name); file = dir "/" name; next }
 		/^### END /   { split($4, a, "="); if (a[2] != 0) print $3 " exited " a[2] > (dir "/../exit-failures"); file = ""; next }
 		file != ""    { print > file }
@@ -117,7 +131,9 @@ fetch
 initramfs
 boot
 collect
-ls "$VM/tap"/* >/dev/null 2>&1 || die "the VM ran no tests"
+(cd "$TOP" && tests/vm/docs.sh "$VM/docs") > "$VM/tap/docs" 2>&1 || true
+[ "${VM_ONLY:-}" = docs ] && exit 0
+ls "$VM/tap" | grep -qvx docs || die "the VM ran no tests"
 status=0
 prove --exec cat "$VM/tap"/* || status=1
 if [ -s "$VM/exit-failures" ]; then

@@ -34,11 +34,15 @@ int run_attach(struct bb_object *obj, const char *type, struct events **ev,
 	       struct bb_err *err)
 {
 	int ret = bb_object_attach(obj, err);
+	uint32_t i, n = 0;
 
 	if (ret)
 		return ret;
+	/* Not nr_progs: load --prog leaves the others off, unattached. */
+	for (i = 0; i < obj->spec.nr_progs; i++)
+		n += obj->progs[i].attach_fd >= 0;
 	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
-		    obj->spec.nr_progs, (unsigned long long)narrate_elapsed_us());
+		    n, (unsigned long long)narrate_elapsed_us());
 	return events_open(ev, obj, type, err);
 }
 
