@@ -468,16 +468,15 @@ fuzz: $(FUZZER) $(BPF_OBJS)
 EX_DIRS  := $(wildcard docs/examples/*/)
 EX_NAMES := $(notdir $(patsubst %/,%,$(EX_DIRS)))
 # An example with no NAME.bpf.c is user space only (map_api).  One with a
-# BPF side also gets its skeleton, build/skel/examples/NAME.skel.h (struct
-# NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c or
-# NAME.libbpf.c beside it, the same program on libbpf (the tests' oracle,
-# never shipped), is built where libbpf-dev and bpftool are installed,
-# against bpftool's skeleton of the same object
-# (build/examples/libbpf/NAME.skel.h), as NAME_libbpf or NAME.libbpf.
+# BPF side also gets its skeleton, build/examples/NAME.skel.h (struct
+# NAME, NAME__open()...), which NAME.c may include.  NAME_libbpf.c beside
+# it, the same program on libbpf (the tests' oracle, never shipped), is
+# built where libbpf-dev and bpftool are installed, against bpftool's
+# skeleton of the same object (build/examples/libbpf/NAME.skel.h).
 EX_BPF   := $(foreach n,$(EX_NAMES),$(if $(wildcard docs/examples/$(n)/$(n).bpf.c),$(n)))
 HAVE_LIBBPF := $(and $(wildcard /usr/include/bpf/libbpf.h),$(shell command -v bpftool 2>/dev/null))
 EX_LIBBPF_SRCS := $(if $(HAVE_LIBBPF),\
-	$(wildcard docs/examples/*/*_libbpf.c docs/examples/*/*.libbpf.c))
+	$(wildcard docs/examples/*/*_libbpf.c))
 EX_LIBBPF := $(patsubst %.c,$(BUILD)/examples/%,$(notdir $(EX_LIBBPF_SRCS)))
 EXAMPLES := $(foreach n,$(EX_NAMES),$(BUILD)/examples/$(n)) \
 	    $(foreach n,$(EX_BPF),$(BPF_BUILD)/examples/$(n).bpf.o) $(EX_LIBBPF)
@@ -499,10 +498,13 @@ $(BPF_BUILD)/examples/$(1).bpf.o: docs/examples/$(1)/$(1).bpf.c \
 	@mkdir -p $$(dir $$@)
 	$(CLANG) $(BPF_CFLAGS) -Idocs/examples/$(1) -I$(BUILD) $(DEPFLAGS) -MF $$(@:.o=.d) -c $$< -o $$@
 
+$(BUILD)/examples/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o $(BUILD)/barebpf
+	$$(call gen_skel,$$<,$(1),$$@)
+
 $(BUILD)/examples/$(1): docs/examples/$(1)/$(1).c $(LIB) \
-		$(if $(shell grep -l '\.skel\.h"' docs/examples/$(1)/$(1).c),$(BUILD)/skel/examples/$(1).skel.h)
+		$(if $(shell grep -l '\.skel\.h"' docs/examples/$(1)/$(1).c),$(BUILD)/examples/$(1).skel.h)
 	@mkdir -p $$(dir $$@)
-	$(CC) $(CFLAGS) -Iloader -Idocs/examples/$(1) -I$(BUILD)/skel/examples $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
+	$(CC) $(CFLAGS) -Iloader -I$(BUILD)/examples -Idocs/examples/$(1) $(DEPFLAGS) -MF $$@.d $$< $(LIB) -o $$@ $(LDFLAGS)
 
 $(BUILD)/examples/libbpf/$(1).skel.h: $(BPF_BUILD)/examples/$(1).bpf.o
 	@mkdir -p $$(dir $$@)

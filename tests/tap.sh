@@ -69,3 +69,14 @@ lib_san_flags() {
 	nm "$B/libbarebpf.a" 2>/dev/null | grep -q __asan_ &&
 		echo "-fsanitize=address,undefined"
 }
+
+# Wait until "$@" succeeds, checking every 0.1 s for at most 30 s; 1 if
+# it never did.  Nothing about timing is asserted: only the bound.
+wait_until() {
+	_w=0
+	until "$@"; do
+		_w=$((_w + 1))
+		[ $_w -ge 300 ] && return 1
+		sleep 0.1
+	done
+}

@@ -4,9 +4,9 @@
 # the size and alignment, and a sample of members the offsets, that
 # bpftool's vmlinux.h gives them (the oracle; both compiled for the host by clang);
 # and a BPF program on it (tests/kernel/btf_dump/task.bpf.c: task_struct
-# through BPF_CORE_READ) loads, runs and reads the right parent and name
-# for an exec of ours.  A BPF object's own BTF dumps too.
-# vm: host-only: its oracles (bpftool, clang) are not in the VM.
+# through BPF_CORE_READ, and a BPF_PROG on a BTF tracepoint) loads, runs
+# and reads the right parent, name and old pid for an exec of ours.  A BPF object's own BTF dumps too.
+# vm: host-only: clang and bpftool at test time.
 set -u
 . tests/tap.sh
 TOOL=$B/barebpf
@@ -72,6 +72,8 @@ status=$?
 is_ok $? "it loads and runs: pid $child => parent $$, name bbvm_$$ (task->real_parent->tgid, task->comm)"
 [ $status -eq 0 ] || diag "$(tail -5 "$tmp/err")"
 grep -q "=> {ppid=$$" "$tmp/out" || diag "$(grep -v '^attached' "$tmp/out" | head -8)"
+grep -q "^ *$child => $child\$" "$tmp/out"
+is_ok $? "its BPF_PROG program on tp_btf/sched_process_exec got (task, old_pid, bprm) in order: old_pid $child"
 
 # A BPF object's BTF, in C, compiles too.
 "$TOOL" btf dump "$tmp/task.bpf.o" > "$tmp/obj.h" &&

@@ -5,6 +5,7 @@
 # "execve called N times" line says 101, none says less, and each exec of
 # ours (a uniquely named copy of true) has its own line, by its pid,
 # counting up.  Other processes exec too: only what is ours is counted.
+# vm: host-only: the examples are built for the host only (make examples).
 set -u
 . tests/tap.sh
 N=3
@@ -12,16 +13,6 @@ N=3
 # The number in each "execve called N times" line; the smallest.
 numbers() { sed -n 's/.*bpf_trace_printk: execve called \([0-9]*\) times.*/\1/p' "$1"; }
 smallest() { numbers "$1" | sort -n | head -1; }
-
-# Wait (at most 30 s) until "$@" succeeds.
-wait_until() {
-	_i=0
-	until "$@"; do
-		_i=$((_i + 1))
-		[ $_i -ge 300 ] && return 1
-		sleep 0.1
-	done
-}
 
 # trace_pipe lines of pid $1: "<comm>-PID [CPU] ... execve called N times".
 line_of() { grep -E -- "-$1 +\[[0-9]+\].*execve called [0-9]+ times" "$2"; }
@@ -62,9 +53,9 @@ check() {	# PROGRAM NAME
 
 [ -x "$B/examples/execve_counter" ] || bail "no $B/examples/execve_counter (make examples)"
 check "$B/examples/execve_counter" barebpf
-if [ -x "$B/examples/execve_counter.libbpf" ]; then
-	check "$B/examples/execve_counter.libbpf" libbpf
+if [ -x "$B/examples/execve_counter_libbpf" ]; then
+	check "$B/examples/execve_counter_libbpf" libbpf
 else
-	diag "no $B/examples/execve_counter.libbpf (no libbpf-dev): barebpf's run only"
+	diag "no $B/examples/execve_counter_libbpf (no libbpf-dev): barebpf's run only"
 fi
 done_testing

@@ -5,18 +5,10 @@
 # uniquely named shell (a copy of sh) runs /bin/true N times: exactly N
 # lines carry its name, their counts all different, and nothing is lost.
 # Other processes exec too: only lines with our name are counted.
+# vm: host-only: the examples are built for the host only (make examples).
 set -u
 . tests/tap.sh
 N=7
-
-wait_until() {
-	_i=0
-	until "$@"; do
-		_i=$((_i + 1))
-		[ $_i -ge 300 ] && return 1
-		sleep 0.1
-	done
-}
 
 ours() { awk -v c="bbpb_$$" '$2 == c' "$1"; }
 enough() { [ "$(ours "$1" | wc -l)" -ge $N ]; }
@@ -52,9 +44,9 @@ check() {	# PROGRAM NAME
 
 [ -x "$B/examples/execve_perfbuf" ] || bail "no $B/examples/execve_perfbuf (make examples)"
 check "$B/examples/execve_perfbuf" barebpf
-if [ -x "$B/examples/execve_perfbuf.libbpf" ]; then
-	check "$B/examples/execve_perfbuf.libbpf" libbpf
+if [ -x "$B/examples/execve_perfbuf_libbpf" ]; then
+	check "$B/examples/execve_perfbuf_libbpf" libbpf
 else
-	diag "no $B/examples/execve_perfbuf.libbpf (no libbpf-dev): barebpf's run only"
+	diag "no $B/examples/execve_perfbuf_libbpf (no libbpf-dev): barebpf's run only"
 fi
 done_testing

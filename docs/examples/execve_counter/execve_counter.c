@@ -6,7 +6,7 @@
  * (the program's "execve called N times" lines, and whatever else on the
  * machine prints there) until Ctrl+C.
  *
- * execve_counter.libbpf.c beside it is the same program on libbpf.
+ * execve_counter_libbpf.c beside it is the same program on libbpf.
  */
 #include <errno.h>
 #include <signal.h>

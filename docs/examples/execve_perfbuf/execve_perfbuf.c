@@ -5,7 +5,7 @@
  * buffer on the "events" map, and poll it every 100 ms, one line per
  * execve on the machine, until Ctrl+C.
  *
- * execve_perfbuf.libbpf.c beside it is the same program on libbpf.
+ * execve_perfbuf_libbpf.c beside it is the same program on libbpf.
  */
 #include <signal.h>
 #include <stdio.h>

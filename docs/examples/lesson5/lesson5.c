@@ -2,7 +2,7 @@
 /*
  * lesson5.c - Lesson 5, kernel and user space map communication: the
  * user side, on the skeleton barebpf generates (make writes
- * build/skel/examples/lesson5.skel.h with `barebpf gen skeleton`).
+ * build/examples/lesson5.skel.h with `barebpf gen skeleton`).
  *
  * Open and load the object, attach its two programs, then every second
  * walk the hash map process_map (get-next-key, then a lookup per key)

@@ -314,6 +314,10 @@ int btf_c_print_body(struct btf_c *d, uint32_t id, int indent, int depth)
 	uint32_t i, pos = 0, a;
 	int ret;
 
+	/* Offsets are counted in bits, in 32 bits. */
+	if (t->size > UINT32_MAX / 8)
+		return bb_errf(d->err, -E2BIG, "btf: type %u ('%s'): %u bytes, too large",
+			       id, btf_c_name(d, id), t->size);
 	ret = btf_c_align(d->btf, d->lay, id, &a, depth, d->err);
 	if (ret)
 		return ret;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * execve_counter.libbpf.c - execve_counter.c on libbpf, for comparison
+ * execve_counter_libbpf.c - execve_counter.c on libbpf, for comparison
  * (and as the tests' oracle): the skeleton is bpftool's, the calls are
  * libbpf's.  Built only where libbpf-dev is installed.
  */
