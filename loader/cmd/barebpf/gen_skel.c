@@ -158,8 +158,9 @@ static void skel_free(struct skel *s)
 	bb_object_close(s->obj);
 }
 
-/* Exit status: 0 written, 1 the object would not do, 2 a usage error. */
-int cmd_gen(int argc, char **argv)
+/* 0 to go on, 1 after --help, -1 on a bad command line. */
+static int parse_args(int argc, char **argv, struct skel *s,
+		      const char **path)
 {
 	static const struct option longopts[] = {
 		{ "name", required_argument, NULL, 'n' },
@@ -167,38 +168,42 @@ int cmd_gen(int argc, char **argv)
 		{ 0 },
 	};
 	struct cli_getopt g = { 0 };
-	struct bb_err err = { 0 };
-	struct skel s = { 0 };
+	int c;
+
+	if (argc < 2 || strcmp(argv[1], "skeleton"))
+		return argc >= 2 && (!strcmp(argv[1], "-h") ||
+				     !strcmp(argv[1], "--help")) ? 1 : -1;
+	while ((c = cli_getopt(&g, argc - 1, argv + 1, "h", longopts)) != -1) {
+		if (c == 'h')
+			return 1;
+		if (c != 'n')
+			return -1;
+		s->name = g.arg;
+	}
+	if (g.ind != argc - 2)
+		return -1;
+	*path = argv[g.ind + 1];
+	if (!s->name)
+		s->name = default_name(s, *path);
+	return 0;
+}
+
+/* Exit status: 0 written, 1 the object would not do, 2 a usage error. */
+int cmd_gen(int argc, char **argv)
+{
 	/* Our own stdout, which does not escape: the text is C. */
 	static char buf[4096];
 	struct out out = OUT_INIT(1, buf);
-	int c, ret;
+	struct bb_err err = { 0 };
+	struct skel s = { 0 };
+	const char *path = NULL;
+	int args = parse_args(argc, argv, &s, &path), ret;
 
-	if (argc < 2 || strcmp(argv[1], "skeleton")) {
-		bool help = argc >= 2 && (!strcmp(argv[1], "-h") ||
-					  !strcmp(argv[1], "--help"));
-
-		usage(help ? out_stdout : out_stderr);
-		return help ? 0 : 2;
+	if (args) {
+		usage(args > 0 ? out_stdout : out_stderr);
+		return args > 0 ? 0 : 2;
 	}
-	while ((c = cli_getopt(&g, argc - 1, argv + 1, "h", longopts)) != -1) {
-		if (c == 'h') {
-			usage(out_stdout);
-			return 0;
-		}
-		if (c != 'n') {
-			usage(out_stderr);
-			return 2;
-		}
-		s.name = g.arg;
-	}
-	if (g.ind != argc - 2) {
-		usage(out_stderr);
-		return 2;
-	}
-	if (!s.name)
-		s.name = default_name(&s, argv[g.ind + 1]);
-	ret = prepare(&s, argv[g.ind + 1], &err);
+	ret = prepare(&s, path, &err);
 	if (!ret)
 		ret = skel_print(&out, &s, &err);
 	if (ret)

@@ -182,6 +182,14 @@ static int collect(const struct obj_spec *spec, uint32_t map,
 	return 0;
 }
 
+/* A padding member, @size bytes at @off. */
+static void pad(struct skel_field *f, uint32_t off, uint32_t size)
+{
+	*f = (struct skel_field){ .off = off, .size = size, .align = 1,
+				  .type = "__u8" };
+	fmt_snprintf(f->dims, sizeof(f->dims), "[%u]", size);
+}
+
 /* Copy @vars into @out with padding members where they leave gaps. */
 static int lay_out(const struct map_spec *ms, const struct skel_field *vars,
 		   uint32_t nr_vars, struct skel_field *out, uint32_t *nr,
@@ -198,13 +206,7 @@ static int lay_out(const struct map_spec *ms, const struct skel_field *vars,
 				       "section '%s': variable '%s' overlaps what follows it",
 				       ms->name, vars[i - 1].name);
 		if (off > pos)
-			out[n++] = (struct skel_field){
-				.off = pos, .size = off - pos, .align = 1,
-				.type = "__u8",
-			};
-		if (off > pos)
-			fmt_snprintf(out[n - 1].dims, sizeof(out[n - 1].dims),
-				     "[%u]", off - pos);
+			pad(&out[n++], pos, off - pos);
 		if (i == nr_vars)
 			break;
 		if (vars[i].off % vars[i].align)
