@@ -25,6 +25,9 @@ mount -t tracefs nodev /sys/kernel/tracing
 mount -t bpf bpf /sys/fs/bpf
 # A block device for the seed kprobe example (tests/kernel/blk_start.c).
 insmod /lib/loop.ko
+# The loopback interface, down in a fresh boot: the socket filter test
+# (tests/kernel/prog_run_socket.c) sends UDP to 127.0.0.1.
+ip link set lo up
 
 # This kernel has everything we test: a skip here is a failure.
 export BAREBPF_NO_SKIP=1 BAREBPF_EXPECT_KPROBE=1 BAREBPF_EXPECT_FENTRY=1
