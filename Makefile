@@ -491,12 +491,14 @@ $(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c bench/ref/procmon_table.
 # Example 1 both ways, with the static tools' flags (-Oz, LTO...).  The
 # barebpf one links what `make static` builds in $(STATIC)/obj: the
 # library, our malloc (as the static tools do) and the example's skeleton
-# (made there by the example's own rule).
+# (made there by the example's own rule).  It relinks on each run: `static`
+# is phony (cheap: the inner makes rebuild nothing).
 STATIC_OBJ = $(STATIC)/obj
 $(BUILD)/bench/lesson5_static: docs/examples/lesson5/lesson5.c static
 	@mkdir -p $(@D)
-	@$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC_OBJ) SANITIZE= \
-		BPF_BUILD=$(BPF_BUILD) $(STATIC_OBJ)/examples/lesson5.skel.h
+	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
+		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC_OBJ) SANITIZE= \
+		BPF_BUILD=$(BPF_BUILD) TOOL_EXTRA="$(MUSL_EXTRA)" $(STATIC_OBJ)/examples/lesson5.skel.h
 	$(MUSL_CC) $(BENCH_REF_CFLAGS) $(STATIC_CFLAGS) -idirafter $(STATIC_INC) \
 		-Iloader -I$(STATIC_OBJ)/examples $< $(MUSL_EXTRA:%.c=$(STATIC_OBJ)/obj/%.o) \
 		$(STATIC_OBJ)/libbarebpf_internal.a $(STATIC_LDBASE) -Wl,-Map=$@.map -o $@.full
