@@ -349,9 +349,9 @@ STATIC_CFLAGS  = -Oz -flto -flto-partition=one -Wno-maybe-uninitialized \
 		 -fno-stack-protector -fcf-protection=none
 # The musl tools' own malloc, free, calloc and realloc (loader/static/).
 MUSL_EXTRA     = $(wildcard loader/static/*.c)
-STATIC_LDFLAGS = -static -Wl,--gc-sections -Wl,-z,noseparate-code \
-		 -Wl,--build-id=none -Wl,-z,norelro \
-		 -Wl,-Map=\$$@.map
+STATIC_LDBASE  = -static -Wl,--gc-sections -Wl,-z,noseparate-code \
+		 -Wl,--build-id=none -Wl,-z,norelro
+STATIC_LDFLAGS = $(STATIC_LDBASE) -Wl,-Map=\$$@.map
 
 static: $(BPF_OBJS) $(LZPACK)
 	@mkdir -p $(STATIC_INC)
@@ -449,7 +449,14 @@ BENCH_PKGS = libbpf-tools bpftool strace libbpf-dev libelf-dev zlib1g-dev \
 #   procmon_lskel   procmon on bpftool's light skeleton (no libbpf at run
 #                   time): static with musl, as our static procmon.
 #   stream_libbpf   bench/stream.c's measurement with libbpf's readers.
-BENCH_REFS   = $(addprefix $(BUILD)/bench/,procmon_libbpf procmon_lskel stream_libbpf)
+#   lesson5_static  example 1 (docs/examples/lesson5/lesson5.c) as the
+#                   static tools are built: musl, -Oz, LTO, on the library
+#                   `make static` compiles; stripped.
+#   lesson5_lskel   the same program on bpftool's light skeleton of the
+#                   same lesson5.bpf.o (bench/ref/lesson5_lskel.c): static
+#                   with musl, -Oz, LTO, stripped.
+BENCH_REFS   = $(addprefix $(BUILD)/bench/,procmon_libbpf procmon_lskel stream_libbpf \
+		 lesson5_static lesson5_lskel)
 LIBBPF_LIBS  = -l:libbpf.a -l:libelf.a -l:libz.a
 BENCH_REF_CFLAGS = -O2 -std=c11 -D_GNU_SOURCE -I. -Wall -Wextra -Werror
 
@@ -470,13 +477,41 @@ $(BUILD)/bench/procmon.lskel.h: $(BPF_BUILD)/procmon.bpf.o
 
 # Its headers: musl's, then the kernel's uapi and libbpf's skel_internal.h
 # (only headers: the light skeleton makes its own bpf() calls).
-$(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c bench/ref/procmon_table.h $(BUILD)/bench/procmon.lskel.h kernel/procmon.h
-	@mkdir -p $(@D)/include
-	ln -sfn /usr/include/bpf $(@D)/include/bpf
-	ln -sfn /usr/include/linux $(@D)/include/linux
-	ln -sfn /usr/include/asm-generic $(@D)/include/asm-generic
+LSKEL_INC = @mkdir -p $(@D)/include; \
+	ln -sfn /usr/include/bpf $(@D)/include/bpf; \
+	ln -sfn /usr/include/linux $(@D)/include/linux; \
+	ln -sfn /usr/include/asm-generic $(@D)/include/asm-generic; \
 	ln -sfn /usr/include/$(MULTIARCH)/asm $(@D)/include/asm
+$(BUILD)/bench/procmon_lskel: bench/ref/procmon_lskel.c bench/ref/procmon_table.h bench/ref/lskel_attach.h \
+		$(BUILD)/bench/procmon.lskel.h kernel/procmon.h
+	$(LSKEL_INC)
 	$(MUSL_CC) -static $(BENCH_REF_CFLAGS) -I$(@D) -idirafter $(@D)/include $< -o $@
+	strip -s -R .comment $@
+
+# Example 1 both ways, with the static tools' flags (-Oz, LTO...).  The
+# barebpf one links what `make static` builds in $(STATIC)/obj: the
+# library, our malloc (as the static tools do) and the example's skeleton
+# (made there by the example's own rule).  It relinks on each run: `static`
+# is phony (cheap: the inner makes rebuild nothing).
+STATIC_OBJ = $(STATIC)/obj
+$(BUILD)/bench/lesson5_static: docs/examples/lesson5/lesson5.c static
+	@mkdir -p $(@D)
+	@CFLAGS="$(STATIC_CFLAGS) -idirafter $(STATIC_INC)" LDFLAGS="$(STATIC_LDFLAGS)" \
+		$(MAKE) --no-print-directory CC=$(MUSL_CC) BUILD=$(STATIC_OBJ) SANITIZE= \
+		BPF_BUILD=$(BPF_BUILD) TOOL_EXTRA="$(MUSL_EXTRA)" $(STATIC_OBJ)/examples/lesson5.skel.h
+	$(MUSL_CC) $(BENCH_REF_CFLAGS) $(STATIC_CFLAGS) -idirafter $(STATIC_INC) \
+		-Iloader -I$(STATIC_OBJ)/examples $< $(MUSL_EXTRA:%.c=$(STATIC_OBJ)/obj/%.o) \
+		$(STATIC_OBJ)/libbarebpf_internal.a $(STATIC_LDBASE) -Wl,-Map=$@.map -o $@.full
+	strip -s -R .comment -o $@ $@.full
+
+$(BUILD)/bench/lesson5.lskel.h: $(BPF_BUILD)/examples/lesson5.bpf.o
+	@mkdir -p $(@D)
+	bpftool gen skeleton -L $< name lesson5 > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/bench/lesson5_lskel: bench/ref/lesson5_lskel.c bench/ref/lskel_attach.h $(BUILD)/bench/lesson5.lskel.h
+	$(LSKEL_INC)
+	$(MUSL_CC) $(BENCH_REF_CFLAGS) $(STATIC_CFLAGS) $(STATIC_LDBASE) \
+		-I$(@D) -idirafter $(@D)/include $< -o $@
 	strip -s -R .comment $@
 
 bench:

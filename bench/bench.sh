@@ -6,6 +6,7 @@
 #
 #	make bench		(installs the tools, builds, then runs this)
 #	PARTS="sizes mapread" RUNS=5 sh bench/bench.sh	(some parts only)
+#	PARTS=example_size sh bench/bench.sh	(issue 15's size figure only)
 #
 # First against the same demo: procmon on libbpf and on bpftool's light
 # skeleton (bench/ref/, built by `make bench-refs`), loading the very same
@@ -278,6 +279,22 @@ sizes() {
 	echo
 }
 
+# Issue 15: example 1 (docs/examples/lesson5) both ways, built alike
+# (make bench-refs: musl, static, -Oz, LTO, stripped).
+example_size() {
+	echo "### Example 1 (Lesson 5), static musl stripped: barebpf skeleton vs light skeleton"
+	echo
+	echo "docs/examples/lesson5/lesson5.c on barebpf's skeleton, and the same program"
+	echo "on bpftool's light skeleton (\`gen skeleton -L\`) of the same lesson5.bpf.o"
+	echo "(bench/ref/lesson5_lskel.c, its tp/ programs attached by hand)."
+	echo
+	echo "| example 1 (Lesson 5) | barebpf skeleton, bytes | light skeleton, bytes | barebpf / light |"
+	echo "|---|---:|---:|---:|"
+	set -- $(stat -c %s "$B/bench/lesson5_static" "$B/bench/lesson5_lskel")
+	echo "| static musl stripped (-Oz, LTO) | $1 | $2 | $(ratio2 "$1" "$2") |"
+	echo
+}
+
 syscalls() {
 	echo "### System calls at start"
 	echo
@@ -424,7 +441,7 @@ overhead() {
 		"$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); kernel $(uname -r);" \
 		"$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")."
 	echo
-	for p in ${PARTS:-startup_refs core_loads mapread events sizes syscalls startup overhead}; do
+	for p in ${PARTS:-startup_refs core_loads mapread events sizes example_size syscalls startup overhead}; do
 		$p
 	done
 } | tee "$OUT.tmp"

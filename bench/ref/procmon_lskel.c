@@ -6,8 +6,9 @@
  * $B/bench/procmon.lskel.h).  The light skeleton loads through one loader
  * program run in the kernel (BPF_PROG_TYPE_SYSCALL) and needs no libbpf at
  * run time; it cannot attach "tp/" programs itself (bpftool 7.1 says
- * "auto-attach not supported"), so they are attached here by hand:
- * perf_event_open of the tracepoint, PERF_EVENT_IOC_SET_BPF, ENABLE.
+ * "auto-attach not supported"), so they are attached by hand
+ * (bench/ref/lskel_attach.h): perf_event_open of the tracepoint,
+ * PERF_EVENT_IOC_SET_BPF, ENABLE.
  *
  *	procmon_lskel [COUNT [INTERVAL_MS [TEARDOWN]]]
  *
@@ -36,6 +37,7 @@
 #include <unistd.h>
 
 #include "procmon.lskel.h"
+#include "bench/ref/lskel_attach.h"
 #include "bench/ref/procmon_table.h"
 
 struct btf_view {
@@ -151,41 +153,6 @@ static int map_op(enum bpf_cmd cmd, int fd, const void *key, void *val)
 	a.key = (long)key;
 	a.value = (long)val;	/* next_key for GET_NEXT_KEY: same place */
 	return skel_sys_bpf(cmd, &a, sizeof(a)) ? -errno : 0;
-}
-
-/* perf_event_open(tracepoint) + SET_BPF + ENABLE: the perf fd or -errno. */
-static int attach_tp(const char *event, int prog_fd)
-{
-	struct perf_event_attr pa;
-	char path[256], buf[32];
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/kernel/tracing/events/%s/id", event);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -EINVAL;
-	buf[n] = '\0';
-	memset(&pa, 0, sizeof(pa));
-	pa.type = PERF_TYPE_TRACEPOINT;
-	pa.size = sizeof(pa);
-	pa.config = strtoull(buf, NULL, 10);
-	pa.sample_period = 1;
-	pa.wakeup_events = 1;
-	fd = syscall(__NR_perf_event_open, &pa, -1, 0, -1, PERF_FLAG_FD_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog_fd) ||
-	    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0)) {
-		n = -errno;
-		close(fd);
-		return n;
-	}
-	return fd;
 }
 
 static int dump(int fd, struct proc_info *rows, size_t cap)

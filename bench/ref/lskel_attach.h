@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lskel_attach.h - attach a "tp/" program of a light skeleton by hand
+ * (bpftool's light skeleton cannot: "auto-attach not supported"):
+ * perf_event_open of the tracepoint, PERF_EVENT_IOC_SET_BPF, ENABLE.
+ * Shared by the light-skeleton references of bench/ref/.
+ * Only for bench/bench.sh: never part of barebpf.
+ */
+#ifndef BENCH_REF_LSKEL_ATTACH_H
+#define BENCH_REF_LSKEL_ATTACH_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/perf_event.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* @event is "group/name" under tracefs: the perf fd, or -errno. */
+static int attach_tp(const char *event, int prog_fd)
+{
+	struct perf_event_attr pa;
+	char path[256], buf[32];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/kernel/tracing/events/%s/id", event);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -EINVAL;
+	buf[n] = '\0';
+	memset(&pa, 0, sizeof(pa));
+	pa.type = PERF_TYPE_TRACEPOINT;
+	pa.size = sizeof(pa);
+	pa.config = strtoull(buf, NULL, 10);
+	pa.sample_period = 1;
+	pa.wakeup_events = 1;
+	fd = syscall(__NR_perf_event_open, &pa, -1, 0, -1, PERF_FLAG_FD_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, PERF_EVENT_IOC_SET_BPF, prog_fd) ||
+	    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0)) {
+		n = -errno;
+		close(fd);
+		return n;
+	}
+	return fd;
+}
+
+#endif
