@@ -18,7 +18,7 @@
 #include "loader/cmd/common/cli.h"
 #include "loader/sys/out.h"
 #include "loader/cmd/barebpf/cmd.h"
-#include "loader/cmd/barebpf/gen_skel.h"
+#include "loader/cmd/barebpf/gen_skel_types.h"
 
 static void usage(struct out *f)
 {

@@ -20,7 +20,7 @@
 #include "elf/base/fmt.h"
 #include "elf/base/sort.h"
 #include "loader/cmd/barebpf/btf_str.h"
-#include "loader/cmd/barebpf/gen_skel.h"
+#include "loader/cmd/barebpf/gen_skel_types.h"
 
 /* The VAR record of @name in DATASEC @ds, or NULL. */
 static const struct btf_type *datasec_var(const struct btf *btf, uint32_t ds,

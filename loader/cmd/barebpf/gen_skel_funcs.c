@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "loader/cmd/barebpf/gen_skel.h"
+#include "loader/cmd/barebpf/gen_skel_types.h"
 
 static const char *sect_member(uint32_t i)
 {

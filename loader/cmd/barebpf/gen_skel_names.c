@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * gen_skel_names.c - may a map, program or variable name be a member of a
- * skeleton's struct?  The header must compile as C and as C++, so a name
+ * gen_skel_names.c - the names in a skeleton: the sections' names, NAME
+ * and FILE put into its text (skel_puts()), and may a map, program or
+ * variable name be a member of a skeleton's struct?  The header must compile as C and as C++, so a name
  * may not be a keyword of either, nor a macro of the headers it includes
  * (errno, stdin, bool...).  Clang takes such names in BPF C only when
  * they are not keywords there (a map called "class" or "new" is fine in
@@ -10,7 +11,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "loader/cmd/barebpf/gen_skel.h"
+#include "loader/cmd/barebpf/gen_skel_types.h"
 
 static const char *const reserved[] = {
 	/* C11 */
@@ -66,4 +67,30 @@ int skel_check_name(const char *what, const char *name, struct bb_err *err)
 			       "%s '%s': names starting with __pad are the skeleton's padding",
 			       what, name);
 	return 0;
+}
+
+const char *const skel_sect_names[SKEL_NR_SECTS] = {
+	".bss", ".data", ".rodata"
+};
+
+/*
+ * Write @text, a piece of a skeleton, with NAME replaced by the skeleton's
+ * name and FILE by its object's file name.
+ */
+void skel_puts(struct out *f, const struct skel *s, const char *text)
+{
+	const char *p = text, *name, *file;
+
+	for (;;) {
+		name = strstr(p, "NAME");
+		file = strstr(p, "FILE");
+		if (file && (!name || file < name))
+			name = file;
+		if (!name)
+			break;
+		out_printf(f, "%.*s%s", (int)(name - p), p,
+			   name == file ? s->file : s->name);
+		p = name + 4;
+	}
+	out_puts(f, p);
 }

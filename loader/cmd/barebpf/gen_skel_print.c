@@ -7,11 +7,7 @@
  */
 #include <string.h>
 
-#include "loader/cmd/barebpf/gen_skel.h"
-
-const char *const skel_sect_names[SKEL_NR_SECTS] = {
-	".bss", ".data", ".rodata"
-};
+#include "loader/cmd/barebpf/gen_skel_types.h"
 
 /* "bss" for ".bss": the member's and the struct's name. */
 static const char *member(uint32_t i)
@@ -64,24 +60,6 @@ static void print_head(struct out *f, const struct skel *s)
 		   "#include <barebpf.h>\n",
 		   s->name, s->file, s->name, s->name, s->name, s->name, guard,
 		   guard);
-}
-
-void skel_puts(struct out *f, const struct skel *s, const char *text)
-{
-	const char *p = text, *name, *file;
-
-	for (;;) {
-		name = strstr(p, "NAME");
-		file = strstr(p, "FILE");
-		if (file && (!name || file < name))
-			name = file;
-		if (!name)
-			break;
-		out_printf(f, "%.*s%s", (int)(name - p), p,
-			   name == file ? s->file : s->name);
-		p = name + 4;
-	}
-	out_puts(f, p);
 }
 
 static void print_sect(struct out *f, const struct skel *s, uint32_t i)

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * gen_skel.h - what `barebpf gen skeleton` (gen_skel.c) asks of
- * gen_skel_btf.c: the C layout of a global data section, from BTF.
+ * gen_skel_types.h - what the parts of `barebpf gen skeleton` share: the
+ * C layout of a global data section, from BTF (gen_skel_btf.c), and the
+ * skeleton being written.  Below them all: gen_skel.c (the command) ->
+ * gen_skel_print.c -> gen_skel_funcs.c -> gen_skel_names.c.
  */
-#ifndef BAREBPF_GEN_SKEL_H
-#define BAREBPF_GEN_SKEL_H
+#ifndef BAREBPF_GEN_SKEL_TYPES_H
+#define BAREBPF_GEN_SKEL_TYPES_H
 
 #include <stdint.h>
 
