@@ -27,17 +27,6 @@ static void sig_handler(int sig)
 	exiting = 1;
 }
 
-static int map_op(enum bpf_cmd cmd, int fd, const void *key, void *val)
-{
-	union bpf_attr a;
-
-	memset(&a, 0, sizeof(a));
-	a.map_fd = fd;
-	a.key = (long)key;
-	a.value = (long)val;	/* next_key for GET_NEXT_KEY: same place */
-	return skel_sys_bpf(cmd, &a, sizeof(a)) ? -errno : 0;
-}
-
 /* One round: every pid in the map with its name. */
 static void print_processes(int fd)
 {

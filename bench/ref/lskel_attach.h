@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * lskel_attach.h - attach a "tp/" program of a light skeleton by hand
+ * lskel_attach.h - what the light-skeleton references share: a map
+ * command (map_op()), and attaching a "tp/" program by hand
  * (bpftool's light skeleton cannot: "auto-attach not supported"):
  * perf_event_open of the tracepoint, PERF_EVENT_IOC_SET_BPF, ENABLE.
  * Shared by the light-skeleton references of bench/ref/.
@@ -18,6 +19,21 @@
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/*
+ * One map command on @fd, made as the light skeleton makes its own
+ * (skel_sys_bpf() of its skel_internal.h): LOOKUP_ELEM, GET_NEXT_KEY...
+ */
+static int map_op(enum bpf_cmd cmd, int fd, const void *key, void *val)
+{
+	union bpf_attr a;
+
+	memset(&a, 0, sizeof(a));
+	a.map_fd = fd;
+	a.key = (long)key;
+	a.value = (long)val;	/* next_key for GET_NEXT_KEY: same place */
+	return skel_sys_bpf(cmd, &a, sizeof(a)) ? -errno : 0;
+}
 
 /* @event is "group/name" under tracefs: the perf fd, or -errno. */
 static int attach_tp(const char *event, int prog_fd)

@@ -144,17 +144,6 @@ static int task_offsets(struct task_offsets *off)
 	return ret;
 }
 
-static int map_op(enum bpf_cmd cmd, int fd, const void *key, void *val)
-{
-	union bpf_attr a;
-
-	memset(&a, 0, sizeof(a));
-	a.map_fd = fd;
-	a.key = (long)key;
-	a.value = (long)val;	/* next_key for GET_NEXT_KEY: same place */
-	return skel_sys_bpf(cmd, &a, sizeof(a)) ? -errno : 0;
-}
-
 static int dump(int fd, struct proc_info *rows, size_t cap)
 {
 	__u32 key, next, *prev = NULL;
