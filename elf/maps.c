@@ -80,7 +80,8 @@ static int set_once(const struct map_ctx *c, const char *what,
 static int map_def_decode(const struct btf *btf, uint32_t struct_id,
 			  struct map_spec *ms, struct bb_err *err);
 
-/* "values": the inner map's definition, decoded as any other. */
+/* "values": the inner map's definition, decoded as any other (none for
+ * a PROG_ARRAY's programs). */
 static int decode_values(const struct map_ctx *c, const struct btf_member *m,
 			 struct map_spec *ms)
 {
@@ -90,7 +91,8 @@ static int decode_values(const struct map_ctx *c, const struct btf_member *m,
 	ret = map_values_begin(c->btf, m, ms, &id, &nelems, c->err);
 	if (ret)
 		return ret;
-	ret = map_def_decode(c->btf, id, ms->inner, c->err);
+	if (!ms->prog_values)
+		ret = map_def_decode(c->btf, id, ms->inner, c->err);
 	return map_values_end(ms, nelems, ret, c->err);
 }
 
