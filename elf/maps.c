@@ -51,6 +51,32 @@ bad:
 		       c->map, member);
 }
 
+/*
+ * __ulong(name, N), for 64-bit numbers (map_extra): an anonymous enum whose
+ * one member has the value N; __uint(name, N) is taken too.
+ */
+static int decode_ulong(const struct map_ctx *c, const char *member,
+			uint32_t type_id, uint64_t *out)
+{
+	const struct btf_type *t = btf_type(c->btf, type_id);
+	uint32_t v;
+	int ret;
+
+	if (t && btf_kind(t) == BTF_KIND_ENUM && btf_vlen(t) == 1) {
+		*out = (uint32_t)((const struct btf_enum *)btf_extra(t))->val;
+		return 0;
+	}
+	if (t && btf_kind(t) == BTF_KIND_ENUM64 && btf_vlen(t) == 1) {
+		const struct btf_enum64 *e = btf_extra(t);
+
+		*out = (uint64_t)e->val_hi32 << 32 | e->val_lo32;
+		return 0;
+	}
+	ret = decode_uint(c, member, type_id, &v);
+	*out = v;
+	return ret;
+}
+
 /* __type(name, T): a pointer to T.  Gives T's id and size. */
 static int decode_type(const struct map_ctx *c, const char *member,
 		       uint32_t type_id, uint32_t *id, uint32_t *size)
@@ -108,6 +134,8 @@ static int decode_member(const struct map_ctx *c, const struct btf_member *m,
 			       "elf: map '%s': member without a name", c->map);
 	if (!strcmp(name, "values"))
 		return decode_values(c, m, ms);
+	if (!strcmp(name, "map_extra"))
+		return decode_ulong(c, name, m->type, &ms->map_extra);
 	if (!strcmp(name, "key") || !strcmp(name, "value")) {
 		ret = decode_type(c, name, m->type, &id, &v);
 		if (ret)

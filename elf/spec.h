@@ -30,6 +30,7 @@ struct map_spec {
 	uint32_t max_entries;
 	uint32_t map_flags;
 	uint32_t numa_node;
+	uint64_t map_extra;	/* __uint or __ulong(map_extra, N) */
 	uint32_t pinning;	/* 0 none, 1 by name */
 	uint32_t key_type_id;	/* BTF type of the key, 0 if given as a size */
 	uint32_t value_type_id;	/* likewise for the value */

@@ -51,17 +51,6 @@ static int open_load(struct bb_object **o, const char *off)
 	return ret;
 }
 
-static uint32_t run_first(struct bb_object *o)
-{
-	struct bb_err err = { 0 };
-	uint32_t retval = 0;
-
-	if (bb_prog_run(bb_object_find_prog(o, "first"), NULL, 0, &retval,
-			&err))
-		diag("bb_prog_run: %s", err.msg);
-	return retval;
-}
-
 static void filled(void)
 {
 	struct bb_object *o = NULL;
@@ -75,7 +64,7 @@ static void filled(void)
 	is_int(slot_id(o, 3), prog_id(o, "third"), "slot 3 holds 'third' (id %u)",
 	       prog_id(o, "third"));
 	is_int(slot_id(o, 0), -ENOENT, "slot 0, not in .values, is empty");
-	is_int(run_first(o), 2, "'first' tail-calls slot 1: it returns what 'second' returns");
+	is_int(attach_run(o, "first"), 2, "'first' tail-calls slot 1: it returns what 'second' returns");
 	bb_object_get_var(o, "second_runs", &runs, sizeof(runs), &err);
 	is_int(runs, 1, "'second' ran once");
 out:
@@ -90,7 +79,7 @@ static void switched_off(void)
 		goto out;
 	is_int(slot_id(o, 1), -ENOENT, "slot 1 stays empty");
 	is_int(slot_id(o, 3), prog_id(o, "third"), "slot 3 still holds 'third'");
-	is_int(run_first(o), 1, "'first' falls through both tail calls");
+	is_int(attach_run(o, "first"), 1, "'first' falls through both tail calls");
 out:
 	bb_object_close(o);
 }
