@@ -260,6 +260,8 @@ void bb_object_close(struct bb_object *obj)
 	if (!obj)
 		return;
 	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
+		if (obj->progs[i].tc.detach)
+			obj->progs[i].tc.detach(&obj->progs[i].tc);
 		close_fd(&obj->progs[i].attach_fd);
 		close_fd(&obj->progs[i].fd);
 		free(obj->progs[i].insns);

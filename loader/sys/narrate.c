@@ -11,6 +11,8 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/perf_event.h>
+#include <linux/rtnetlink.h>
+#include <linux/netlink.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
@@ -23,6 +25,10 @@
 #include "loader/sys/narrate.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
 
 static struct out *narrate_out;
 static struct timespec narrate_t0;
@@ -315,6 +321,63 @@ static void narrate_ioctl(struct line *l, const long *args, long ret)
 }
 
 /*
+ * rtnetlink's messages (loader/sys/netlink.c): the type of the first
+ * one, which is all we send at a time; a reply's NLMSG_ERROR carries
+ * the answer, 0 for the acknowledgement.
+ */
+static const char *netlink_type_name(uint16_t type)
+{
+	switch (type) {
+	case NLMSG_ERROR: return "NLMSG_ERROR";
+	case NLMSG_DONE: return "NLMSG_DONE";
+	case RTM_NEWQDISC: return "RTM_NEWQDISC";
+	case RTM_DELQDISC: return "RTM_DELQDISC";
+	case RTM_NEWTFILTER: return "RTM_NEWTFILTER";
+	case RTM_DELTFILTER: return "RTM_DELTFILTER";
+	case RTM_GETTFILTER: return "RTM_GETTFILTER";
+	}
+	return NULL;
+}
+
+static void netlink_words(struct line *l, const void *buf, long len)
+{
+	const struct nlmsghdr *h = buf;
+	const char *name;
+
+	if (len < (long)sizeof(*h))
+		return;
+	name = netlink_type_name(h->nlmsg_type);
+	if (name)
+		add(l, ", %s", name);
+	else
+		add(l, ", type %u", h->nlmsg_type);
+	if (h->nlmsg_type == NLMSG_ERROR &&
+	    len >= (long)(sizeof(*h) + sizeof(int))) {
+		int e = *(const int *)(h + 1);
+
+		if (e)
+			add(l, " %d (%s)", e, errno_text(-e));
+		else
+			add(l, " 0 (the acknowledgement)");
+	}
+}
+
+static void narrate_netlink(struct line *l, long nr, const long *args,
+			    long ret)
+{
+	if (nr == __NR_sendto) {
+		add(l, "sendto(fd %ld, %ld bytes", args[0], args[2]);
+		netlink_words(l, (const void *)args[1], args[2]);
+	} else {
+		add(l, "recvfrom(fd %ld, up to %ld bytes", args[0], args[2]);
+		if (ret > 0)
+			netlink_words(l, (const void *)args[1], ret);
+	}
+	add(l, ")");
+	result(l, ret, 0);
+}
+
+/*
  * sysfs hands out a binary file like /sys/kernel/btf/vmlinux one page per
  * read(2): thousands of identical reads.  We say the first and count the
  * rest, saying how many when the next different call comes.
@@ -401,6 +464,10 @@ void narrate_syscall(long nr, const long *args, long ret)
 		add(&l, "epoll_wait(epoll fd %ld, %ld ms)", args[0], args[3]);
 		result(&l, ret, 0);
 		break;
+	case __NR_sendto:
+	case __NR_recvfrom:
+		narrate_netlink(&l, nr, args, ret);
+		break;
 	case __NR_socket:
 		add(&l, "socket(domain %ld, type %ld)", args[0], args[1]);
 		result(&l, ret, 1);
@@ -408,7 +475,8 @@ void narrate_syscall(long nr, const long *args, long ret)
 	case __NR_setsockopt:
 		add(&l, "setsockopt(fd %ld, level %ld, %s)", args[0], args[1],
 		    args[1] == SOL_SOCKET && args[2] == SO_ATTACH_BPF ?
-		    "SO_ATTACH_BPF" : "option");
+		    "SO_ATTACH_BPF" : args[1] == SOL_NETLINK &&
+		    args[2] == NETLINK_EXT_ACK ? "NETLINK_EXT_ACK" : "option");
 		if (args[2] == SO_ATTACH_BPF)
 			add(&l, " prog fd %d", *(const int *)args[3]);
 		result(&l, ret, 0);
