@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/perf_event.h>
-#include <linux/rtnetlink.h>
 #include <linux/netlink.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -321,59 +320,23 @@ static void narrate_ioctl(struct line *l, const long *args, long ret)
 }
 
 /*
- * rtnetlink's messages (loader/sys/netlink.c): the type of the first
- * one, which is all we send at a time; a reply's NLMSG_ERROR carries
- * the answer, 0 for the acknowledgement.
+ * What a sendto/recvfrom buffer says: rtnetlink's messages, in words
+ * that loader/sys/netlink.c sets when it opens its socket (so that only
+ * the tools that talk netlink carry them).
  */
-static const char *netlink_type_name(uint16_t type)
+narrate_buf_fn narrate_buf_words;
+
+static void narrate_sendrecv(struct line *l, long nr, const long *args,
+			     long ret)
 {
-	switch (type) {
-	case NLMSG_ERROR: return "NLMSG_ERROR";
-	case NLMSG_DONE: return "NLMSG_DONE";
-	case RTM_NEWQDISC: return "RTM_NEWQDISC";
-	case RTM_DELQDISC: return "RTM_DELQDISC";
-	case RTM_NEWTFILTER: return "RTM_NEWTFILTER";
-	case RTM_DELTFILTER: return "RTM_DELTFILTER";
-	case RTM_GETTFILTER: return "RTM_GETTFILTER";
-	}
-	return NULL;
-}
+	long n = nr == __NR_sendto ? args[2] : ret;
+	char words[96] = "";
 
-static void netlink_words(struct line *l, const void *buf, long len)
-{
-	const struct nlmsghdr *h = buf;
-	const char *name;
-
-	if (len < (long)sizeof(*h))
-		return;
-	name = netlink_type_name(h->nlmsg_type);
-	if (name)
-		add(l, ", %s", name);
-	else
-		add(l, ", type %u", h->nlmsg_type);
-	if (h->nlmsg_type == NLMSG_ERROR &&
-	    len >= (long)(sizeof(*h) + sizeof(int))) {
-		int e = *(const int *)(h + 1);
-
-		if (e)
-			add(l, " %d (%s)", e, errno_text(-e));
-		else
-			add(l, " 0 (the acknowledgement)");
-	}
-}
-
-static void narrate_netlink(struct line *l, long nr, const long *args,
-			    long ret)
-{
-	if (nr == __NR_sendto) {
-		add(l, "sendto(fd %ld, %ld bytes", args[0], args[2]);
-		netlink_words(l, (const void *)args[1], args[2]);
-	} else {
-		add(l, "recvfrom(fd %ld, up to %ld bytes", args[0], args[2]);
-		if (ret > 0)
-			netlink_words(l, (const void *)args[1], ret);
-	}
-	add(l, ")");
+	if (narrate_buf_words && n > 0)
+		narrate_buf_words(words, sizeof(words), (const void *)args[1], n);
+	add(l, "%s(fd %ld, %s%ld bytes%s)",
+	    nr == __NR_sendto ? "sendto" : "recvfrom", args[0],
+	    nr == __NR_sendto ? "" : "up to ", args[2], words);
 	result(l, ret, 0);
 }
 
@@ -466,7 +429,7 @@ void narrate_syscall(long nr, const long *args, long ret)
 		break;
 	case __NR_sendto:
 	case __NR_recvfrom:
-		narrate_netlink(&l, nr, args, ret);
+		narrate_sendrecv(&l, nr, args, ret);
 		break;
 	case __NR_socket:
 		add(&l, "socket(domain %ld, type %ld)", args[0], args[1]);

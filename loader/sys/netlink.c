@@ -3,14 +3,58 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/rtnetlink.h>
 
 #include "elf/base/errno_names.h"
+#include "elf/base/fmt.h"
+#include "loader/sys/narrate.h"
 #include "loader/sys/netlink.h"
 #include "loader/sys/sys.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
 #endif
+
+/*
+ * The type of the first message (all we send at a time; an answer's
+ * NLMSG_ERROR carries its error, 0 for the acknowledgement), for -v.
+ */
+static const char *nl_type_name(uint16_t type)
+{
+	switch (type) {
+	case NLMSG_ERROR: return "NLMSG_ERROR";
+	case NLMSG_DONE: return "NLMSG_DONE";
+	case RTM_NEWQDISC: return "RTM_NEWQDISC";
+	case RTM_DELQDISC: return "RTM_DELQDISC";
+	case RTM_NEWTFILTER: return "RTM_NEWTFILTER";
+	case RTM_DELTFILTER: return "RTM_DELTFILTER";
+	case RTM_GETTFILTER: return "RTM_GETTFILTER";
+	}
+	return NULL;
+}
+
+static void nl_words(char *out, size_t len, const void *buf, long n)
+{
+	const struct nlmsghdr *h = buf;
+	const char *name;
+	int e;
+
+	if (n < (long)sizeof(*h))
+		return;
+	name = nl_type_name(h->nlmsg_type);
+	if (h->nlmsg_type != NLMSG_ERROR || n < (long)(sizeof(*h) + sizeof(e))) {
+		if (name)
+			fmt_snprintf(out, len, ", %s", name);
+		else
+			fmt_snprintf(out, len, ", type %u", h->nlmsg_type);
+		return;
+	}
+	memcpy(&e, h + 1, sizeof(e));
+	if (e)
+		fmt_snprintf(out, len, ", NLMSG_ERROR %d (%s)", e, errno_text(-e));
+	else
+		fmt_snprintf(out, len, ", NLMSG_ERROR 0 (the acknowledgement)");
+}
 
 /* Our requests' sequence numbers: an answer carries its request's. */
 static uint32_t nl_seq;
@@ -98,6 +142,7 @@ int nl_open(struct bb_err *err)
 	 * refuses the option: its errors come without one, no harm.
 	 */
 	sys_setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	narrate_buf_words = nl_words;
 	return fd;
 }
 
