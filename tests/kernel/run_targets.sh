@@ -11,8 +11,8 @@
 #  - tc and classifier (--iface, through rtnetlink): on the same veth,
 #    UDP to port 4001 is lost, to 4004 it arrives (the receiver's UDP
 #    NoPorts counter: nobody listens); iproute2's tc shows the filters and
-#    the clsact qdisc while barebpf runs, and neither after; a qdisc that
-#    was there before stays;
+#    the clsact qdisc while barebpf runs, and neither after its SIGINT; a
+#    qdisc that was there before stays;
 #  - cgroup/connect4 (--cgroup): a process moved into a fresh cgroup v2
 #    directory cannot connect() to port 7, one outside it can;
 #  - syscall: run once, barebpf prints what it returned;
@@ -103,14 +103,15 @@ is_ok $? "run --iface $VB: a tcx/ingress program counted the 5 IPv4 packets ($n)
 noports_b() { ip netns exec "$NB" awk '/^Udp: [0-9]/ { print $3 }' /proc/net/snmp; }
 filters_b() { tc -n "$NB" filter show dev "$VB" ingress 2>&1; }
 clsact_b() { tc -n "$NB" qdisc show dev "$VB" | grep -c 'qdisc clsact'; }
-# Run tc_drop.bpf.o on $VB while 5 datagrams go to port 4001, 5 to 4004:
-# sets $lost, $came (what NoPorts saw of each), $shown (tc filter show
-# while it ran) and $st.
+# Run tc_drop.bpf.o on $VB while 5 datagrams go to port 4001, 5 to 4004,
+# then stop it as Ctrl+C would: sets $lost, $came (what NoPorts saw of
+# each), $shown (tc filter show while it ran) and $st.
 run_tc() {
-	run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --count 4 --interval 700 "$T/tc_drop.bpf.o"
+	run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --interval 500 "$T/tc_drop.bpf.o"
 	shown=$(filters_b; tc -n "$NB" qdisc show dev "$VB")
 	n0=$(noports_b); send5 4001; n1=$(noports_b); send5 4004; n2=$(noports_b)
 	lost=$((n1 - n0)) came=$((n2 - n1))
+	kill -INT "$bg"
 	wait "$bg"
 	st=$?
 	bg=
@@ -131,7 +132,7 @@ grep -q '^tc: RTM_NEWQDISC clsact on ifindex' "$tmp/err" && grep -q '^tc: the ke
 	grep -q '^recvfrom(fd [0-9]*, up to [0-9]* bytes, NLMSG_ERROR 0 (the acknowledgement)) -> ' "$tmp/err"
 is_ok $? "-v narrated the netlink requests and the kernel's answers"
 [ -z "$(filters_b)" ] && [ "$(clsact_b)" -eq 0 ]
-is_ok $? "after exit: no filter left, the clsact qdisc it added removed"
+is_ok $? "after SIGINT: no filter left, the clsact qdisc it added removed"
 n0=$(noports_b); send5 4001
 [ $(($(noports_b) - n0)) -eq 5 ]
 is_ok $? "and UDP to 4001 arrives again"
@@ -140,7 +141,7 @@ run_tc
 [ $st -eq 0 ] && [ $lost -eq 0 ] && [ $came -eq 5 ] && grep -q 'has a clsact qdisc already' "$tmp/err"
 is_ok $? "with a clsact qdisc there before: the same ($lost, $came; exit $st)"
 [ -z "$(filters_b)" ] && [ "$(clsact_b)" -eq 1 ]
-is_ok $? "after exit: no filter left, and that qdisc kept"
+is_ok $? "after SIGINT: no filter left, and that qdisc kept"
 
 # --- cgroup/connect4
 mkdir "$CG"
