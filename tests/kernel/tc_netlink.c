@@ -185,6 +185,10 @@ static void two_filters(struct bb_object *o)
 
 	ok(a && bb_link_fd(a) == -1 && has_clsact() == 1,
 	   "tc: attached to lo's ingress (no fd: a filter), clsact qdisc added");
+	ok(bb_prog_set_tc_dir(bb_object_find_prog(o, "tcx_drop_4003"),
+			      BB_TC_EGRESS) == -EINVAL &&
+	   bb_prog_set_tc_dir(bb_object_find_prog(o, "cls_drop_4002"), 7) == -EINVAL,
+	   "bb_prog_set_tc_dir(): EINVAL for a tcx section, or a direction that is none");
 	ok(!arrives(4001) && arrives(4004),
 	   "UDP to port 4001 is lost, to 4004 it arrives");
 	ok(attach_read(o, "dropped", 0) >= 1, "the program counted it (%llu)",
