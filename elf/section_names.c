@@ -78,15 +78,16 @@ static const struct sec_def sec_defs[] = {
 	{ "xdp.frags", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, FRAGS },
 	{ "xdp", BPF_PROG_TYPE_XDP, BPF_XDP, ATTACH_XDP, 0 },
 	/*
-	 * Traffic control: tcx links on an interface (6.6+); "tc" and
-	 * "classifier" name no direction: loaded, attached by the user.
+	 * Traffic control: tcx links on an interface (6.6+; before, a
+	 * clsact filter); "tc" and "classifier" name no direction: a bpf
+	 * filter on the clsact qdisc's ingress (or egress) through rtnetlink.
 	 */
 	{ "tc/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, 0 },
 	{ "tc/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, 0 },
 	{ "tcx/ingress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_INGRESS, ATTACH_TCX, 0 },
 	{ "tcx/egress", BPF_PROG_TYPE_SCHED_CLS, BB_TCX_EGRESS, ATTACH_TCX, 0 },
-	{ "tc", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, 0 },
-	{ "classifier", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_NONE, 0 },
+	{ "tc", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_TC, 0 },
+	{ "classifier", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_TC, 0 },
 	{ "action", BPF_PROG_TYPE_SCHED_ACT, 0, ATTACH_NONE, 0 },
 	/* Sockets. */
 	{ "socket", BPF_PROG_TYPE_SOCKET_FILTER, 0, ATTACH_SOCKET, 0 },

@@ -29,6 +29,7 @@ enum attach_kind {
 	ATTACH_SOCKET,		/* setsockopt(SO_ATTACH_BPF) on a socket */
 	ATTACH_ITER,		/* BPF_LINK_CREATE, then BPF_ITER_CREATE, read */
 	ATTACH_TCX,		/* BPF_LINK_CREATE on an interface (6.6+) */
+	ATTACH_TC,		/* a bpf filter on a clsact qdisc (rtnetlink) */
 };
 
 struct sec_def {

@@ -323,6 +323,21 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
 int bb_prog_set_attach_target(struct bb_prog *prog, int target);
 
 /*
+ * Before attaching a "tc" or "classifier" program (its section names no
+ * direction; its target an interface index, as above): which side of the
+ * interface it filters, ingress (the default) or egress.  It attaches as
+ * a bpf filter in direct-action mode on the interface's clsact qdisc,
+ * added if missing, through rtnetlink: socket(AF_NETLINK), sendto(2) and
+ * recvfrom(2) of RTM_NEWQDISC and RTM_NEWTFILTER.  Detaching deletes
+ * the filter, and the qdisc if it was added then and holds no other
+ * filter.  (tcx/... and tc/ingress|egress sections attach with a tcx
+ * link; a kernel before 6.6 refuses it, and they attach this way.)
+ * No system call; -EINVAL for other sections, -EBUSY once attached.
+ */
+enum bb_tc_dir { BB_TC_INGRESS = 0, BB_TC_EGRESS = 1 };
+int bb_prog_set_tc_dir(struct bb_prog *prog, enum bb_tc_dir dir);
+
+/*
  * Run a loaded program once, now, with @ctx_len bytes of @ctx as its
  * context (BPF_PROG_RUN, which the kernel allows for some types only:
  * syscall programs, XDP, tc, raw_tp...); *@retval gets what it returned.
@@ -334,7 +349,8 @@ int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
 /*
  * Attach one loaded program by its section name (the system calls of
  * bb_object_attach() for its kind).  *@out owns the attachment: a perf
- * event or a BPF link fd, see bb_link_fd(); it is the caller's, and keeps
+ * event or a BPF link fd, see bb_link_fd(), or a tc filter (sections
+ * "tc", "classifier": bb_prog_set_tc_dir()); it is the caller's, and keeps
  * the program attached even after bb_object_close().  Tracepoints,
  * kprobes and uprobes attach through perf events, which cannot be pinned;
  * raw_tp, tp_btf and fentry/fexit through BPF links, which can.  -EINVAL
@@ -344,10 +360,12 @@ int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
 int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 		   struct bb_err *err);
 
-/* The fd that holds the attachment (a perf event or a BPF link). */
+/* The fd that holds the attachment (a perf event or a BPF link); -1 for a
+ * tc filter added through rtnetlink, which no fd holds. */
 int bb_link_fd(const struct bb_link *link);
 
-/* Detach (close its fd) and free.  NULL is fine. */
+/* Detach (close its fd; a tc filter: delete it, as bb_object_close()
+ * does) and free.  NULL is fine. */
 void bb_link_destroy(struct bb_link *link);
 
 /* ---- Pins ------------------------------------------------------------- */

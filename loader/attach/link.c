@@ -26,7 +26,7 @@ static int attach_check(const struct bb_prog *prog, struct bb_err *err)
 			       "program '%s': section '%s' names nothing to attach to",
 			       s->name, s->section);
 	/* The attach parts keep their handle in attach_fd: it must be free. */
-	if (prog->attach_fd >= 0)
+	if (prog_attached(prog))
 		return bb_errf(err, -EBUSY,
 			       "program '%s' is already attached by bb_object_attach()",
 			       s->name);
@@ -50,7 +50,9 @@ int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 		return ret;
 	}
 	link->fd = prog->attach_fd;	/* the link owns it now */
+	link->tc = prog->tc;
 	prog->attach_fd = -1;
+	prog->tc.detach = NULL;
 	*out = link;
 	return 0;
 }
@@ -64,6 +66,8 @@ void bb_link_destroy(struct bb_link *link)
 {
 	if (!link)
 		return;
+	if (link->tc.detach)
+		link->tc.detach(&link->tc);
 	if (link->fd >= 0)
 		sys_close(link->fd);
 	free(link);

@@ -5,8 +5,9 @@
  * and attach type BPF_TCX_INGRESS/EGRESS (Linux 6.6+: tcx, no qdisc
  * needed).  The interface is the program's attach target
  * (bb_prog_set_attach_target(), barebpf run --iface); closing the link
- * detaches.  Kernels before 6.6 need the clsact qdisc and a bpf filter
- * through netlink, which barebpf does not do yet (docs/program-types.md).
+ * detaches.  A kernel before 6.6 refuses the link (EINVAL): then the
+ * program becomes a bpf filter on the clsact qdisc instead, through
+ * rtnetlink (tc_netlink.h), said with -v.
  */
 #ifndef BAREBPF_TCX_H
 #define BAREBPF_TCX_H

@@ -7,7 +7,7 @@
  *	barebpf inspect --check OBJ               would the loader take it?
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
- *	            [--iface NAME] [--cgroup PATH]
+ *	            [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--value-size MAP=N]...
  *	             [--default-max-entries N]
@@ -57,8 +57,11 @@ static void usage(struct out *f)
 		   "        Perf event arrays and ring buffers are read as event\n"
 		   "        streams: each event prints as it arrives, as hex bytes, or\n"
 		   "        decoded as --event-type's struct (from the object's BTF).\n"
-		   "        [--iface NAME] [--cgroup PATH]: what xdp and cgroup programs\n"
-		   "        attach to (a cgroup v2 directory).  syscall programs are run\n"
+		   "        [--iface NAME] [--cgroup PATH]: what xdp, tc and cgroup programs\n"
+		   "        attach to (a cgroup v2 directory); [--tc-dir ingress|egress]:\n"
+		   "        where on the interface tc and classifier programs filter (a\n"
+		   "        clsact qdisc's bpf filter, through rtnetlink; default\n"
+		   "        ingress).  syscall programs are run\n"
 		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
 		   "        once (their output printed).  Programs of a section barebpf\n"
 		   "        does not know are skipped, saying so.\n"

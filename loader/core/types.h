@@ -41,6 +41,20 @@ struct bb_map {
 	size_t walk_cap;	/* bytes */
 };
 
+/*
+ * A bpf filter on an interface's clsact qdisc, added through rtnetlink
+ * (attach/tc_netlink.c).  No fd holds it: closing nothing removes it, so
+ * whoever holds it calls @detach (bb_object_close(), bb_link_destroy()).
+ */
+struct tc_filter {
+	int (*detach)(struct tc_filter *f);	/* NULL: none attached */
+	int ifindex;
+	uint32_t parent;	/* clsact's ingress or egress hook */
+	uint32_t handle;	/* as the kernel chose them */
+	uint16_t prio;
+	bool own_qdisc;		/* we added the qdisc: remove it after */
+};
+
 struct bb_prog {
 	const struct prog_spec *spec;
 	int fd;
@@ -56,6 +70,8 @@ struct bb_prog {
 	 * bb_prog_set_attach_target() (an ifindex or a fd, not owned). */
 	int attach_target;
 	bool has_attach_target;
+	bool tc_egress;		/* "tc", "classifier": bb_prog_set_tc_dir() */
+	struct tc_filter tc;	/* attached through rtnetlink (tc_netlink.c) */
 	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
 	char poisoned[256];	/* the first of them, described */
 	struct bb_object *obj;	/* its object: the loader parts that attach it */
@@ -64,7 +80,14 @@ struct bb_prog {
 /* One program's attachment made by bb_prog_attach() (attach/link.c). */
 struct bb_link {
 	int fd;			/* the perf event or BPF link; owned */
+	struct tc_filter tc;	/* or a tc filter (fd -1) */
 };
+
+/* Attached: through an fd, or a tc filter. */
+static inline bool prog_attached(const struct bb_prog *p)
+{
+	return p->attach_fd >= 0 || p->tc.detach;
+}
 
 struct kernel_types;
 struct loader_parts;

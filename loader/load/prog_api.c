@@ -37,10 +37,21 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload)
 
 int bb_prog_set_attach_target(struct bb_prog *prog, int target)
 {
-	if (prog->attach_fd >= 0)
+	if (prog_attached(prog))
 		return -EBUSY;
 	prog->attach_target = target;
 	prog->has_attach_target = true;
+	return 0;
+}
+
+int bb_prog_set_tc_dir(struct bb_prog *prog, enum bb_tc_dir dir)
+{
+	if (prog->spec->def->attach != ATTACH_TC ||
+	    (dir != BB_TC_INGRESS && dir != BB_TC_EGRESS))
+		return -EINVAL;
+	if (prog_attached(prog))
+		return -EBUSY;
+	prog->tc_egress = dir == BB_TC_EGRESS;
 	return 0;
 }
 

@@ -261,13 +261,22 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-/* Detach first (closing the perf events), then programs, then maps. */
+/* Detach first (tc filters, then closing the perf events and links),
+ * then programs, then maps. */
 void bb_object_close(struct bb_object *obj)
 {
 	uint32_t i;
 
 	if (!obj)
 		return;
+	/*
+	 * tc filters (attach/tc_netlink.c), the last added first: the first
+	 * one added the clsact qdisc, and removes it only once it holds no
+	 * other filter.
+	 */
+	for (i = obj->progs ? obj->spec.nr_progs : 0; i-- > 0;)
+		if (obj->progs[i].tc.detach)
+			obj->progs[i].tc.detach(&obj->progs[i].tc);
 	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
 		close_fd(&obj->progs[i].attach_fd);
 		close_fd(&obj->progs[i].fd);

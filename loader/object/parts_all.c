@@ -15,6 +15,7 @@
 #include "loader/core/parts.h"
 #include "loader/attach/raw_tp.h"
 #include "loader/attach/socket.h"
+#include "loader/attach/tc_netlink.h"
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
@@ -35,6 +36,7 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_SOCKET] = socket_attach,
 		[ATTACH_ITER] = iter_attach,
 		[ATTACH_TCX] = tcx_attach,
+		[ATTACH_TC] = tc_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

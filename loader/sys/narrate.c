@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/bpf.h>
 #include <linux/perf_event.h>
+#include <linux/netlink.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
@@ -23,6 +24,10 @@
 #include "loader/sys/narrate.h"
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
 
 static struct out *narrate_out;
 static struct timespec narrate_t0;
@@ -317,6 +322,27 @@ static void narrate_ioctl(struct line *l, const long *args, long ret)
 }
 
 /*
+ * What a sendto/recvfrom buffer says: rtnetlink's messages, in words
+ * that loader/sys/netlink.c sets when it opens its socket (so that only
+ * the tools that talk netlink carry them).
+ */
+narrate_buf_fn narrate_buf_words;
+
+static void narrate_sendrecv(struct line *l, long nr, const long *args,
+			     long ret)
+{
+	long n = nr == __NR_sendto ? args[2] : ret;
+	char words[96] = "";
+
+	if (narrate_buf_words && n > 0)
+		narrate_buf_words(words, sizeof(words), (const void *)args[1], n);
+	add(l, "%s(fd %ld, %s%ld bytes%s)",
+	    nr == __NR_sendto ? "sendto" : "recvfrom", args[0],
+	    nr == __NR_sendto ? "" : "up to ", args[2], words);
+	result(l, ret, 0);
+}
+
+/*
  * sysfs hands out a binary file like /sys/kernel/btf/vmlinux one page per
  * read(2): thousands of identical reads.  We say the first and count the
  * rest, saying how many when the next different call comes.
@@ -403,6 +429,10 @@ void narrate_syscall(long nr, const long *args, long ret)
 		add(&l, "epoll_wait(epoll fd %ld, %ld ms)", args[0], args[3]);
 		result(&l, ret, 0);
 		break;
+	case __NR_sendto:
+	case __NR_recvfrom:
+		narrate_sendrecv(&l, nr, args, ret);
+		break;
 	case __NR_socket:
 		add(&l, "socket(domain %ld, type %ld)", args[0], args[1]);
 		result(&l, ret, 1);
@@ -410,7 +440,8 @@ void narrate_syscall(long nr, const long *args, long ret)
 	case __NR_setsockopt:
 		add(&l, "setsockopt(fd %ld, level %ld, %s)", args[0], args[1],
 		    args[1] == SOL_SOCKET && args[2] == SO_ATTACH_BPF ?
-		    "SO_ATTACH_BPF" : "option");
+		    "SO_ATTACH_BPF" : args[1] == SOL_NETLINK &&
+		    args[2] == NETLINK_EXT_ACK ? "NETLINK_EXT_ACK" : "option");
 		if (args[2] == SO_ATTACH_BPF)
 			add(&l, " prog fd %d", *(const int *)args[3]);
 		result(&l, ret, 0);

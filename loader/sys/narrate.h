@@ -14,6 +14,7 @@
 #ifndef BAREBPF_NARRATE_H
 #define BAREBPF_NARRATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct out;			/* out.h */
@@ -28,6 +29,13 @@ int narrate_on(void);
 
 /* Describe syscall @nr with @args (6 of them) that returned @ret. */
 void narrate_syscall(long nr, const long *args, long ret);
+
+/*
+ * Words for the @n bytes of a sendto(2) or recvfrom(2) buffer (", RTM_NEWQDISC"),
+ * into @out: set by the code that sends them (loader/sys/netlink.c).
+ */
+typedef void (*narrate_buf_fn)(char *out, size_t len, const void *buf, long n);
+extern narrate_buf_fn narrate_buf_words;
 
 /* A line of our own, when narration is on (no newline needed). */
 void narrate_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -497,6 +497,17 @@ int sys_setsockopt(int fd, int level, int name, const void *val,
 	return CALL(__NR_setsockopt, fd, level, name, (long)val, len);
 }
 
+ssize_t sys_sendto(int fd, const void *buf, size_t len, const void *addr,
+		   uint32_t addr_len)
+{
+	return CALL6(__NR_sendto, fd, buf, len, 0, addr, addr_len);
+}
+
+ssize_t sys_recv(int fd, void *buf, size_t len)
+{
+	return CALL6(__NR_recvfrom, fd, buf, len, 0, NULL, NULL);
+}
+
 int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
 		      uint32_t *retval)
 {

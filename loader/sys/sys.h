@@ -180,6 +180,13 @@ int sys_socket(int domain, int type, int protocol);
 int sys_setsockopt(int fd, int level, int name, const void *val,
 		   uint32_t len);
 /*
+ * sendto(2) to the address @addr (@addr_len bytes), and recvfrom(2) with
+ * no source address: rtnetlink's messages (loader/sys/netlink.c).
+ */
+ssize_t sys_sendto(int fd, const void *buf, size_t len, const void *addr,
+		   uint32_t addr_len);
+ssize_t sys_recv(int fd, void *buf, size_t len);
+/*
  * BPF_PROG_TEST_RUN (BPF_PROG_RUN): run program @prog_fd once, now, on
  * this CPU, with @ctx_len bytes of @ctx as its context (a raw_tp
  * program's u64 arguments since Linux 5.10); *@retval gets what it

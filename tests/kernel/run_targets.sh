@@ -8,6 +8,11 @@
 #    (the receiving stack's IP counter does not move); once barebpf has
 #    exited the link is gone and they arrive again; then a tcx/ingress
 #    program does the same;
+#  - tc and classifier (--iface, through rtnetlink): on the same veth,
+#    UDP to port 4001 is lost, to 4004 it arrives (the receiver's UDP
+#    NoPorts counter: nobody listens); iproute2's tc shows the filters and
+#    the clsact qdisc while barebpf runs, and neither after its SIGINT; a
+#    qdisc that was there before stays;
 #  - cgroup/connect4 (--cgroup): a process moved into a fresh cgroup v2
 #    directory cannot connect() to port 7, one outside it can;
 #  - syscall: run once, barebpf prints what it returned;
@@ -63,8 +68,8 @@ ip netns add "$NA" && ip netns add "$NB" &&
 	ip -n "$NA" link set "$VA" up && ip -n "$NB" link set "$VB" up
 is_ok $? "two network namespaces joined by veth $VA - $VB"
 in_b() { ip netns exec "$NB" awk '/^Ip: [0-9]/ { print $4 }' /proc/net/snmp; }
-send5() {
-	ip netns exec "$NA" bash -c 'for i in 1 2 3 4 5; do echo bb > /dev/udp/192.0.2.2/9; sleep 0.05; done' 2>/dev/null
+send5() {	# to UDP port $1, 9 by default
+	ip netns exec "$NA" bash -c "for i in 1 2 3 4 5; do echo bb > /dev/udp/192.0.2.2/${1:-9}; sleep 0.05; done" 2>/dev/null
 }
 send5	# ARP resolved, before we count
 # Run $1 on $VB while 5 packets are sent: sets $st, $n (its count),
@@ -93,6 +98,50 @@ is_ok $? "once barebpf exited, the link is gone: packets arrive again"
 run_on_vb tcx_count.bpf.o
 [ $st -eq 0 ] && [ "$n" -ge 5 ] && [ "$after" -eq "$before" ]
 is_ok $? "run --iface $VB: a tcx/ingress program counted the 5 IPv4 packets ($n) and dropped them ($before -> $after, exit $st)"
+
+# --- tc and classifier through rtnetlink, on the same veth
+noports_b() { ip netns exec "$NB" awk '/^Udp: [0-9]/ { print $3 }' /proc/net/snmp; }
+filters_b() { tc -n "$NB" filter show dev "$VB" ingress 2>&1; }
+clsact_b() { tc -n "$NB" qdisc show dev "$VB" | grep -c 'qdisc clsact'; }
+# Run tc_drop.bpf.o on $VB while 5 datagrams go to port 4001, 5 to 4004,
+# then stop it as Ctrl+C would: sets $lost, $came (what NoPorts saw of
+# each), $shown (tc filter show while it ran) and $st.
+run_tc() {
+	run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --interval 500 "$T/tc_drop.bpf.o"
+	shown=$(filters_b; tc -n "$NB" qdisc show dev "$VB")
+	n0=$(noports_b); send5 4001; n1=$(noports_b); send5 4004; n2=$(noports_b)
+	lost=$((n1 - n0)) came=$((n2 - n1))
+	kill -INT "$bg"
+	wait "$bg"
+	st=$?
+	bg=
+	[ $st -eq 0 ] || sed 's/^/# /' "$tmp/err" | grep -v 'bpf(BPF_MAP\|^# read' | tail -5
+}
+[ "$(clsact_b)" -eq 0 ]
+is_ok $? "no clsact qdisc on $VB yet"
+run_tc
+[ $st -eq 0 ] && [ $lost -eq 0 ] && [ $came -eq 5 ]
+is_ok $? "run --iface $VB tc_drop.bpf.o: UDP to 4001 lost ($lost of 5 reached UDP), to 4004 it arrives ($came of 5; exit $st)"
+case $shown in *" bpf "*"tc_drop_4001 direct-action"*) true ;; *) false ;; esac &&
+	case $shown in *" bpf "*"cls_drop_4002 direct-action"*) true ;; *) false ;; esac &&
+	case $shown in *"qdisc clsact"*) true ;; *) false ;; esac
+is_ok $? "while it ran, tc showed its two filters (tc, classifier) on the clsact qdisc's ingress" ||
+	diag "$shown"
+grep -q '^tc: RTM_NEWQDISC clsact on ifindex' "$tmp/err" && grep -q '^tc: the kernel chose priority' "$tmp/err" &&
+	grep -q '^sendto(fd [0-9]*, [0-9]* bytes, RTM_NEWTFILTER) -> ' "$tmp/err" &&
+	grep -q '^recvfrom(fd [0-9]*, up to [0-9]* bytes, NLMSG_ERROR 0 (the acknowledgement)) -> ' "$tmp/err"
+is_ok $? "-v narrated the netlink requests and the kernel's answers"
+[ -z "$(filters_b)" ] && [ "$(clsact_b)" -eq 0 ]
+is_ok $? "after SIGINT: no filter left, the clsact qdisc it added removed"
+n0=$(noports_b); send5 4001
+[ $(($(noports_b) - n0)) -eq 5 ]
+is_ok $? "and UDP to 4001 arrives again"
+tc -n "$NB" qdisc add dev "$VB" clsact
+run_tc
+[ $st -eq 0 ] && [ $lost -eq 0 ] && [ $came -eq 5 ] && grep -q 'has a clsact qdisc already' "$tmp/err"
+is_ok $? "with a clsact qdisc there before: the same ($lost, $came; exit $st)"
+[ -z "$(filters_b)" ] && [ "$(clsact_b)" -eq 1 ]
+is_ok $? "after SIGINT: no filter left, and that qdisc kept"
 
 # --- cgroup/connect4
 mkdir "$CG"

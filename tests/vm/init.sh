@@ -25,6 +25,10 @@ mount -t tracefs nodev /sys/kernel/tracing
 mount -t bpf bpf /sys/fs/bpf
 # A block device for the seed kprobe example (tests/kernel/blk_start.c).
 insmod /lib/loop.ko
+# tc programs through rtnetlink (tests/kernel/tc_netlink.c): the clsact
+# qdisc and the bpf classifier are modules in Debian's kernel.
+insmod /lib/sch_ingress.ko
+insmod /lib/cls_bpf.ko
 # The loopback interface, down in a fresh boot: the socket filter test
 # (tests/kernel/prog_run_socket.c) sends UDP to 127.0.0.1.
 ip link set lo up

@@ -35,8 +35,19 @@ newest_kernel() {
 		awk '{print $1}' | sort -V | tail -n 1
 }
 
+# The kernel's modules the tests need (none of them has dependencies):
+# loop (see below), and for tc programs through rtnetlink the clsact
+# qdisc and the bpf classifier (tests/kernel/tc_netlink.c).
+MODULES="drivers/block/loop.ko net/sched/sch_ingress.ko net/sched/cls_bpf.ko"
+
+have_modules() {
+	for m in $MODULES; do
+		[ -f "$VM/${m##*/}" ] || return 1
+	done
+}
+
 fetch() {
-	[ -f "$VM/vmlinuz" ] && [ -x "$VM/busybox" ] && [ -f "$VM/loop.ko" ] && return 0
+	[ -f "$VM/vmlinuz" ] && [ -x "$VM/busybox" ] && have_modules && return 0
 	pkg=$(newest_kernel)
 	if [ -z "$pkg" ]; then
 		echo "test-vm: apt knows no 6.1 cloud kernel yet: apt-get update"
@@ -55,8 +66,10 @@ fetch() {
 	cp "$VM/unpack/bin/busybox" "$VM/busybox"
 	# The cloud kernel drives no disk without modules: the loop driver
 	# (no dependencies) gives tests/kernel/blk_start.c a blk-mq device.
-	cp "$VM/unpack"/lib/modules/*/kernel/drivers/block/loop.ko "$VM/loop.ko" ||
-		die "no loop.ko in $pkg"
+	for m in $MODULES; do
+		cp "$VM/unpack"/lib/modules/*/kernel/$m "$VM/" ||
+			die "no ${m##*/} in $pkg"
+	done
 	rm -rf "$VM/unpack" "$VM/debs"
 	echo "$pkg" > "$VM/kernel-package"
 }
@@ -69,7 +82,9 @@ initramfs() {
 		"$ROOT/bb/build/tests/kernel" "$ROOT/bb/build/test" "$ROOT/bb/tests/kernel"
 	cp "$VM/busybox" "$ROOT/bin/"
 	mkdir -p "$ROOT/lib"
-	cp "$VM/loop.ko" "$ROOT/lib/"
+	for m in $MODULES; do
+		cp "$VM/${m##*/}" "$ROOT/lib/"
+	done
 	ln -s busybox "$ROOT/bin/sh"
 	cp "$HERE/init.sh" "$ROOT/init"
 	chmod +x "$ROOT/init"

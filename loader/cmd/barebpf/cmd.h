@@ -78,8 +78,8 @@ int events_wait(struct events *ev, const sigset_t *stop, long ms,
 void events_free(struct events *ev);
 
 /*
- * run_targets.c: --iface NAME and --cgroup PATH of `barebpf run`: the
- * targets of @obj's xdp and cgroup programs, set before attaching
+ * run_targets.c: --iface NAME, --tc-dir and --cgroup PATH of `barebpf
+ * run`: the targets of @obj's xdp, tc and cgroup programs, set before attaching
  * (*@cg_fd: the directory's fd, to close after, or left -1); then, once
  * attached, run_once() runs the syscall programs (printing what they
  * returned) and reads the iterators (printing their output).
@@ -87,6 +87,7 @@ void events_free(struct events *ev);
 struct run_targets {
 	const char *iface;
 	const char *cgroup;
+	bool tc_egress;		/* --tc-dir egress: tc and classifier programs */
 };
 int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 		    int *cg_fd, struct bb_err *err);

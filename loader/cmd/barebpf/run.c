@@ -41,7 +41,7 @@ int run_attach(struct bb_object *obj, const char *type, struct events **ev,
 		return ret;
 	/* Not nr_progs: load --prog leaves the others off, unattached. */
 	for (i = 0; i < obj->spec.nr_progs; i++)
-		n += obj->progs[i].attach_fd >= 0;
+		n += prog_attached(&obj->progs[i]);
 	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
 		    n, (unsigned long long)narrate_elapsed_us());
 	return events_open(ev, obj, type, err);
@@ -116,6 +116,7 @@ int cmd_run(int argc, char **argv)
 		{ "event-type", required_argument, NULL, 'e' },
 		{ "iface", required_argument, NULL, 'I' },
 		{ "cgroup", required_argument, NULL, 'g' },
+		{ "tc-dir", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -137,6 +138,11 @@ int cmd_run(int argc, char **argv)
 			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
 			continue;
 		}
+		if (c == 'd' && (!strcmp(g.arg, "ingress") ||
+				 !strcmp(g.arg, "egress"))) {
+			o.targets.tc_egress = !strcmp(g.arg, "egress");
+			continue;
+		}
 		goto usage;
 	}
 	if (g.ind != argc - 1)
@@ -151,6 +157,6 @@ usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
-		   "                   [--iface NAME] [--cgroup PATH]\n");
+		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n");
 	return 2;
 }

@@ -2,7 +2,9 @@
 /*
  * run_targets.c - what `barebpf run` does for the program types that
  * are not attached to a named hook (issue 16):
- *  - xdp and tcx programs attach to the interface (--iface NAME), cgroup
+ *  - xdp, tcx and tc programs attach to the interface (--iface NAME; tc
+ *    and classifier sections to its ingress, or egress with --tc-dir
+ *    egress), cgroup
  *    programs to the cgroup v2 directory (--cgroup PATH) given on the
  *    command line;
  *  - syscall programs are run once with BPF_PROG_RUN, and what they
@@ -46,8 +48,12 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 		struct bb_prog *p = &obj->progs[i];
 		enum attach_kind kind = p->spec->def->attach;
 
-		if ((kind == ATTACH_XDP || kind == ATTACH_TCX) && t->iface)
+		if ((kind == ATTACH_XDP || kind == ATTACH_TCX ||
+		     kind == ATTACH_TC) && t->iface)
 			bb_prog_set_attach_target(p, ifindex);
+		if (kind == ATTACH_TC)
+			bb_prog_set_tc_dir(p, t->tc_egress ? BB_TC_EGRESS :
+					   BB_TC_INGRESS);
 		if (kind == ATTACH_CGROUP && t->cgroup)
 			bb_prog_set_attach_target(p, *cg_fd);
 	}
