@@ -252,6 +252,18 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
+/*
+ * An sk_skb/sk_msg program stays attached to its sockmap as long as the
+ * map lives, which may be longer than we do (pinned, or another's fd).
+ */
+static void prog_detach(struct bb_prog *p)
+{
+	if (p->map_attached)
+		sys_prog_detach(p->fd, p->attach_target,
+				p->spec->def->expected_attach_type);
+	p->map_attached = false;
+}
+
 /* Detach first (closing the perf events), then programs, then maps. */
 void bb_object_close(struct bb_object *obj)
 {
@@ -260,6 +272,7 @@ void bb_object_close(struct bb_object *obj)
 	if (!obj)
 		return;
 	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
+		prog_detach(&obj->progs[i]);
 		close_fd(&obj->progs[i].attach_fd);
 		close_fd(&obj->progs[i].fd);
 		free(obj->progs[i].insns);

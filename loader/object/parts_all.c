@@ -9,11 +9,13 @@
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
+#include "loader/attach/netns.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/load/obj_core.h"
 #include "loader/core/parts.h"
 #include "loader/attach/raw_tp.h"
 #include "loader/attach/socket.h"
+#include "loader/attach/sockmap.h"
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
@@ -34,6 +36,8 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_SOCKET] = socket_attach,
 		[ATTACH_ITER] = iter_attach,
 		[ATTACH_TCX] = tcx_attach,
+		[ATTACH_SOCKMAP] = sockmap_attach,
+		[ATTACH_NETNS] = netns_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

@@ -23,7 +23,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup */
+	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns */
 };
 
 /*
@@ -41,7 +41,7 @@ int run_attach(struct bb_object *obj, const char *type, struct events **ev,
 		return ret;
 	/* Not nr_progs: load --prog leaves the others off, unattached. */
 	for (i = 0; i < obj->spec.nr_progs; i++)
-		n += obj->progs[i].attach_fd >= 0;
+		n += obj->progs[i].attach_fd >= 0 || obj->progs[i].map_attached;
 	narrate_say("attached %u programs, %llu us after start (CLOCK_MONOTONIC)",
 		    n, (unsigned long long)narrate_elapsed_us());
 	return events_open(ev, obj, type, err);
@@ -81,7 +81,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	struct events *ev = NULL;
 	sigset_t stop;
 	long n;
-	int ret, cg_fd = -1;
+	struct run_fds fds = { -1, -1 };
+	int ret;
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
@@ -91,7 +92,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		ret = bb_object_load(obj, err);
 	}
 	if (!ret)
-		ret = run_set_targets(obj, &o->targets, &cg_fd, err);
+		ret = run_set_targets(obj, &o->targets, &fds, err);
 	if (!ret)
 		ret = run_attach(obj, o->event_type, &ev, err);
 	if (!ret)
@@ -103,8 +104,10 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	}
 	events_free(ev);
 	bb_object_close(obj);
-	if (cg_fd >= 0)
-		sys_close(cg_fd);
+	if (fds.cgroup >= 0)
+		sys_close(fds.cgroup);
+	if (fds.netns >= 0)
+		sys_close(fds.netns);
 	return ret > 0 ? 0 : ret;
 }
 
@@ -116,6 +119,8 @@ int cmd_run(int argc, char **argv)
 		{ "event-type", required_argument, NULL, 'e' },
 		{ "iface", required_argument, NULL, 'I' },
 		{ "cgroup", required_argument, NULL, 'g' },
+		{ "sockmap", required_argument, NULL, 'm' },
+		{ "netns", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -137,6 +142,10 @@ int cmd_run(int argc, char **argv)
 			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
 			continue;
 		}
+		if (c == 'm' || c == 'n') {
+			*(c == 'm' ? &o.targets.sockmap : &o.targets.netns) = g.arg;
+			continue;
+		}
 		goto usage;
 	}
 	if (g.ind != argc - 1)
@@ -151,6 +160,7 @@ usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
-		   "                   [--iface NAME] [--cgroup PATH]\n");
+		   "                   [--iface NAME] [--cgroup PATH]"
+		   " [--sockmap MAP] [--netns PATH]\n");
 	return 2;
 }
