@@ -95,8 +95,10 @@ static void steer_once(struct bb_object *o, int l, int netns, const char *how)
 	if (netns >= 0)
 		bb_prog_set_attach_target(p, netns);
 	ret = bb_prog_attach(p, &link, &err);
-	if (!ok(ret == 0, "steer attached to %s", how))
+	if (!ok(ret == 0, "steer attached to %s", how)) {
 		diag("%s", err.msg);
+		return;
+	}
 	is_int(attach_link_type(bb_link_fd(link)), BPF_LINK_TYPE_NETNS,
 	       "through a netns link");
 	is_int(dial(&c), 0, "connect() to port %d succeeds", PORT);
