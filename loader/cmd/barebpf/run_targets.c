@@ -21,7 +21,7 @@
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
 
-static int open_dir(const char *opt, const char *path, int flags, int *fd,
+static int open_path(const char *opt, const char *path, int flags, int *fd,
 		    struct bb_err *err)
 {
 	*fd = sys_open(path, O_RDONLY | O_CLOEXEC | flags, 0);
@@ -42,10 +42,10 @@ static int open_targets(const struct run_targets *t, int *ifindex,
 			return *ifindex;
 	}
 	if (t->cgroup)
-		ret = open_dir("--cgroup", t->cgroup, O_DIRECTORY, &fds->cgroup,
+		ret = open_path("--cgroup", t->cgroup, O_DIRECTORY, &fds->cgroup,
 			       err);
 	if (!ret && t->netns)
-		ret = open_dir("--netns", t->netns, 0, &fds->netns, err);
+		ret = open_path("--netns", t->netns, 0, &fds->netns, err);
 	return ret;
 }
 
