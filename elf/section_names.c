@@ -89,18 +89,21 @@ static const struct sec_def sec_defs[] = {
 	{ "tc", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_TC, 0 },
 	{ "classifier", BPF_PROG_TYPE_SCHED_CLS, 0, ATTACH_TC, 0 },
 	{ "action", BPF_PROG_TYPE_SCHED_ACT, 0, ATTACH_NONE, 0 },
-	/* Sockets. */
+	/*
+	 * Sockets: a socket filter on a socket; sk_skb/sk_msg on the sockets
+	 * of a sockmap/sockhash; sk_lookup and flow_dissector on a netns.
+	 */
 	{ "socket", BPF_PROG_TYPE_SOCKET_FILTER, 0, ATTACH_SOCKET, 0 },
 	{ "sk_reuseport/migrate", BPF_PROG_TYPE_SK_REUSEPORT, BPF_SK_REUSEPORT_SELECT_OR_MIGRATE, ATTACH_NONE, 0 },
 	{ "sk_reuseport", BPF_PROG_TYPE_SK_REUSEPORT, BPF_SK_REUSEPORT_SELECT, ATTACH_NONE, 0 },
-	{ "sk_skb/stream_parser", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_PARSER, ATTACH_NONE, 0 },
-	{ "sk_skb/stream_verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_VERDICT, ATTACH_NONE, 0 },
-	{ "sk_skb/verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_VERDICT, ATTACH_NONE, 0 },
+	{ "sk_skb/stream_parser", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_PARSER, ATTACH_SOCKMAP, 0 },
+	{ "sk_skb/stream_verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_STREAM_VERDICT, ATTACH_SOCKMAP, 0 },
+	{ "sk_skb/verdict", BPF_PROG_TYPE_SK_SKB, BPF_SK_SKB_VERDICT, ATTACH_SOCKMAP, 0 },
 	{ "sk_skb", BPF_PROG_TYPE_SK_SKB, 0, ATTACH_NONE, 0 },
-	{ "sk_msg", BPF_PROG_TYPE_SK_MSG, BPF_SK_MSG_VERDICT, ATTACH_NONE, 0 },
+	{ "sk_msg", BPF_PROG_TYPE_SK_MSG, BPF_SK_MSG_VERDICT, ATTACH_SOCKMAP, 0 },
 	{ "sockops", BPF_PROG_TYPE_SOCK_OPS, BPF_CGROUP_SOCK_OPS, ATTACH_CGROUP, 0 },
-	{ "sk_lookup", BPF_PROG_TYPE_SK_LOOKUP, BPF_SK_LOOKUP, ATTACH_NONE, 0 },
-	{ "flow_dissector", BPF_PROG_TYPE_FLOW_DISSECTOR, BPF_FLOW_DISSECTOR, ATTACH_NONE, 0 },
+	{ "sk_lookup", BPF_PROG_TYPE_SK_LOOKUP, BPF_SK_LOOKUP, ATTACH_NETNS, 0 },
+	{ "flow_dissector", BPF_PROG_TYPE_FLOW_DISSECTOR, BPF_FLOW_DISSECTOR, ATTACH_NETNS, 0 },
 	{ "lwt_in", BPF_PROG_TYPE_LWT_IN, 0, ATTACH_NONE, 0 },
 	{ "lwt_out", BPF_PROG_TYPE_LWT_OUT, 0, ATTACH_NONE, 0 },
 	{ "lwt_xmit", BPF_PROG_TYPE_LWT_XMIT, 0, ATTACH_NONE, 0 },

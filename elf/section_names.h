@@ -30,6 +30,8 @@ enum attach_kind {
 	ATTACH_ITER,		/* BPF_LINK_CREATE, then BPF_ITER_CREATE, read */
 	ATTACH_TCX,		/* BPF_LINK_CREATE on an interface (6.6+) */
 	ATTACH_TC,		/* a bpf filter on a clsact qdisc (rtnetlink) */
+	ATTACH_SOCKMAP,		/* BPF_PROG_ATTACH to a sockmap/sockhash */
+	ATTACH_NETNS,		/* BPF_LINK_CREATE on a network namespace */
 };
 
 struct sec_def {

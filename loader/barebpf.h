@@ -313,12 +313,17 @@ const char *bb_prog_section(const struct bb_prog *prog);
 int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
 
 /*
- * Before attaching: what an xdp, cgroup or socket program attaches to
- * (sections "xdp", "cgroup_skb/...", "cgroup/...", "sockops", "socket"):
- * an interface index for xdp, the fd of a cgroup v2 directory for the
- * cgroup ones, a socket fd for a socket filter.  The fd stays the
- * caller's (the attachment does not need it open).  No system call;
- * -EBUSY once attached.
+ * Before attaching: what an xdp, cgroup, socket, sk_skb/sk_msg, sk_lookup
+ * or flow_dissector program attaches to (sections "xdp", "cgroup_skb/...",
+ * "cgroup/...", "sockops", "socket", "sk_skb/...", "sk_msg", "sk_lookup",
+ * "flow_dissector"): an interface index for xdp, the fd of a cgroup v2
+ * directory for the cgroup ones, a socket fd for a socket filter, a
+ * sockmap or sockhash fd (bb_map_fd()) for sk_skb/sk_msg, a network
+ * namespace fd (/proc/PID/ns/net) for sk_lookup/flow_dissector, which
+ * without one attach to the caller's own namespace.  The fd stays the
+ * caller's: the attachment does not need it open, except a sockmap's,
+ * which bb_object_close() uses to detach (BPF_PROG_DETACH).  No system
+ * call; -EBUSY once attached.
  */
 int bb_prog_set_attach_target(struct bb_prog *prog, int target);
 
@@ -353,7 +358,11 @@ int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
  * "tc", "classifier": bb_prog_set_tc_dir()); it is the caller's, and keeps
  * the program attached even after bb_object_close().  Tracepoints,
  * kprobes and uprobes attach through perf events, which cannot be pinned;
- * raw_tp, tp_btf and fentry/fexit through BPF links, which can.  -EINVAL
+ * raw_tp, tp_btf and fentry/fexit through BPF links, which can.  A socket
+ * filter and an sk_skb/sk_msg program have no fd (bb_link_fd() is -1):
+ * the socket holds the filter; for sk_skb/sk_msg the link keeps copies of
+ * the program's and the map's fds, and bb_link_destroy() detaches it with
+ * BPF_PROG_DETACH.  -EINVAL
  * if not loaded, -EOPNOTSUPP if its section names nothing to attach to,
  * -EBUSY if bb_object_attach() already attached it.
  */

@@ -19,4 +19,9 @@ int attach_target_need(const struct bb_prog *prog, const char *what,
 int attach_link_create(struct bb_prog *prog, uint32_t attach_type,
 		       const char *what, struct bb_err *err);
 
+/* The same on @target, for a kind that has a default target (netns.c). */
+int attach_link_create_on(struct bb_prog *prog, int target,
+			  uint32_t attach_type, const char *what,
+			  struct bb_err *err);
+
 #endif

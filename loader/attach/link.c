@@ -33,6 +33,24 @@ static int attach_check(const struct bb_prog *prog, struct bb_err *err)
 	return 0;
 }
 
+/*
+ * A program on a sockmap: the link takes over its detach from the object,
+ * with fds of its own (the caller may close the object first).
+ */
+static int take_map_attach(struct bb_link *link, struct bb_prog *prog,
+			   struct bb_err *err)
+{
+	link->detach_type = prog->spec->def->expected_attach_type;
+	link->detach_prog = sys_dup(prog->fd);
+	link->detach_map = sys_dup(prog->attach_target);
+	if (link->detach_prog < 0 || link->detach_map < 0)
+		return bb_errf(err, -EMFILE,
+			       "program '%s': no fd left to hold its attachment",
+			       prog->spec->name);
+	prog->map_attached = false;
+	return 0;
+}
+
 int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 		   struct bb_err *err)
 {
@@ -44,9 +62,12 @@ int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 	link = calloc(1, sizeof(*link));
 	if (!link)
 		return bb_errf(err, -ENOMEM, "out of memory");
+	link->fd = link->detach_prog = link->detach_map = -1;
 	ret = prog->obj->parts->attach[prog->spec->def->attach](prog, err);
+	if (!ret && prog->map_attached)
+		ret = take_map_attach(link, prog, err);
 	if (ret) {
-		free(link);
+		bb_link_destroy(link);
 		return ret;
 	}
 	link->fd = prog->attach_fd;	/* the link owns it now */
@@ -70,5 +91,12 @@ void bb_link_destroy(struct bb_link *link)
 		link->tc.detach(&link->tc);
 	if (link->fd >= 0)
 		sys_close(link->fd);
+	if (link->detach_prog >= 0 && link->detach_map >= 0)
+		sys_prog_detach(link->detach_prog, link->detach_map,
+				link->detach_type);
+	if (link->detach_prog >= 0)
+		sys_close(link->detach_prog);
+	if (link->detach_map >= 0)
+		sys_close(link->detach_map);
 	free(link);
 }

@@ -8,6 +8,7 @@
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	            [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]
+ *	            [--sockmap MAP] [--netns PATH]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--value-size MAP=N]...
  *	             [--default-max-entries N]
@@ -61,7 +62,10 @@ static void usage(struct out *f)
 		   "        attach to (a cgroup v2 directory); [--tc-dir ingress|egress]:\n"
 		   "        where on the interface tc and classifier programs filter (a\n"
 		   "        clsact qdisc's bpf filter, through rtnetlink; default\n"
-		   "        ingress).  syscall programs are run\n"
+		   "        ingress); [--sockmap MAP]: the object's sockmap/sockhash\n"
+		   "        sk_skb and sk_msg programs attach to; [--netns PATH]: the\n"
+		   "        network namespace of sk_lookup and flow_dissector programs\n"
+		   "        (default ours).  syscall programs are run\n"
 		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
 		   "        once (their output printed).  Programs of a section barebpf\n"
 		   "        does not know are skipped, saying so.\n"

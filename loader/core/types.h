@@ -66,12 +66,15 @@ struct bb_prog {
 	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
 				 * (see perf_attach.h); set before bb_object_attach() */
 	bool off;		/* set before bb_object_load(): neither load nor attach */
-	/* xdp, cgroup and socket programs: what they attach to, set with
+	/* xdp, cgroup, socket, sockmap, netns programs: what they attach to, set with
 	 * bb_prog_set_attach_target() (an ifindex or a fd, not owned). */
 	int attach_target;
 	bool has_attach_target;
 	bool tc_egress;		/* "tc", "classifier": bb_prog_set_tc_dir() */
 	struct tc_filter tc;	/* attached through rtnetlink (tc_netlink.c) */
+	/* sk_skb/sk_msg: attached to attach_target (a sockmap) with
+	 * BPF_PROG_ATTACH, which gives no fd: bb_object_close() detaches it. */
+	bool map_attached;
 	uint32_t nr_poisoned;	/* CO-RE relocations without a match (core.c) */
 	char poisoned[256];	/* the first of them, described */
 	struct bb_object *obj;	/* its object: the loader parts that attach it */
@@ -81,12 +84,16 @@ struct bb_prog {
 struct bb_link {
 	int fd;			/* the perf event or BPF link; owned */
 	struct tc_filter tc;	/* or a tc filter (fd -1) */
+	/* sk_skb/sk_msg (sockmap.h): no fd holds the attachment; our own
+	 * copies of the program's and the map's fds detach it, or -1. */
+	int detach_prog, detach_map;
+	uint32_t detach_type;
 };
 
 /* Attached: through an fd, or a tc filter. */
 static inline bool prog_attached(const struct bb_prog *p)
 {
-	return p->attach_fd >= 0 || p->tc.detach;
+	return p->attach_fd >= 0 || p->tc.detach || p->map_attached;
 }
 
 struct kernel_types;

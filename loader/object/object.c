@@ -261,8 +261,20 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-/* Detach first (tc filters, then closing the perf events and links),
- * then programs, then maps. */
+/*
+ * An sk_skb/sk_msg program stays attached to its sockmap as long as the
+ * map lives, which may be longer than we do (pinned, or another's fd).
+ */
+static void prog_detach(struct bb_prog *p)
+{
+	if (p->map_attached)
+		sys_prog_detach(p->fd, p->attach_target,
+				p->spec->def->expected_attach_type);
+	p->map_attached = false;
+}
+
+/* Detach first (tc filters, sockmap attachments, then closing the perf
+ * events and links), then programs, then maps. */
 void bb_object_close(struct bb_object *obj)
 {
 	uint32_t i;
@@ -278,6 +290,7 @@ void bb_object_close(struct bb_object *obj)
 		if (obj->progs[i].tc.detach)
 			obj->progs[i].tc.detach(&obj->progs[i].tc);
 	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
+		prog_detach(&obj->progs[i]);
 		close_fd(&obj->progs[i].attach_fd);
 		close_fd(&obj->progs[i].fd);
 		free(obj->progs[i].insns);

@@ -9,6 +9,7 @@
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
+#include "loader/attach/netns.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/maps/prog_array.h"
 #include "loader/load/obj_core.h"
@@ -16,6 +17,7 @@
 #include "loader/attach/raw_tp.h"
 #include "loader/attach/socket.h"
 #include "loader/attach/tc_netlink.h"
+#include "loader/attach/sockmap.h"
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
@@ -37,6 +39,8 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_ITER] = iter_attach,
 		[ATTACH_TCX] = tcx_attach,
 		[ATTACH_TC] = tc_attach,
+		[ATTACH_SOCKMAP] = sockmap_attach,
+		[ATTACH_NETNS] = netns_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

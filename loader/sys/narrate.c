@@ -257,6 +257,11 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 		    a->link_create.prog_fd, a->link_create.target_fd,
 		    a->link_create.attach_type);
 		return;
+	case BPF_PROG_ATTACH:
+	case BPF_PROG_DETACH:
+		add(l, " prog fd %u target fd %u attach_type %u",
+		    a->attach_bpf_fd, a->target_fd, a->attach_type);
+		return;
 	case BPF_BTF_LOAD:
 		add(l, " %u bytes of BTF", a->btf_size);
 		return;

@@ -317,6 +317,28 @@ int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
 	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 
+static int prog_attach_cmd(int cmd, int prog_fd, int target_fd,
+			   uint32_t attach_type)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.attach_bpf_fd = prog_fd;
+	attr.target_fd = target_fd;
+	attr.attach_type = attach_type;
+	return sys_bpf(cmd, &attr);
+}
+
+int sys_prog_attach(int prog_fd, int target_fd, uint32_t attach_type)
+{
+	return prog_attach_cmd(BPF_PROG_ATTACH, prog_fd, target_fd, attach_type);
+}
+
+int sys_prog_detach(int prog_fd, int target_fd, uint32_t attach_type)
+{
+	return prog_attach_cmd(BPF_PROG_DETACH, prog_fd, target_fd, attach_type);
+}
+
 static int elem_cmd(int cmd, int fd, const void *key, const void *value,
 		    uint64_t flags)
 {

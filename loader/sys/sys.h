@@ -134,6 +134,9 @@ int sys_raw_tracepoint_open(const char *name, int prog_fd);
  * attach type BPF_PERF_EVENT) and return the new link fd.
  */
 int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
+/* BPF_PROG_ATTACH / BPF_PROG_DETACH of @prog_fd to @target_fd (no flags). */
+int sys_prog_attach(int prog_fd, int target_fd, uint32_t attach_type);
+int sys_prog_detach(int prog_fd, int target_fd, uint32_t attach_type);
 
 /*
  * BPF_BTF_LOAD: hand the kernel a BTF blob (types and strings) and get

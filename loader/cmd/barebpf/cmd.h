@@ -78,19 +78,27 @@ int events_wait(struct events *ev, const sigset_t *stop, long ms,
 void events_free(struct events *ev);
 
 /*
- * run_targets.c: --iface NAME, --tc-dir and --cgroup PATH of `barebpf
- * run`: the targets of @obj's xdp, tc and cgroup programs, set before attaching
- * (*@cg_fd: the directory's fd, to close after, or left -1); then, once
- * attached, run_once() runs the syscall programs (printing what they
+ * run_targets.c: --iface NAME, --tc-dir, --cgroup PATH, --sockmap MAP and
+ * --netns PATH of `barebpf run`: the targets of @obj's xdp/tc, cgroup,
+ * sk_skb/sk_msg and sk_lookup/flow_dissector programs, set before
+ * attaching (@fds: the directory's and the namespace's fds, to close
+ * after, or left -1); then,
+ * once attached, run_once() runs the syscall programs (printing what they
  * returned) and reads the iterators (printing their output).
  */
 struct run_targets {
 	const char *iface;
 	const char *cgroup;
 	bool tc_egress;		/* --tc-dir egress: tc and classifier programs */
+	const char *sockmap;
+	const char *netns;
+};
+struct run_fds {
+	int cgroup;
+	int netns;
 };
 int run_set_targets(struct bb_object *obj, const struct run_targets *t,
-		    int *cg_fd, struct bb_err *err);
+		    struct run_fds *fds, struct bb_err *err);
 int run_once(struct bb_object *obj, struct bb_err *err);
 
 /*

@@ -23,7 +23,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup */
+	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns */
 };
 
 /*
@@ -81,7 +81,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	struct events *ev = NULL;
 	sigset_t stop;
 	long n;
-	int ret, cg_fd = -1;
+	struct run_fds fds = { -1, -1 };
+	int ret;
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
@@ -91,7 +92,7 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		ret = bb_object_load(obj, err);
 	}
 	if (!ret)
-		ret = run_set_targets(obj, &o->targets, &cg_fd, err);
+		ret = run_set_targets(obj, &o->targets, &fds, err);
 	if (!ret)
 		ret = run_attach(obj, o->event_type, &ev, err);
 	if (!ret)
@@ -103,8 +104,10 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	}
 	events_free(ev);
 	bb_object_close(obj);
-	if (cg_fd >= 0)
-		sys_close(cg_fd);
+	if (fds.cgroup >= 0)
+		sys_close(fds.cgroup);
+	if (fds.netns >= 0)
+		sys_close(fds.netns);
 	return ret > 0 ? 0 : ret;
 }
 
@@ -117,6 +120,8 @@ int cmd_run(int argc, char **argv)
 		{ "iface", required_argument, NULL, 'I' },
 		{ "cgroup", required_argument, NULL, 'g' },
 		{ "tc-dir", required_argument, NULL, 'd' },
+		{ "sockmap", required_argument, NULL, 'm' },
+		{ "netns", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -143,6 +148,10 @@ int cmd_run(int argc, char **argv)
 			o.targets.tc_egress = !strcmp(g.arg, "egress");
 			continue;
 		}
+		if (c == 'm' || c == 'n') {
+			*(c == 'm' ? &o.targets.sockmap : &o.targets.netns) = g.arg;
+			continue;
+		}
 		goto usage;
 	}
 	if (g.ind != argc - 1)
@@ -157,6 +166,7 @@ usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
-		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n");
+		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n"
+		   "                   [--sockmap MAP] [--netns PATH]\n");
 	return 2;
 }

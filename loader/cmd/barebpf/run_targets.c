@@ -4,9 +4,10 @@
  * are not attached to a named hook (issue 16):
  *  - xdp, tcx and tc programs attach to the interface (--iface NAME; tc
  *    and classifier sections to its ingress, or egress with --tc-dir
- *    egress), cgroup
- *    programs to the cgroup v2 directory (--cgroup PATH) given on the
- *    command line;
+ *    egress), cgroup programs to the cgroup v2 directory (--cgroup PATH),
+ *    sk_skb/sk_msg ones to the object's sockmap or sockhash named
+ *    (--sockmap MAP), sk_lookup and flow_dissector ones to the network
+ *    namespace (--netns PATH, else ours) given on the command line;
  *  - syscall programs are run once with BPF_PROG_RUN, and what they
  *    returned is printed;
  *  - iterators are read once, after attaching, and their output printed.
@@ -21,30 +22,55 @@
 #include "loader/sys/out.h"
 #include "loader/sys/sys.h"
 
-static int open_targets(const struct run_targets *t, int *ifindex,
-			int *cg_fd, struct bb_err *err)
+static int open_path(const char *opt, const char *path, int flags, int *fd,
+		    struct bb_err *err)
 {
+	*fd = sys_open(path, O_RDONLY | O_CLOEXEC | flags, 0);
+	if (*fd < 0)
+		return bb_errf(err, *fd, "%s %s: %s", opt, path,
+			       errno_text(-*fd));
+	return 0;
+}
+
+static int open_targets(const struct run_targets *t, int *ifindex,
+			struct run_fds *fds, struct bb_err *err)
+{
+	int ret = 0;
+
 	if (t->iface) {
 		*ifindex = xdp_ifindex(t->iface, err);
 		if (*ifindex < 0)
 			return *ifindex;
 	}
-	if (t->cgroup) {
-		*cg_fd = sys_open(t->cgroup, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-		if (*cg_fd < 0)
-			return bb_errf(err, *cg_fd, "--cgroup %s: %s", t->cgroup,
-				       errno_text(-*cg_fd));
-	}
-	return 0;
+	if (t->cgroup)
+		ret = open_path("--cgroup", t->cgroup, O_DIRECTORY, &fds->cgroup,
+			       err);
+	if (!ret && t->netns)
+		ret = open_path("--netns", t->netns, 0, &fds->netns, err);
+	return ret;
+}
+
+/* --sockmap MAP: the fd of the object's map MAP (made by bb_object_load()). */
+static int sockmap_fd(struct bb_object *obj, const char *name,
+		      struct bb_err *err)
+{
+	struct bb_map *m = bb_object_find_map(obj, name);
+
+	if (!m)
+		return bb_errf(err, -ENOENT, "--sockmap %s: no such map in %s",
+			       name, obj->path);
+	return bb_map_fd(m);
 }
 
 int run_set_targets(struct bb_object *obj, const struct run_targets *t,
-		    int *cg_fd, struct bb_err *err)
+		    struct run_fds *fds, struct bb_err *err)
 {
-	int ifindex = 0, ret = open_targets(t, &ifindex, cg_fd, err);
+	int ifindex = 0, map_fd = -1, ret = open_targets(t, &ifindex, fds, err);
 	uint32_t i;
 
-	for (i = 0; !ret && i < obj->spec.nr_progs; i++) {
+	if (!ret && t->sockmap)
+		ret = map_fd = sockmap_fd(obj, t->sockmap, err);
+	for (i = 0; ret >= 0 && i < obj->spec.nr_progs; i++) {
 		struct bb_prog *p = &obj->progs[i];
 		enum attach_kind kind = p->spec->def->attach;
 
@@ -55,9 +81,13 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 			bb_prog_set_tc_dir(p, t->tc_egress ? BB_TC_EGRESS :
 					   BB_TC_INGRESS);
 		if (kind == ATTACH_CGROUP && t->cgroup)
-			bb_prog_set_attach_target(p, *cg_fd);
+			bb_prog_set_attach_target(p, fds->cgroup);
+		if (kind == ATTACH_SOCKMAP && t->sockmap)
+			bb_prog_set_attach_target(p, map_fd);
+		if (kind == ATTACH_NETNS && t->netns)
+			bb_prog_set_attach_target(p, fds->netns);
 	}
-	return ret;
+	return ret < 0 ? ret : 0;
 }
 
 /*
