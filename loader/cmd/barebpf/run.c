@@ -23,7 +23,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup */
+	struct run_targets targets;	/* --iface, --cgroup, --replace */
 };
 
 /*
@@ -81,15 +81,17 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	struct events *ev = NULL;
 	sigset_t stop;
 	long n;
-	int ret, cg_fd = -1;
+	int ret, cg_fd = -1, ext_fd = -1;
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
 		ret = bb_object_open(&obj, o->path, err);
 	if (!ret) {
 		say_all_skipped(obj);
-		ret = bb_object_load(obj, err);
+		ret = run_set_replace(obj, &o->targets, &ext_fd, err);
 	}
+	if (!ret)
+		ret = bb_object_load(obj, err);
 	if (!ret)
 		ret = run_set_targets(obj, &o->targets, &cg_fd, err);
 	if (!ret)
@@ -105,6 +107,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	bb_object_close(obj);
 	if (cg_fd >= 0)
 		sys_close(cg_fd);
+	if (ext_fd >= 0)
+		sys_close(ext_fd);
 	return ret > 0 ? 0 : ret;
 }
 
@@ -116,6 +120,7 @@ int cmd_run(int argc, char **argv)
 		{ "event-type", required_argument, NULL, 'e' },
 		{ "iface", required_argument, NULL, 'I' },
 		{ "cgroup", required_argument, NULL, 'g' },
+		{ "replace", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -133,8 +138,9 @@ int cmd_run(int argc, char **argv)
 			o.event_type = g.arg;
 			continue;
 		}
-		if (c == 'I' || c == 'g') {
-			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
+		if (c == 'I' || c == 'g' || c == 'r') {
+			*(c == 'I' ? &o.targets.iface : c == 'g' ?
+			  &o.targets.cgroup : &o.targets.replace) = g.arg;
 			continue;
 		}
 		goto usage;
@@ -151,6 +157,7 @@ usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
-		   "                   [--iface NAME] [--cgroup PATH]\n");
+		   "                   [--iface NAME] [--cgroup PATH]"
+		   " [--replace PROG:FUNC]\n");
 	return 2;
 }
