@@ -140,11 +140,15 @@ static const struct sec_def sec_defs[] = {
 	{ "cgroup/setsockopt", BPF_PROG_TYPE_CGROUP_SOCKOPT, BPF_CGROUP_SETSOCKOPT, ATTACH_CGROUP, 0 },
 	{ "cgroup/dev", BPF_PROG_TYPE_CGROUP_DEVICE, BPF_CGROUP_DEVICE, ATTACH_CGROUP, 0 },
 	/*
-	 * Known, but they need what we do not do yet, so the kernel refuses
-	 * them as libbpf would without it: freplace the target program's fd
-	 * (attach_prog_fd), struct_ops the STRUCT_OPS map that registers them.
+	 * An extension (5.6+): replaces global function FUNC of a loaded
+	 * program, given at load time (loader/load/freplace.c).
 	 */
-	{ "freplace/", BPF_PROG_TYPE_EXT, 0, ATTACH_NONE, 0 },
+	{ "freplace/", BPF_PROG_TYPE_EXT, 0, ATTACH_BTF, 0 },
+	/*
+	 * Known, but they need what we do not do yet, so the kernel refuses
+	 * them as libbpf would without it: the STRUCT_OPS map that registers
+	 * them.
+	 */
 	{ "struct_ops/", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, 0 },
 	{ "struct_ops.s/", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, SLEEPABLE },
 	{ "struct_ops", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, 0 },

@@ -18,8 +18,8 @@ enum attach_kind {
 	ATTACH_NONE,		/* loaded, attached by the user */
 	ATTACH_TRACEPOINT,	/* perf_event_open on a tracefs event id */
 	ATTACH_RAW_TP,		/* BPF_RAW_TRACEPOINT_OPEN by name */
-	ATTACH_BTF,		/* tp_btf/fentry/fexit: BTF id at load, then
-				 * BPF_RAW_TRACEPOINT_OPEN with no name */
+	ATTACH_BTF,		/* tp_btf/fentry/fexit/lsm/freplace: BTF id at
+				 * load, then BPF_RAW_TRACEPOINT_OPEN, no name */
 	ATTACH_KPROBE,		/* perf_event_open on the kprobe PMU */
 	ATTACH_KRETPROBE,
 	ATTACH_UPROBE,		/* perf_event_open on the uprobe PMU */
@@ -57,12 +57,15 @@ static inline int sec_def_known(const struct sec_def *def)
 /*
  * Tracing programs (tp_btf, fentry/fexit/fmod_ret, iter) and LSM ones
  * are loaded against the kernel BTF id of their target: the verifier
- * types their context from it.  Their section names that target.
+ * types their context from it.  Their section names that target.  A
+ * freplace program (ext) is too, but its target is a function in another
+ * program's BTF (loader/load/freplace.c).
  */
 static inline int sec_def_needs_btf_id(const struct sec_def *def)
 {
 	return def->prog_type == BPF_PROG_TYPE_TRACING ||
-	       def->prog_type == BPF_PROG_TYPE_LSM;
+	       def->prog_type == BPF_PROG_TYPE_LSM ||
+	       def->prog_type == BPF_PROG_TYPE_EXT;
 }
 
 /*

@@ -324,6 +324,10 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
  * caller's: the attachment does not need it open, except a sockmap's,
  * which bb_object_close() uses to detach (BPF_PROG_DETACH).  No system
  * call; -EBUSY once attached.
+ * A freplace program ("freplace/FUNC") takes the fd of the loaded program
+ * whose global function FUNC it replaces, before bb_object_load() (the
+ * kernel verifies it against FUNC's prototype in that program's BTF):
+ * -EBUSY once loaded.  It attaches once (a new link needs a new load).
  */
 int bb_prog_set_attach_target(struct bb_prog *prog, int target);
 

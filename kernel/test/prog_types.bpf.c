@@ -47,3 +47,6 @@ PROG("kretsyscall/execve", t_kretsyscall, 0)
 PROG("kprobe.multi/do_unlinkat", t_kprobe_multi, 0)
 PROG("uprobe.multi//bin/true:main", t_uprobe_multi, 0)
 PROG("usdt//bin/true:provider:name", t_usdt, 0)
+/* BPF LSM: needs BPF trampolines (prog_types.c says where). */
+PROG("lsm/file_open", t_lsm, 0)
+PROG("lsm.s/bprm_committed_creds", t_lsm_sleepable, 0)

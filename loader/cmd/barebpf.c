@@ -8,7 +8,7 @@
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	            [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]
- *	            [--sockmap MAP] [--netns PATH]
+ *	            [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--value-size MAP=N]...
  *	             [--default-max-entries N]
@@ -69,6 +69,10 @@ static void usage(struct out *f)
 		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
 		   "        once (their output printed).  Programs of a section barebpf\n"
 		   "        does not know are skipped, saying so.\n"
+		   "        [--replace PROG:FUNC]: the loaded program (an id, or the path\n"
+		   "        of its pin) whose global function FUNC the object's\n"
+		   "        freplace/FUNC programs replace; other freplace programs are\n"
+		   "        skipped, saying so.\n"
 		   "  load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...\n"
 		   "       [--max-entries MAP=N]... [--value-size MAP=N]...\n"
 		   "       [--default-max-entries N]\n"

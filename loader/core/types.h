@@ -61,13 +61,15 @@ struct bb_prog {
 	int attach_fd;		/* the perf event or link it is attached
 				 * through, or -1 */
 	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
-	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit: kernel BTF id of the
-				 * target, found by bb_object_load() */
+	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit/lsm: kernel BTF id of
+				 * the target, found by bb_object_load();
+				 * freplace: the id in the target's BTF */
 	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
 				 * (see perf_attach.h); set before bb_object_attach() */
 	bool off;		/* set before bb_object_load(): neither load nor attach */
 	/* xdp, cgroup, socket, sockmap, netns programs: what they attach to, set with
-	 * bb_prog_set_attach_target() (an ifindex or a fd, not owned). */
+	 * bb_prog_set_attach_target() (an ifindex or a fd, not owned);
+	 * freplace: the fd of the program it replaces a function of. */
 	int attach_target;
 	bool has_attach_target;
 	bool tc_egress;		/* "tc", "classifier": bb_prog_set_tc_dir() */

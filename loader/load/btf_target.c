@@ -15,6 +15,7 @@
 
 #include "elf/base/fmt.h"
 #include "loader/load/btf_target.h"
+#include "loader/load/freplace.h"
 #include "loader/load/obj_core.h"
 
 #define TP_BTF_TYPEDEF_PREFIX "btf_trace_"
@@ -41,6 +42,16 @@ static const char *btf_target_prefix(const struct sec_def *def)
 	return "";
 }
 
+/* Why a target may be missing from the kernel's BTF. */
+static const char *btf_target_missing(const struct sec_def *def)
+{
+	if (def->prog_type == BPF_PROG_TYPE_LSM)
+		return "no such LSM hook in this kernel (a hook is named as its security_ function without the prefix: file_open, socket_create...)";
+	if (def->expected_attach_type == BPF_TRACE_RAW_TP)
+		return "no such tracepoint in this kernel";
+	return "no such kernel function (or it is inlined or static without BTF)";
+}
+
 int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
 		       struct bb_err *err)
 {
@@ -61,8 +72,7 @@ int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
 			       "program '%s' (section '%s'): kernel BTF has no %s %s: %s",
 			       prog->spec->name, prog->spec->section,
 			       tp ? "typedef" : "function", name,
-			       tp ? "no such tracepoint in this kernel" :
-			       "no such kernel function (or it is inlined or static without BTF)");
+			       btf_target_missing(prog->spec->def));
 	prog->attach_btf_id = id;
 	return 0;
 }
@@ -70,17 +80,33 @@ int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
 int btf_target_find(struct bb_prog *prog, struct kernel_types *k,
 		    struct bb_err *err)
 {
-	int ret = kernel_types_get(k, NULL, err);
+	int ret;
+
+	/* freplace: the target is in another program's BTF, not the kernel's. */
+	if (prog->spec->def->prog_type == BPF_PROG_TYPE_EXT)
+		return freplace_target_find(prog, err);
+	ret = kernel_types_get(k, NULL, err);
 
 	return ret ? ret : btf_target_resolve(prog, &k->kb, err);
 }
 
-static bool needs_trampoline(const struct bb_prog *prog)
+/*
+ * What needs a BPF trampoline (or, for freplace, the same patching of a
+ * JITed entry), in the words of the refusal; NULL: nothing does.
+ */
+static const char *trampoline_user(const struct bb_prog *prog)
 {
 	uint32_t t = prog->spec->def->expected_attach_type;
 
-	return btf_target_needed(prog) &&
-	       (t == BPF_TRACE_FENTRY || t == BPF_TRACE_FEXIT);
+	if (!btf_target_needed(prog))
+		return NULL;
+	if (prog->spec->def->prog_type == BPF_PROG_TYPE_LSM)
+		return "BPF LSM programs";
+	if (prog->spec->def->prog_type == BPF_PROG_TYPE_EXT)
+		return "freplace programs";
+	if (t == BPF_TRACE_FENTRY || t == BPF_TRACE_FEXIT)
+		return "fentry/fexit";
+	return t == BPF_MODIFY_RETURN ? "fmod_ret" : NULL;
 }
 
 /*
@@ -92,11 +118,12 @@ static bool needs_trampoline(const struct bb_prog *prog)
 int btf_target_refused(const struct bb_prog *prog, int ret,
 		       struct bb_err *err)
 {
-	if (!needs_trampoline(prog) ||
-	    (ret != -EPERM && ret != -ENOTSUP && ret != -ENOTSUPP))
+	const char *what = trampoline_user(prog);
+
+	if (!what || (ret != -EPERM && ret != -ENOTSUP && ret != -ENOTSUPP))
 		return ret;
 	return bb_err_prefix(err, ret,
-			     "this kernel does not support fentry/fexit (they need BPF trampolines, "
+			     "this kernel does not support %s (they need BPF trampolines, "
 			     "CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS; as root, %s from BPF_PROG_LOAD means that)",
-			     ret == -EPERM ? "EPERM" : "ENOTSUPP");
+			     what, ret == -EPERM ? "EPERM" : "ENOTSUPP");
 }

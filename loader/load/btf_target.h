@@ -15,11 +15,15 @@
  *	tp_btf/NAME       the typedef btf_trace_NAME (the tracepoint's
  *	                  prototype, declared by DECLARE_TRACE)
  *	fentry/FUNC, fexit/FUNC   the FUNC record of FUNC
+ *	lsm/HOOK          the FUNC record of bpf_lsm_HOOK
  */
 int btf_target_resolve(struct bb_prog *prog, const struct kernel_btf *kb,
 		       struct bb_err *err);
 
-/* btf_target_resolve() in the kernel's BTF, read into @k if not yet. */
+/*
+ * btf_target_resolve() in the kernel's BTF, read into @k if not yet; for
+ * a freplace program, freplace_target_find() (the target program's BTF).
+ */
 struct kernel_types;
 int btf_target_find(struct bb_prog *prog, struct kernel_types *k,
 		    struct bb_err *err);
@@ -29,7 +33,7 @@ int btf_target_find(struct bb_prog *prog, struct kernel_types *k,
 
 /*
  * After BPF_PROG_LOAD or the attach of @prog failed with @ret: if @prog
- * is fentry/fexit and the answer is one a kernel without BPF trampolines
+ * is fentry/fexit, fmod_ret, lsm or freplace and the answer is one a kernel without BPF trampolines
  * gives (EPERM, ENOTSUP, ENOTSUPP), put that explanation in front of
  * @err.  Returns @ret.
  */

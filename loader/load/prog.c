@@ -100,6 +100,8 @@ static int load(const struct bb_prog *prog, const char *license,
 		.log_size = log_size,
 		.log_level = log ? 1 : 0,
 		.attach_btf_id = prog->attach_btf_id,
+		.attach_prog_fd = prog->spec->def->prog_type == BPF_PROG_TYPE_EXT &&
+				  prog->has_attach_target ? prog->attach_target : 0,
 		.prog_btf_fd = btf_fd >= 0 ? btf_fd : 0,
 		.func_info = s->func_info,
 		.func_info_cnt = s->nr_func_info,

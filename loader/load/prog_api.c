@@ -37,7 +37,9 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload)
 
 int bb_prog_set_attach_target(struct bb_prog *prog, int target)
 {
-	if (prog_attached(prog))
+	/* freplace: the target is part of the load. */
+	if (prog_attached(prog) ||
+	    (prog->fd >= 0 && prog->spec->def->prog_type == BPF_PROG_TYPE_EXT))
 		return -EBUSY;
 	prog->attach_target = target;
 	prog->has_attach_target = true;

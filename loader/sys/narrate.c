@@ -194,6 +194,9 @@ static void bpf_prog_load(struct line *l, const union bpf_attr *a)
 	/* tp_btf, fentry, fexit: the target, a type id in the kernel's BTF. */
 	if (a->attach_btf_id)
 		add(l, " attach_btf_id=%u", a->attach_btf_id);
+	/* freplace: the id above is in the BTF of this program. */
+	if (a->attach_prog_fd)
+		add(l, " attach_prog_fd=%u", a->attach_prog_fd);
 	if (a->prog_flags)
 		add(l, " prog_flags=%#x", a->prog_flags);
 	if (a->log_buf)

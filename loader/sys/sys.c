@@ -258,6 +258,7 @@ int sys_prog_load(const struct prog_load_args *a)
 	attr.log_size = a->log_size;
 	attr.log_level = a->log_level;
 	attr.attach_btf_id = a->attach_btf_id;
+	attr.attach_prog_fd = a->attach_prog_fd;
 	attr.prog_btf_fd = a->prog_btf_fd;
 	if (a->prog_btf_fd && a->func_info_cnt) {
 		attr.func_info = ptr(a->func_info);

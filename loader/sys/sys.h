@@ -113,7 +113,9 @@ struct prog_load_args {
 	char *log_buf;		/* NULL: no verifier log */
 	uint32_t log_size;
 	uint32_t log_level;
-	uint32_t attach_btf_id;	/* fentry/fexit/tp_btf: the kernel BTF type */
+	uint32_t attach_btf_id;	/* fentry/fexit/tp_btf: the kernel BTF type;
+				 * freplace: the function in the target's BTF */
+	uint32_t attach_prog_fd;	/* freplace: the program it replaces in */
 	uint32_t prog_btf_fd;	/* 0, or the object's BTF, which ... */
 	const struct bpf_func_info *func_info;	/* ... these point into */
 	uint32_t func_info_cnt;

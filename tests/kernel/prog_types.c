@@ -5,7 +5,9 @@
  * the program type the section names (BPF_OBJ_GET_INFO_BY_FD): it took
  * the expected attach type and flags we gave with it, or it would have
  * refused the load.  lsm/ and fentry.s/ need BPF trampolines, which this
- * host's kernel lacks (attach_fentry.c): docs/program-types.md.
+ * host's kernel lacks (attach_fentry.c): docs/program-types.md.  The lsm
+ * ones are refused with EPERM here, and load in the VM tier, whose kernel
+ * has them (BAREBPF_EXPECT_FENTRY=1).
  * netfilter programs came in Linux 6.4: an older kernel (the VM tier's
  * 6.1) must refuse them with EINVAL, as it refuses any type it lacks.
  */
@@ -81,6 +83,28 @@ static int load_one(const char *path, const char *name, struct bb_err *err)
 	return ret ? ret : (int)info.type;
 }
 
+/* Need BPF trampolines: EPERM without them (see the top of this file). */
+static const char *const trampoline_cases[] = { "t_lsm", "t_lsm_sleepable" };
+
+static void trampoline_progs(const char *path)
+{
+	const char *v = getenv("BAREBPF_EXPECT_FENTRY");
+	int have = v && !strcmp(v, "1");
+	size_t i;
+
+	for (i = 0; i < sizeof(trampoline_cases) / sizeof(trampoline_cases[0]); i++) {
+		struct bb_err err = { 0 };
+		int got = load_one(path, trampoline_cases[i], &err);
+
+		if (!(have ? is_int(got, BPF_PROG_TYPE_LSM, "%s loads as program type %u",
+				   trampoline_cases[i], BPF_PROG_TYPE_LSM) :
+		      is_int(got, -EPERM, "%s is refused (EPERM) by a kernel without BPF trampolines",
+			     trampoline_cases[i])))
+			diag("%s", err.msg);
+		bb_err_free(&err);
+	}
+}
+
 /* The running kernel's version as major * 100 + minor (6.18 -> 618). */
 static unsigned int kernel_version(void)
 {
@@ -115,5 +139,6 @@ int main(void)
 			diag("%s", err.msg);
 		bb_err_free(&err);
 	}
+	trampoline_progs(path);
 	return done_testing();
 }

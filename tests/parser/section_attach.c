@@ -63,7 +63,7 @@ static const struct {
 	{ "lsm/file_open", BPF_PROG_TYPE_LSM, BPF_LSM_MAC, ATTACH_BTF, "file_open" },
 	{ "iter/task", BPF_PROG_TYPE_TRACING, BPF_TRACE_ITER, ATTACH_ITER, "task" },
 	{ "fmod_ret/x", BPF_PROG_TYPE_TRACING, BPF_MODIFY_RETURN, ATTACH_BTF, "x" },
-	{ "freplace/handler", BPF_PROG_TYPE_EXT, 0, ATTACH_NONE, "handler" },
+	{ "freplace/handler", BPF_PROG_TYPE_EXT, 0, ATTACH_BTF, "handler" },
 	{ "syscall", BPF_PROG_TYPE_SYSCALL, 0, ATTACH_NONE, "" },
 	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NONE, "" },
 	{ "struct_ops/init", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, "init" },

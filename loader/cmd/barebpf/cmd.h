@@ -92,6 +92,7 @@ struct run_targets {
 	bool tc_egress;		/* --tc-dir egress: tc and classifier programs */
 	const char *sockmap;
 	const char *netns;
+	const char *replace;	/* --replace PROG:FUNC (run_replace.c) */
 };
 struct run_fds {
 	int cgroup;
@@ -100,6 +101,13 @@ struct run_fds {
 int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 		    struct run_fds *fds, struct bb_err *err);
 int run_once(struct bb_object *obj, struct bb_err *err);
+/*
+ * run_replace.c: --replace PROG:FUNC, before loading: the target of
+ * @obj's freplace/FUNC programs (*@prog_fd: PROG's fd, to close after,
+ * or left -1); the other freplace programs are left off.
+ */
+int run_set_replace(struct bb_object *obj, const struct run_targets *t,
+		    int *prog_fd, struct bb_err *err);
 
 /*
  * run.c: "@prefixNAME: skipped: section 'S' is of an unknown program type"

@@ -23,7 +23,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns */
+	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns, --replace */
 };
 
 /*
@@ -82,15 +82,17 @@ static int run(const struct run_opts *o, struct bb_err *err)
 	sigset_t stop;
 	long n;
 	struct run_fds fds = { -1, -1 };
-	int ret;
+	int ret, ext_fd = -1;
 
 	ret = tool_block_stop_signals(&stop, err);
 	if (!ret)
 		ret = bb_object_open(&obj, o->path, err);
 	if (!ret) {
 		say_all_skipped(obj);
-		ret = bb_object_load(obj, err);
+		ret = run_set_replace(obj, &o->targets, &ext_fd, err);
 	}
+	if (!ret)
+		ret = bb_object_load(obj, err);
 	if (!ret)
 		ret = run_set_targets(obj, &o->targets, &fds, err);
 	if (!ret)
@@ -108,6 +110,8 @@ static int run(const struct run_opts *o, struct bb_err *err)
 		sys_close(fds.cgroup);
 	if (fds.netns >= 0)
 		sys_close(fds.netns);
+	if (ext_fd >= 0)
+		sys_close(ext_fd);
 	return ret > 0 ? 0 : ret;
 }
 
@@ -122,6 +126,7 @@ int cmd_run(int argc, char **argv)
 		{ "tc-dir", required_argument, NULL, 'd' },
 		{ "sockmap", required_argument, NULL, 'm' },
 		{ "netns", required_argument, NULL, 'n' },
+		{ "replace", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -139,8 +144,9 @@ int cmd_run(int argc, char **argv)
 			o.event_type = g.arg;
 			continue;
 		}
-		if (c == 'I' || c == 'g') {
-			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
+		if (c == 'I' || c == 'g' || c == 'r') {
+			*(c == 'I' ? &o.targets.iface : c == 'g' ?
+			  &o.targets.cgroup : &o.targets.replace) = g.arg;
 			continue;
 		}
 		if (c == 'd' && (!strcmp(g.arg, "ingress") ||
@@ -167,6 +173,6 @@ usage:
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
 		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n"
-		   "                   [--sockmap MAP] [--netns PATH]\n");
+		   "                   [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]\n");
 	return 2;
 }
