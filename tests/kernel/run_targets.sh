@@ -73,11 +73,16 @@ send5() {	# to UDP port $1, 9 by default
 }
 send5	# ARP resolved, before we count
 # Run $1 on $VB while 5 packets are sent: sets $st, $n (its count),
-# $before and $after (the IP packets $NB's stack received).
+# $before and $after (the IP packets $NB's stack received).  It is
+# stopped as Ctrl+C would, once a map dump that began after the last
+# packet is out (a --count could end it before a slow send5 is done).
+dumps_after() { [ "$(grep -c '^--- dump' "$tmp/out")" -gt "$1" ]; }
 run_on_vb() {
 	before=$(in_b)
-	run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --count 2 --interval 700 "$T/$1"
+	run_until_attached ip netns exec "$NB" "$TOOL" -v run --iface "$VB" --interval 300 "$T/$1"
 	send5
+	wait_until dumps_after "$(grep -c '^--- dump' "$tmp/out")"
+	kill -INT "$bg"
 	wait "$bg"
 	st=$?
 	bg=
