@@ -115,4 +115,23 @@ int btf_find_reach(struct btf *btf, const char *name, uint32_t kind,
 int btf_member_offset_reach(struct btf *btf, uint32_t id, const char *name,
 			    uint32_t *off, struct bb_err *err);
 
+/*
+ * The DATASEC .ksyms made acceptable to BPF_BTF_LOAD (btf_ksyms.c):
+ * btf_ksyms_grow() copies the BTF at @data with two types appended (a
+ * new buffer, caller frees); btf_ksyms_fix() then rewrites DATASEC @ds
+ * of that copy, parsed.
+ */
+int btf_ksyms_grow(const uint8_t *data, size_t len, uint8_t **out,
+		   size_t *out_len, struct bb_err *err);
+int btf_ksyms_fix(struct btf *btf, struct btf_type *ds);
+
+/*
+ * Is FUNC @lid of @local (a kfunc's declaration) compatible with FUNC
+ * @kid of @kernel (btf_compat.c)?  0, or -EINVAL with @why saying what
+ * differs ("parameter 2 is a pointer here, an integer in the kernel").
+ */
+int btf_func_compat(const struct btf *local, uint32_t lid,
+		    const struct btf *kernel, uint32_t kid, char *why,
+		    size_t len);
+
 #endif

@@ -268,6 +268,7 @@ int sys_prog_load(const struct prog_load_args *a)
 		attr.line_info_cnt = a->line_info_cnt;
 		attr.line_info_rec_size = sizeof(struct bpf_line_info);
 	}
+	attr.fd_array = ptr(a->fd_array);
 	return sys_bpf(BPF_PROG_LOAD, &attr);
 }
 

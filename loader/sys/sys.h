@@ -117,6 +117,8 @@ struct prog_load_args {
 	uint32_t func_info_cnt;
 	const struct bpf_line_info *line_info;
 	uint32_t line_info_cnt;
+	const int *fd_array;	/* NULL, or the module BTF fds kfunc calls
+				 * name by index (insn->off) */
 };
 int sys_prog_load(const struct prog_load_args *args);
 
