@@ -45,6 +45,20 @@ int btf_walk_all(struct btf *btf, struct bb_err *err);
 int btf_check_refs(const struct btf *btf, struct bb_err *err);
 void btf_free(struct btf *btf);
 
+/* The whole record at @off of type section @types, and its length; NULL
+ * if it overruns or its kind is unknown. */
+const struct btf_type *btf_record(const struct bytes *types, uint32_t off,
+				  uint32_t *len);
+
+/*
+ * A module's BTF (/sys/kernel/btf/MODULE) is split BTF: its type ids go
+ * on from @base's (vmlinux), and its names from base's string section
+ * (btf_split.c).  The id of the first type of kind @kind named @name
+ * among the module's own types, or -ENOENT.
+ */
+int btf_split_find(const struct bytes *data, const struct btf *base,
+		   const char *name, uint32_t kind, struct bb_err *err);
+
 /* The record of type @id, or NULL for void (0) and ids >= nr_types. */
 const struct btf_type *btf_type(const struct btf *btf, uint32_t id);
 

@@ -6,8 +6,9 @@
  * where it is, the first time a program uses it, and write the answer
  * into the instructions:
  *   - a kfunc call: src_reg BPF_PSEUDO_KFUNC_CALL, imm = the id of the
- *     FUNC of that name in /sys/kernel/btf/vmlinux (Linux 5.13+; which
- *     kfuncs a program type may call depends on the kernel version);
+ *     FUNC of that name in /sys/kernel/btf/vmlinux or, if vmlinux lacks
+ *     it, in a module's BTF (ksym_module.c) (Linux 5.13+; which kfuncs a
+ *     program type may call depends on the kernel version);
  *   - ld_imm64 of a typed variable (or of a kfunc, for bpf_ksym_exists()):
  *     src_reg BPF_PSEUDO_BTF_ID, imm = the id of its VAR (FUNC: 6.3+);
  *   - ld_imm64 of an untyped one: its address from /proc/kallsyms, read
@@ -48,12 +49,10 @@ static int find_btf(const struct bb_prog *prog, const struct ksym_spec *ks,
 				     prog->spec->name, kind_name(ks->kind), ks->name);
 	id = btf_find(&k->kb.btf, ks->name,
 		      ks->kind == KSYM_FUNC ? BTF_KIND_FUNC : BTF_KIND_VAR);
-	if (id < 0 && ks->weak)
+	if (id < 0) {
+		v->pending = true;	/* a module's? (ksym_module.c) */
 		return 0;
-	if (id < 0)
-		return bb_errf(err, -ENOENT,
-			       "%s: program '%s': %s '%s' not found in vmlinux BTF (declare it __weak to load without it)",
-			       obj->path, prog->spec->name, kind_name(ks->kind), ks->name);
+	}
 	if (ks->kind == KSYM_FUNC &&
 	    btf_func_compat(&obj->spec.btf, ks->type_id, &k->kb.btf, id, why,
 			    sizeof(why)))
@@ -94,6 +93,8 @@ static int find_addr(const struct bb_prog *prog, const struct ksym_spec *ks,
 
 static void narrate(const struct ksym_spec *ks, const struct ksym_value *v)
 {
+	if (v->btf_fd)
+		return;		/* ksym_module.c said where */
 	if (!v->found)
 		narrate_say("ksym: %s '%s': absent, __weak: 0", kind_name(ks->kind),
 			    ks->name);
@@ -112,15 +113,44 @@ static int resolve(struct bb_prog *prog, uint32_t i, struct kernel_types *k,
 	struct ksym_value *v = &prog->obj->ksyms[i];
 	int ret;
 
-	if (v->done)
+	if (v->done || v->pending)
 		return 0;
 	ret = ks->kind == KSYM_ADDR ? find_addr(prog, ks, v, err) :
 	      find_btf(prog, ks, v, k, err);
-	if (ret)
+	if (ret || v->pending)
 		return ret;
 	v->done = true;
 	narrate(ks, v);
 	return 0;
+}
+
+/* Those vmlinux lacks: in a module, or absent (fine if __weak). */
+static int find_pending(struct bb_prog *prog, struct kernel_types *k,
+			bool any, struct bb_err *err)
+{
+	struct bb_object *obj = prog->obj;
+	const struct ksym_spec *ks;
+	uint32_t i;
+	int ret;
+
+	ret = any ? ksym_modules_find(obj, k, err) : 0;
+	for (i = 0; !ret && i < obj->spec.nr_ksyms; i++) {
+		ks = &obj->spec.ksyms[i];
+		if (!obj->ksyms[i].pending)
+			continue;
+		if (!ks->weak)
+			return bb_errf(err, -ENOENT,
+				       "%s: program '%s': %s '%s' not found in vmlinux or module BTF (declare it __weak to load without it)",
+				       obj->path, prog->spec->name, kind_name(ks->kind), ks->name);
+		obj->ksyms[i] = (struct ksym_value){ .done = true };
+		narrate(ks, &obj->ksyms[i]);
+	}
+	return ret;
+}
+
+static bool is_ksym(const struct reloc_spec *r)
+{
+	return r->kind == RELOC_KSYM_CALL || r->kind == RELOC_KSYM_LD;
 }
 
 static void patch(struct bpf_insn *in, const struct reloc_spec *r,
@@ -128,14 +158,14 @@ static void patch(struct bpf_insn *in, const struct reloc_spec *r,
 {
 	if (r->kind == RELOC_KSYM_CALL) {
 		in->src_reg = v->found ? BPF_PSEUDO_KFUNC_CALL : 0;
-		in->off = 0;
+		in->off = v->fd_idx;
 		in->imm = v->found ? (int32_t)v->btf_id :
 			  KSYM_POISON_BASE + (int32_t)r->ksym;
 		return;
 	}
 	in[0].src_reg = v->found && ks->kind != KSYM_ADDR ? BPF_PSEUDO_BTF_ID : 0;
 	in[0].imm = ks->kind == KSYM_ADDR ? (uint32_t)v->addr : v->btf_id;
-	in[1].imm = ks->kind == KSYM_ADDR ? (uint32_t)(v->addr >> 32) : 0;
+	in[1].imm = ks->kind == KSYM_ADDR ? (int32_t)(v->addr >> 32) : v->btf_fd;
 }
 
 int ksyms_relocate(struct bb_prog *prog, struct kernel_types *k,
@@ -144,28 +174,32 @@ int ksyms_relocate(struct bb_prog *prog, struct kernel_types *k,
 	const struct prog_spec *s = prog->spec;
 	struct bb_object *obj = prog->obj;
 	const struct reloc_spec *r;
+	bool pending = false;
 	uint32_t i;
-	int ret;
+	int ret = 0;
 
 	if (!obj->ksyms)
 		obj->ksyms = calloc(obj->spec.nr_ksyms + 1, sizeof(*obj->ksyms));
 	if (!obj->ksyms)
 		return bb_errf(err, -ENOMEM, "out of memory");
-	for (i = 0; i < s->nr_relocs; i++) {
+	for (i = 0; !ret && i < s->nr_relocs; i++) {
 		r = &s->relocs[i];
-		if (r->kind != RELOC_KSYM_CALL && r->kind != RELOC_KSYM_LD)
+		if (!is_ksym(r))
 			continue;
 		if (r->ksym >= obj->spec.nr_ksyms ||
 		    r->insn + (r->kind == RELOC_KSYM_LD) >= s->nr_insns)
 			return bb_errf(err, -EINVAL, "program '%s': relocation of instruction %u: no such __ksym",
 				       s->name, r->insn);
 		ret = resolve(prog, r->ksym, k, err);
-		if (ret)
-			return ret;
-		patch(&prog->insns[r->insn], r, &obj->spec.ksyms[r->ksym],
-		      &obj->ksyms[r->ksym]);
+		pending |= obj->ksyms[r->ksym].pending;
 	}
-	return 0;
+	ret = ret ? ret : find_pending(prog, k, pending, err);
+	for (i = 0; !ret && i < s->nr_relocs; i++)
+		if (is_ksym(&s->relocs[i]))
+			patch(&prog->insns[s->relocs[i].insn], &s->relocs[i],
+			      &obj->spec.ksyms[s->relocs[i].ksym],
+			      &obj->ksyms[s->relocs[i].ksym]);
+	return ret;
 }
 
 /* Did the verifier reach the call of an absent kfunc (its log says)? */

@@ -21,9 +21,20 @@ struct kernel_types;
 struct ksym_value {
 	bool done;		/* looked up */
 	bool found;		/* false: absent and __weak */
-	uint32_t btf_id;	/* KSYM_FUNC, KSYM_VAR: in vmlinux BTF */
+	bool pending;		/* not in vmlinux: to look for in modules */
+	uint32_t btf_id;	/* KSYM_FUNC, KSYM_VAR: in vmlinux or module BTF */
+	int btf_fd;		/* the module's BTF fd (in obj->ksym_fds), or 0 */
+	int16_t fd_idx;		/* its index in obj->ksym_fds, or 0 */
 	uint64_t addr;		/* KSYM_ADDR: from /proc/kallsyms */
 };
+
+/*
+ * Look for the pending externs of @obj (ksym_value.pending) in the BTF
+ * of each kernel module (ksym_module.c); found ones get the module's BTF
+ * fd, kept in obj->ksym_fds.
+ */
+int ksym_modules_find(struct bb_object *obj, struct kernel_types *k,
+		      struct bb_err *err);
 
 /*
  * After prog_relocate(): find the externs @prog uses (once per object;

@@ -419,6 +419,11 @@ int sys_map_get_next_id(uint32_t start, uint32_t *next)
 	return next_id(BPF_MAP_GET_NEXT_ID, start, next);
 }
 
+int sys_btf_get_next_id(uint32_t start, uint32_t *next)
+{
+	return next_id(BPF_BTF_GET_NEXT_ID, start, next);
+}
+
 static int fd_by_id(int cmd, uint32_t id)
 {
 	union bpf_attr attr;
