@@ -80,7 +80,10 @@ static void test_kfunc(void)
 	if (!ok(ret == 0, "ksym_kfunc loads (kfunc, untyped and weak __ksym)"))
 		diag("%s", err.msg);
 	ret = ret ? ret : run(o, &err);
-	ok(ret == 0, "attached and ran");
+	if (!ok(ret == 0, "attached and ran")) {
+		bb_object_close(o);
+		return;
+	}
 	is_int(attach_read(o, "out", OUT_TGID), getpid(),
 	       "bpf_task_from_pid(our pid)->tgid is our pid");
 	ok(kallsyms_read(&text, &err) == 0 &&
@@ -122,7 +125,10 @@ static void test_var(void)
 	if (!ok(ret == 0, "ksym_var loads (typed __ksym runqueues)"))
 		diag("%s", err.msg);
 	ret = ret ? ret : run(o, &err);
-	ok(ret == 0, "attached and ran");
+	if (!ok(ret == 0, "attached and ran")) {
+		bb_object_close(o);
+		return;
+	}
 	is_int(attach_read(o, "out", OUT_RQ_CPU), attach_read(o, "out", OUT_CPU),
 	       "this CPU's runqueue says it is this CPU's");
 	bb_object_close(o);
