@@ -13,10 +13,13 @@
  *     (src_reg = BPF_PSEUDO_MAP_VALUE).  The offset is the symbol's value
  *     plus what the instruction already holds: for a static variable
  *     clang relocates against the section and puts the offset in imm.
+ *   - an extern: a .kconfig one is a global variable of the .kconfig map
+ *     (kconfig.c); a __ksym one (ksyms.c) the loader finds in the kernel.
  *
  * A call to a function in another section (from a program to .text) is
  * "call imm" with src_reg = BPF_PSEUDO_CALL and an R_BPF_64_32 relocation:
  * the callee is at instruction symbol/8 + imm + 1 of the symbol's section.
+ * A call to an undefined symbol is a kfunc call, if .ksyms declares it.
  * Calls within one section carry no relocation at all (link.c finds
  * them).  Here we only say what each relocation means; link.c gives them
  * to the programs, and the loader applies them (loader/prog.c).
