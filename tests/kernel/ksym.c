@@ -72,7 +72,7 @@ static void test_kfunc(void)
 
 	ret = o ? bb_object_load(o, &err) : -1;
 	if (!has_task_from_pid()) {
-		like(err.msg, "program 'ksym_kfunc': kfunc 'bpf_task_from_pid' not found in vmlinux BTF",
+		like(err.msg, "program 'ksym_kfunc': kfunc 'bpf_task_from_pid' not found in vmlinux or module BTF",
 		     "before 6.2 the kfunc is refused by name (%d)", ret);
 		bb_object_close(o);
 		return;
