@@ -6,7 +6,7 @@
 #   make run        build and run the process monitor (procmon)
 #   make test       build and run every test under prove (TAP), then
 #                   test-realworld and test-vm
-#   make test-realworld  libbpf-tools' objects: barebpf against libbpf
+#   make test-realworld  libbpf-tools' and xdp-tools' objects: barebpf against libbpf
 #   make test-vm    run the kernel tests again inside Linux 6.1 under qemu
 #   make test-busy  the kernel tests again while other processes exec and
 #                   other BPF objects come and go (tests/busy/load.sh)
@@ -399,10 +399,10 @@ test-valgrind:
 		$(TESTS_C:$(BUILD)/%=$(VG_BUILD)/%))
 
 # The real-world tier (tests/realworld/run.sh, docs/core-and-btf.md): the
-# BPF objects inside Debian's libbpf-tools, each program loaded by us and
+# BPF objects inside Debian's libbpf-tools and xdp-tools, each program loaded by us and
 # by libbpf (libbpf_load, the oracle: a test tool, barebpf never links
 # libbpf), the answers compared.
-RW_PKGS = libbpf-tools libbpf-dev
+RW_PKGS = libbpf-tools xdp-tools libbpf-dev
 
 test-realworld: deps
 	@$(MAKE) --no-print-directory deps PKGS="$(RW_PKGS)"

@@ -13,6 +13,11 @@
  * members, and clang emits one relocation (.rel.maps, R_BPF_64_ABS64)
  * per initialised pointer, against the inner map's symbol.  The slot is
  * (reloc offset - start of "values") / 8.
+ *
+ * A PROG_ARRAY may be filled the same way (libbpf allows it):
+ * __array(values, int (void *)) is an array of pointers to a function
+ * prototype, and each relocation names a program.  The loader puts the
+ * programs' fds in once they are loaded (loader/maps/prog_array.c).
  */
 #include <elf.h>
 #include <errno.h>
@@ -36,10 +41,13 @@ static int is_map_in_map(uint32_t type)
 	       type == BPF_MAP_TYPE_HASH_OF_MAPS;
 }
 
-/* values: ARRAY of PTR to STRUCT (the inner definition). */
+/*
+ * values: ARRAY of PTR to STRUCT (the inner definition), or to FUNC_PROTO
+ * (a PROG_ARRAY's programs: *@progs is set).
+ */
 static int inner_struct(const struct btf *btf, const struct btf_member *m,
 			const char *map, uint32_t *id, uint32_t *nelems,
-			struct bb_err *err)
+			bool *progs, struct bb_err *err)
 {
 	const struct btf_type *t = btf_type(btf, m->type);
 	const struct btf_array *arr;
@@ -59,11 +67,12 @@ static int inner_struct(const struct btf *btf, const struct btf_member *m,
 	if (ret)
 		return ret;
 	t = btf_type(btf, *id);
-	if (t && btf_kind(t) == BTF_KIND_STRUCT)
+	*progs = t && btf_kind(t) == BTF_KIND_FUNC_PROTO;
+	if (t && (btf_kind(t) == BTF_KIND_STRUCT || *progs))
 		return 0;
 bad:
 	return bb_errf(err, -EINVAL,
-		       "elf: map '%s': member 'values' is not an __array(values, struct {...}) of map definitions",
+		       "elf: map '%s': member 'values' is neither an __array(values, struct {...}) of map definitions nor an __array(values, int (void *)) of programs",
 		       map);
 }
 
@@ -72,7 +81,7 @@ bad:
  * slots start, and allocate the template whose definition struct is
  * *inner_id.  maps.c decodes that struct (a map definition, like any
  * other: the recursion stays in one file) and then calls
- * map_values_end().
+ * map_values_end().  Programs (ms->prog_values) have no template.
  */
 int map_values_begin(const struct btf *btf, const struct btf_member *m,
 		     struct map_spec *ms, uint32_t *inner_id, uint32_t *nelems,
@@ -80,11 +89,12 @@ int map_values_begin(const struct btf *btf, const struct btf_member *m,
 {
 	int ret;
 
-	if (ms->inner)
+	if (ms->inner || ms->prog_values)
 		return bb_errf(err, -EINVAL,
 			       "elf: map '%s': member 'values' given twice",
 			       ms->name);
-	ret = inner_struct(btf, m, ms->name, inner_id, nelems, err);
+	ret = inner_struct(btf, m, ms->name, inner_id, nelems,
+			   &ms->prog_values, err);
 	if (ret)
 		return ret;
 	if (m->offset % 8)
@@ -92,6 +102,8 @@ int map_values_begin(const struct btf *btf, const struct btf_member *m,
 			       "elf: map '%s': member 'values' is not byte aligned",
 			       ms->name);
 	ms->values_off = m->offset / 8;
+	if (ms->prog_values)
+		return 0;
 	ms->inner = calloc(1, sizeof(*ms->inner));
 	if (!ms->inner)
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
@@ -100,12 +112,34 @@ int map_values_begin(const struct btf *btf, const struct btf_member *m,
 }
 
 /*
+ * Unless given, the size of the array in C is the number of slots; a
+ * slot holds 4 bytes: a map's or program's fd (from user space) or id.
+ */
+static int slots_size(struct map_spec *ms, uint32_t nelems,
+		      struct bb_err *err)
+{
+	if (!ms->max_entries)
+		ms->max_entries = nelems;
+	if (ms->value_size && ms->value_size != MAP_IN_MAP_VALUE_SIZE)
+		return bb_errf(err, -EINVAL,
+			       "elf: map '%s': value size %u, but a %s holds %u-byte %s ids",
+			       ms->name, ms->value_size,
+			       ms->prog_values ? "program array" : "map of maps",
+			       MAP_IN_MAP_VALUE_SIZE,
+			       ms->prog_values ? "program" : "map");
+	ms->value_size = MAP_IN_MAP_VALUE_SIZE;
+	return 0;
+}
+
+/*
  * Second half, once the template @ms->inner is decoded (@ret); @nelems
- * is the length of the array in C.
+ * is the length of the array in C.  Programs have no template.
  */
 int map_values_end(struct map_spec *ms, uint32_t nelems, int ret,
 		   struct bb_err *err)
 {
+	if (ms->prog_values)
+		return slots_size(ms, nelems, err);
 	if (ret)
 		ret = bb_err_prefix(err, ret, "inner map");
 	else if (ms->inner->inner)
@@ -118,15 +152,7 @@ int map_values_end(struct map_spec *ms, uint32_t nelems, int ret,
 		ms->inner->inner = NULL;
 		return ret;
 	}
-	/* Unless given, the size of the array in C is the number of slots. */
-	if (!ms->max_entries)
-		ms->max_entries = nelems;
-	if (ms->value_size && ms->value_size != MAP_IN_MAP_VALUE_SIZE)
-		return bb_errf(err, -EINVAL,
-			       "elf: map '%s': value size %u, but a map of maps holds %u-byte map ids",
-			       ms->name, ms->value_size, MAP_IN_MAP_VALUE_SIZE);
-	ms->value_size = MAP_IN_MAP_VALUE_SIZE;
-	return 0;
+	return slots_size(ms, nelems, err);
 }
 
 /* Outer type and inner template go together. */
@@ -138,7 +164,11 @@ static int check_outer(const struct map_spec *ms, struct bb_err *err)
 			       ms->name);
 	if (!is_map_in_map(ms->type) && ms->inner)
 		return bb_errf(err, -EINVAL,
-			       "elf: map '%s': __array(values, ...) is only for ARRAY_OF_MAPS and HASH_OF_MAPS (type is %u)",
+			       "elf: map '%s': __array(values, struct {...}) is only for ARRAY_OF_MAPS and HASH_OF_MAPS (type is %u)",
+			       ms->name, ms->type);
+	if (ms->prog_values && ms->type != BPF_MAP_TYPE_PROG_ARRAY)
+		return bb_errf(err, -EINVAL,
+			       "elf: map '%s': __array(values, <function>) is only for PROG_ARRAY (type is %u)",
 			       ms->name, ms->type);
 	if (ms->inner && ms->key_size != sizeof(uint32_t))
 		return bb_errf(err, -EINVAL,
@@ -148,7 +178,7 @@ static int check_outer(const struct map_spec *ms, struct bb_err *err)
 }
 
 /*
- * The map of maps whose "values" array holds byte @off of .maps, or
+ * The map of maps (or program array) whose "values" array holds byte @off of .maps, or
  * -ENOENT: the map defined last at or before @off must be one, and @off
  * must lie past its other members.
  */
@@ -167,7 +197,7 @@ static int outer_at(const struct obj_spec *spec, uint64_t off)
 	if (best < 0)
 		return best;
 	m = &spec->maps[best];
-	if (!m->inner || off < m->sec_off + m->values_off)
+	if ((!m->inner && !m->prog_values) || off < m->sec_off + m->values_off)
 		return -ENOENT;
 	return best;
 }
@@ -185,7 +215,21 @@ static int map_of_symbol(const struct obj_spec *spec,
 	return -ENOENT;
 }
 
-static int add_slot(struct map_spec *outer, uint32_t index, uint32_t map)
+/* The program whose function is symbol @sym, or -ENOENT. */
+static int prog_of_symbol(const struct obj_spec *spec,
+			  const struct elf_symbol *sym)
+{
+	uint32_t i;
+
+	for (i = 0; i < spec->nr_progs; i++)
+		if (spec->progs[i].sec_idx == sym->shndx &&
+		    (uint64_t)spec->progs[i].sec_insn * 8 == sym->value)
+			return i;
+	return -ENOENT;
+}
+
+static int add_slot(struct map_spec *outer, uint32_t index, uint32_t map,
+		    uint32_t prog)
 {
 	struct map_slot *s;
 
@@ -193,7 +237,8 @@ static int add_slot(struct map_spec *outer, uint32_t index, uint32_t map)
 	if (!s)
 		return -ENOMEM;
 	outer->slots = s;
-	s[outer->nr_slots++] = (struct map_slot){ .index = index, .map = map };
+	s[outer->nr_slots++] = (struct map_slot){ .index = index, .map = map,
+						   .prog = prog };
 	return 0;
 }
 
@@ -211,7 +256,7 @@ static int one_slot(struct obj_spec *spec, const struct elf_rel *rel,
 			       nr, rel->type);
 	if (outer < 0)
 		return bb_errf(err, -EINVAL,
-			       "elf: section '.rel.maps': reloc #%u: offset %#llx is not in the values of a map of maps",
+			       "elf: section '.rel.maps': reloc #%u: offset %#llx is not in the values of a map of maps or a program array",
 			       nr, (unsigned long long)rel->offset);
 	o = &spec->maps[outer];
 	pos = rel->offset - o->sec_off - o->values_off;
@@ -220,12 +265,15 @@ static int one_slot(struct obj_spec *spec, const struct elf_rel *rel,
 			       "elf: map '%s': reloc #%u: byte %llu of 'values' is not one of its %u slots",
 			       o->name, nr, (unsigned long long)pos,
 			       o->max_entries);
-	inner = map_of_symbol(spec, sym);
+	inner = o->prog_values ? prog_of_symbol(spec, sym) :
+				 map_of_symbol(spec, sym);
 	if (inner < 0)
 		return bb_errf(err, -EINVAL,
-			       "elf: map '%s': slot %llu: '%s' is not a map in '.maps'",
-			       o->name, (unsigned long long)(pos / 8), sym->name);
-	if (add_slot(o, pos / 8, inner))
+			       "elf: map '%s': slot %llu: '%s' is not %s",
+			       o->name, (unsigned long long)(pos / 8), sym->name,
+			       o->prog_values ? "a program" : "a map in '.maps'");
+	if (o->prog_values ? add_slot(o, pos / 8, 0, inner) :
+			     add_slot(o, pos / 8, inner, 0))
 		return bb_errf(err, -ENOMEM, "elf: out of memory");
 	return 0;
 }

@@ -51,6 +51,32 @@ bad:
 		       c->map, member);
 }
 
+/*
+ * __ulong(name, N), for 64-bit numbers (map_extra): an anonymous enum whose
+ * one member has the value N; __uint(name, N) is taken too.
+ */
+static int decode_ulong(const struct map_ctx *c, const char *member,
+			uint32_t type_id, uint64_t *out)
+{
+	const struct btf_type *t = btf_type(c->btf, type_id);
+	uint32_t v;
+	int ret;
+
+	if (t && btf_kind(t) == BTF_KIND_ENUM && btf_vlen(t) == 1) {
+		*out = (uint32_t)((const struct btf_enum *)btf_extra(t))->val;
+		return 0;
+	}
+	if (t && btf_kind(t) == BTF_KIND_ENUM64 && btf_vlen(t) == 1) {
+		const struct btf_enum64 *e = btf_extra(t);
+
+		*out = (uint64_t)e->val_hi32 << 32 | e->val_lo32;
+		return 0;
+	}
+	ret = decode_uint(c, member, type_id, &v);
+	*out = v;
+	return ret;
+}
+
 /* __type(name, T): a pointer to T.  Gives T's id and size. */
 static int decode_type(const struct map_ctx *c, const char *member,
 		       uint32_t type_id, uint32_t *id, uint32_t *size)
@@ -80,7 +106,8 @@ static int set_once(const struct map_ctx *c, const char *what,
 static int map_def_decode(const struct btf *btf, uint32_t struct_id,
 			  struct map_spec *ms, struct bb_err *err);
 
-/* "values": the inner map's definition, decoded as any other. */
+/* "values": the inner map's definition, decoded as any other (none for
+ * a PROG_ARRAY's programs). */
 static int decode_values(const struct map_ctx *c, const struct btf_member *m,
 			 struct map_spec *ms)
 {
@@ -90,7 +117,8 @@ static int decode_values(const struct map_ctx *c, const struct btf_member *m,
 	ret = map_values_begin(c->btf, m, ms, &id, &nelems, c->err);
 	if (ret)
 		return ret;
-	ret = map_def_decode(c->btf, id, ms->inner, c->err);
+	if (!ms->prog_values)
+		ret = map_def_decode(c->btf, id, ms->inner, c->err);
 	return map_values_end(ms, nelems, ret, c->err);
 }
 
@@ -106,6 +134,8 @@ static int decode_member(const struct map_ctx *c, const struct btf_member *m,
 			       "elf: map '%s': member without a name", c->map);
 	if (!strcmp(name, "values"))
 		return decode_values(c, m, ms);
+	if (!strcmp(name, "map_extra"))
+		return decode_ulong(c, name, m->type, &ms->map_extra);
 	if (!strcmp(name, "key") || !strcmp(name, "value")) {
 		ret = decode_type(c, name, m->type, &id, &v);
 		if (ret)

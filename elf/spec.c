@@ -92,9 +92,9 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = datasecs_parse(spec, err);
 	if (!ret)
-		ret = map_slots_parse(spec, err);
-	if (!ret)
 		ret = progs_parse(spec, err);
+	if (!ret)	/* after the programs: a PROG_ARRAY's slots name them */
+		ret = map_slots_parse(spec, err);
 	if (!ret)
 		ret = kconfig_parse(spec, err);
 	if (!ret)

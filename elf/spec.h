@@ -30,6 +30,7 @@ struct map_spec {
 	uint32_t max_entries;
 	uint32_t map_flags;
 	uint32_t numa_node;
+	uint64_t map_extra;	/* __uint or __ulong(map_extra, N) */
 	uint32_t pinning;	/* 0 none, 1 by name */
 	uint32_t key_type_id;	/* BTF type of the key, 0 if given as a size */
 	uint32_t value_type_id;	/* likewise for the value */
@@ -46,8 +47,9 @@ struct map_spec {
 	bool kconfig;		/* the .kconfig externs (kconfig.c) */
 	uint32_t datasec_id;	/* its BTF DATASEC, 0 if none */
 	char kernel_name[BPF_OBJ_NAME_LEN];	/* "": the kernel gets name */
-	/* Map-in-map only (elf/map_in_map.c): */
+	/* Map-in-map and PROG_ARRAY only (elf/map_in_map.c): */
 	struct map_spec *inner;	/* the __array(values, ...) template, or NULL */
+	bool prog_values;	/* __array(values, int (void *)): programs */
 	uint32_t values_off;	/* offset of member "values" in the definition */
 	struct map_slot *slots;	/* slots initialised in C (.values = {...}) */
 	uint32_t nr_slots;
@@ -56,10 +58,14 @@ struct map_spec {
 /* A STACK_TRACE map declared with no value size gets this (maps.c). */
 #define STACK_TRACE_DEFAULT_VALUE_SIZE (127 * 8)
 
-/* outer[index] = the map obj_spec.maps[map], set by the loader at load. */
+/*
+ * outer[index] = the map obj_spec.maps[map], or, in a PROG_ARRAY
+ * (prog_values), the program obj_spec.progs[prog]: set by the loader.
+ */
 struct map_slot {
 	uint32_t index;
 	uint32_t map;
+	uint32_t prog;
 };
 
 /* A global variable, found in a global data map by name. */

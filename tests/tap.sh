@@ -48,6 +48,10 @@ tap_lines() {
 # (stdout to $tmp/out, stderr to $tmp/err, pid in $bg) and return once it
 # has said "attached", or died.  A process started after that is seen.
 run_until_attached() {
+	# Emptied here, not by the redirection below: that one happens in the
+	# child, which may not have run yet when the loop first reads $tmp/err,
+	# and a previous run's "attached" must not count.
+	: > "$tmp/out"; : > "$tmp/err"
 	"$@" > "$tmp/out" 2> "$tmp/err" &
 	bg=$!
 	_i=0

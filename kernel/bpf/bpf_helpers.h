@@ -29,6 +29,15 @@
 #define __uint(name, val) int (*name)[val]
 #define __type(name, val) typeof(val) *name
 #define __array(name, val) typeof(val) *name[]
+/*
+ * A number too big for an array length (map_extra: an arena's address) is
+ * the value of the one member of an anonymous enum; __COUNTER__ keeps the
+ * member names of two such maps apart.
+ */
+#define ___bb_join(a, b) a##b
+#define ___bb_join2(a, b) ___bb_join(a, b)
+#define __ulong(name, val) \
+	enum { ___bb_join2(__bb_ulong_, __COUNTER__) = (val) } name
 
 /* __uint(pinning, LIBBPF_PIN_BY_NAME): the values the loaders agree on. */
 enum libbpf_pin_type {

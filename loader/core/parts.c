@@ -39,9 +39,12 @@ static int check_map(const struct map_spec *m,
 		return missing(parts, "map", m->name, ".kconfig values", err);
 	if (m->inner && !parts->map_create_outer)
 		return missing(parts, "map", m->name, "maps of maps", err);
-	if (m->nr_slots && !parts->map_fill_slots)
+	if (m->nr_slots && !m->prog_values && !parts->map_fill_slots)
 		return missing(parts, "map", m->name, "initial inner maps",
 			       err);
+	if (m->nr_slots && m->prog_values && !parts->prog_array_fill)
+		return missing(parts, "map", m->name,
+			       "initial programs of a PROG_ARRAY", err);
 	return 0;
 }
 

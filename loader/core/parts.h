@@ -61,6 +61,9 @@ struct loader_parts {
 	 * slots the object initialises (map_in_map.h). */
 	int (*map_create_outer)(struct bb_map *map, struct bb_err *err);
 	int (*map_fill_slots)(struct bb_object *obj, struct bb_err *err);
+	/* PROG_ARRAY slots the object initialises, once programs are loaded
+	 * (prog_array.h). */
+	int (*prog_array_fill)(struct bb_object *obj, struct bb_err *err);
 };
 
 extern const struct loader_parts loader_parts_all;

@@ -107,6 +107,7 @@ int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
 		.max_entries = map_max_entries(map),
 		.map_flags = s->map_flags,
 		.numa_node = s->numa_node,
+		.map_extra = s->map_extra,
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
 		.inner_map_fd = inner_map_fd >= 0 ? inner_map_fd : 0,
 	};

@@ -37,8 +37,9 @@ int map_fill_slots(struct bb_object *obj, struct bb_err *err)
 	for (i = 0; i < obj->spec.nr_maps; i++) {
 		const struct bb_map *outer = &obj->maps[i];
 
-		/* A reused map keeps what it holds, as libbpf does. */
-		if (outer->reused)
+		/* A reused map keeps what it holds, as libbpf does; a
+		 * PROG_ARRAY's slots wait for the programs (prog_array.c). */
+		if (outer->reused || outer->spec->prog_values)
 			continue;
 		for (j = 0; j < outer->spec->nr_slots; j++) {
 			const struct map_slot *s = &outer->spec->slots[j];

@@ -196,6 +196,12 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 	return ret;
 }
 
+int obj_fill_prog_arrays(struct bb_object *obj, struct bb_err *err)
+{
+	return obj->parts->prog_array_fill ?
+	       obj->parts->prog_array_fill(obj, err) : 0;
+}
+
 int obj_load_maps(struct bb_object *obj, struct bb_err *err)
 {
 	int ret = obj_btf_load(obj, err);
@@ -206,7 +212,8 @@ int obj_load_maps(struct bb_object *obj, struct bb_err *err)
 /*
  * The object's BTF first (maps and programs name it), then maps:
  * programs refer to them by fd.  A map may already exist (map_pin.h);
- * maps of maps get their initial inner maps once all exist.  Programs
+ * maps of maps get their initial inner maps once all exist, program
+ * arrays their initial programs once those are loaded.  Programs
  * switched off (bpf_prog.off) are neither relocated nor loaded; those of an
  * unknown section start off, and fail here only if switched on.  The
  * targets of tp_btf/fentry programs are looked up before anything is
@@ -226,6 +233,8 @@ int bb_object_load(struct bb_object *obj, struct bb_err *err)
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		if (!obj->progs[i].off)
 			ret = obj_load_prog(obj, &obj->progs[i], err);
+	if (!ret)
+		ret = obj_fill_prog_arrays(obj, err);
 	if (ret)
 		map_unpin_made(obj);
 	return ret;

@@ -40,6 +40,8 @@ int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
  * maps, then one program at a time.  bb_object_load() is these two.
  */
 int obj_load_maps(struct bb_object *obj, struct bb_err *err);
+/* Once the programs are loaded: the PROG_ARRAY slots the object fills. */
+int obj_fill_prog_arrays(struct bb_object *obj, struct bb_err *err);
 int obj_load_prog(struct bb_object *obj, struct bb_prog *prog,
 		  struct bb_err *err);
 /*

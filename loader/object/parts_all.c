@@ -11,6 +11,7 @@
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
 #include "loader/maps/map_in_map.h"
+#include "loader/maps/prog_array.h"
 #include "loader/load/obj_core.h"
 #include "loader/core/parts.h"
 #include "loader/attach/raw_tp.h"
@@ -46,4 +47,5 @@ const struct loader_parts loader_parts_all = {
 	.kconfig_fill = kconfig_fill,
 	.map_create_outer = map_create_outer,
 	.map_fill_slots = map_fill_slots,
+	.prog_array_fill = prog_array_fill,
 };

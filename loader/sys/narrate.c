@@ -170,6 +170,8 @@ static void bpf_map_create(struct line *l, const union bpf_attr *a)
 		add(l, " flags=%#x", a->map_flags);
 	if (a->inner_map_fd)
 		add(l, " inner_map_fd=%u", a->inner_map_fd);
+	if (a->map_extra)
+		add(l, " map_extra=%#llx", (unsigned long long)a->map_extra);
 }
 
 static void bpf_prog_load(struct line *l, const union bpf_attr *a)

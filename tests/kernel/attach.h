@@ -73,6 +73,17 @@ static inline void attach_reset(struct bb_object *o)
 	}
 }
 
+/* What program @prog of @o returned, run once with BPF_PROG_RUN, no context. */
+static inline uint32_t attach_run(struct bb_object *o, const char *prog)
+{
+	struct bb_err err = { 0 };
+	uint32_t retval = 0;
+
+	if (bb_prog_run(bb_object_find_prog(o, prog), NULL, 0, &retval, &err))
+		diag("bb_prog_run(%s): %s", prog, err.msg);
+	return retval;
+}
+
 /* The bpf_link type behind @fd, or -errno if @fd is not a link. */
 static inline int attach_link_type(int fd)
 {

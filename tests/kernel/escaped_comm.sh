@@ -42,13 +42,19 @@ tap() {
 raw_bytes() { LC_ALL=C tr -d '\040-\176\n' < "$1" | wc -c | tr -d ' '; }
 
 # Run procmon "$@" into $tmp/out and start the hostile process until procmon
-# shows it escaped (it must attach first; 40 tries), then stop procmon once
-# the last one has exited (its exit event).
+# shows it as the fixed string $1 (it must attach first; 40 tries), then stop
+# procmon once the last one has exited (its exit event).  $tmp/out is emptied
+# by us first: procmon's own "> $tmp/out" happens in the child, possibly after
+# the loop's first grep, which then saw the previous run's output and stopped
+# procmon before any event (seen in CI on the 1-CPU VM).
 watch() {
+	shown=$1
+	shift
+	: > "$tmp/out"
 	"$PROCMON" "$@" > "$tmp/out" 2> "$tmp/err" &
 	pm=$!
 	i=0
-	while [ $i -lt 40 ] && ! grep -qF "$want" "$tmp/out"; do
+	while [ $i -lt 40 ] && ! grep -qF "$shown" "$tmp/out"; do
 		"$bin" &
 		last=$!
 		sleep 0.25
@@ -61,14 +67,14 @@ watch() {
 	pm=
 }
 
-watch --interval 200
+watch "$want" --interval 200
 grep -qF "$want" "$tmp/out"
 tap $? "table: the hostile comm is shown escaped"
 tap "$(raw_bytes "$tmp/out")" "table: no raw control byte in procmon's output"
 ! grep -q '^FAKE' "$tmp/out"
 tap $? "table: no line forged by the newline inside the name"
 
-watch --events
+watch "$want" --events
 grep "^[0-9.]* *EXEC " "$tmp/out" | grep -qF "$want $tmp/$want"
 tap $? "--events: comm and file name of the exec shown escaped"
 grep "^[0-9.]* *EXIT " "$tmp/out" | grep -qF "$want"
@@ -77,7 +83,8 @@ tap "$(raw_bytes "$tmp/out")" "--events: no raw control byte in procmon's output
 ! grep -q '^FAKE' "$tmp/out"
 tap $? "--events: no forged line"
 
-watch --events --json
+json_want='e\u001b[2J\u000aFAKE 1\u0009\u007f'
+watch "$json_want" --events --json
 grep -q '"comm":"e\\u001b\[2J\\u000aFAKE 1\\u0009\\u007f"' "$tmp/out"
 tap $? "--events --json: JSON escaping kept"
 tap "$(raw_bytes "$tmp/out")" "--events --json: no raw control byte"

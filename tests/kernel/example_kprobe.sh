@@ -32,6 +32,9 @@ loop_setup() {
 # check KIND EXPECT WHY: run the example with program KIND.
 check() {
 	kind=$1 expect=$2 why=$3
+	# Emptied before the start: the previous kind's "attached" must not
+	# count (the redirection below happens later, in the child).
+	: > "$tmp/out"
 	"$EX" "$kind" 3 > "$tmp/out" 2> "$tmp/err" &
 	pid=$!
 	i=0

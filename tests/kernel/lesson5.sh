@@ -38,6 +38,9 @@ listed() { grep -Eq "^$probe_pid +$name\$" "$tmp/out"; }
 
 run() {
 	what=$1
+	# Emptied before the start: the previous twin's "Successfully started!"
+	# must not count (the redirection below happens later, in the child).
+	: > "$tmp/out"
 	"$B/examples/$what" > "$tmp/out" 2> "$tmp/err" &
 	pid=$!
 	wait_until started

@@ -163,6 +163,8 @@ int load_object(const struct load_opts *o, struct bb_err *err)
 		if (!obj->progs[i].off &&
 		    load_one(obj, &obj->progs[i], o))
 			failed++;
+	if (!ret && !failed)
+		ret = obj_fill_prog_arrays(obj, err);
 	if (ret && o->only)
 		load_refused(o->only, ret, err);
 	/* A run that fails pins nothing. */
