@@ -177,12 +177,12 @@ static int link_func(struct link_ctx *c, uint32_t f)
 	for (i = 0; !ret && i < fn.nr_insns; i++) {
 		in = sec_insn(s, fn.sec_insn + i);
 		r = reloc_at(c->rels, fn.sec_idx, fn.sec_insn + i);
-		if (insn_is_call(&in))
+		if (insn_is_call(&in) && (!r || r->kind == RELOC_CALL))
 			ret = link_call(c, &fn, i, &in, r);
 		else if (r)
 			ret = add_reloc(c, (struct reloc_spec){
 				.insn = fn.at + i, .kind = r->kind,
-				.map = r->map, .off = r->off });
+				.map = r->map, .off = r->off, .ksym = r->ksym });
 		if (insn_is_ld_imm64(&in))
 			i++;	/* its second half is not an instruction */
 	}

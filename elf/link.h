@@ -21,6 +21,7 @@ struct sec_reloc {
 	uint32_t off;		/* RELOC_MAP_VALUE */
 	uint32_t target_sec;	/* RELOC_CALL: the callee's section... */
 	uint32_t target;	/* ...and instruction in it */
+	uint32_t ksym;		/* RELOC_KSYM_*: index into obj_spec.ksyms */
 };
 
 struct sec_relocs {

@@ -13,10 +13,13 @@
  *     (src_reg = BPF_PSEUDO_MAP_VALUE).  The offset is the symbol's value
  *     plus what the instruction already holds: for a static variable
  *     clang relocates against the section and puts the offset in imm.
+ *   - an extern: a .kconfig one is a global variable of the .kconfig map
+ *     (kconfig.c); a __ksym one (ksyms.c) the loader finds in the kernel.
  *
  * A call to a function in another section (from a program to .text) is
  * "call imm" with src_reg = BPF_PSEUDO_CALL and an R_BPF_64_32 relocation:
  * the callee is at instruction symbol/8 + imm + 1 of the symbol's section.
+ * A call to an undefined symbol is a kfunc call, if .ksyms declares it.
  * Calls within one section carry no relocation at all (link.c finds
  * them).  Here we only say what each relocation means; link.c gives them
  * to the programs, and the loader applies them (loader/prog.c).
@@ -100,19 +103,37 @@ static int value_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
 		   .kind = RELOC_MAP_VALUE, .map = map, .off = off });
 }
 
-/* An extern: only .kconfig ones (kconfig.c), in their map. */
+/* An extern: a .kconfig one (kconfig.c), in its map, or a __ksym (ksyms.c). */
 static int extern_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
 			uint32_t insn, int32_t imm)
 {
 	const struct var_spec *v = kconfig_var(c->spec, sym->name);
+	int k = ksym_index(c->spec, sym->name);
 
-	if (!v)
+	if (!v && k < 0)
 		return bb_errf(c->err, -ENOTSUP,
-			       "elf: section '%s': reloc #%u: extern '%s' is not a .kconfig extern (only __kconfig externs are supported)",
+			       "elf: section '%s': reloc #%u: extern '%s' is neither __kconfig nor __ksym (no .kconfig or .ksyms entry in the object's BTF)",
 			       c->sec->name, c->idx, sym->name);
+	if (!v)
+		return add(c, (struct sec_reloc){ .insn = insn,
+			   .kind = RELOC_KSYM_LD, .ksym = k });
 	return add(c, (struct sec_reloc){ .insn = insn,
 		   .kind = RELOC_MAP_VALUE, .map = v->map,
 		   .off = v->off + imm });
+}
+
+/* A call to an extern: a kfunc, if .ksyms declares it so. */
+static int kfunc_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
+		       uint32_t insn)
+{
+	int k = ksym_index(c->spec, sym->name);
+
+	if (k < 0 || c->spec->ksyms[k].kind != KSYM_FUNC)
+		return bb_errf(c->err, -ENOENT,
+			       "elf: section '%s': reloc #%u: call to function '%s', which is not defined in this object (a kfunc is declared __ksym)",
+			       c->sec->name, c->idx, sym->name);
+	return add(c, (struct sec_reloc){ .insn = insn,
+		   .kind = RELOC_KSYM_CALL, .ksym = k });
 }
 
 static int ld_reloc(struct rel_ctx *c, const struct elf_rel *rel,
@@ -160,9 +181,7 @@ static int call_reloc(struct rel_ctx *c, const struct elf_rel *rel,
 			       "elf: section '%s': reloc #%u: instruction %u is not a call to a BPF function",
 			       c->sec->name, c->idx, insn);
 	if (sym->shndx == SHN_UNDEF)
-		return bb_errf(c->err, -ENOENT,
-			       "elf: section '%s': reloc #%u: call to function '%s', which is not defined in this object",
-			       c->sec->name, c->idx, sym->name);
+		return kfunc_reloc(c, sym, insn);
 	ts = sym->shndx < c->spec->elf.nr_sections ?
 	     &c->spec->elf.sections[sym->shndx] : NULL;
 	if (!ts || !is_code_section(ts) || sym->value % INSN_SZ)

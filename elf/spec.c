@@ -98,6 +98,8 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = kconfig_parse(spec, err);
 	if (!ret)
+		ret = ksyms_parse(spec, err);
+	if (!ret)
 		ret = relocs_parse(spec, err);
 	if (!ret)
 		ret = parse_btf_ext(spec, err);
@@ -122,6 +124,7 @@ void obj_spec_free(struct obj_spec *spec)
 	}
 	free(spec->progs);
 	free(spec->vars);
+	free(spec->ksyms);
 	/* <=: a map that failed half-decoded sits at nr_maps (calloc n + 1). */
 	for (i = 0; spec->maps && i <= spec->nr_maps; i++) {
 		free(spec->maps[i].inner);

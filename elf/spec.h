@@ -83,6 +83,9 @@ enum reloc_kind {
 				 * imm = fd, next imm = off */
 	RELOC_CALL,		/* call: src_reg = BPF_PSEUDO_CALL,
 				 * imm = target - insn - 1 */
+	RELOC_KSYM_CALL,	/* call of a kfunc (ksyms.c): src_reg =
+				 * BPF_PSEUDO_KFUNC_CALL, imm = its BTF id */
+	RELOC_KSYM_LD,		/* ld_imm64 of a __ksym: its BTF id or address */
 };
 
 struct reloc_spec {
@@ -91,6 +94,7 @@ struct reloc_spec {
 	uint32_t map;		/* RELOC_MAP_*: index into obj_spec.maps */
 	uint32_t off;		/* RELOC_MAP_VALUE: offset in the value */
 	uint32_t target;	/* RELOC_CALL: the callee's first instruction */
+	uint32_t ksym;		/* RELOC_KSYM_*: index into obj_spec.ksyms */
 };
 
 /*
@@ -127,6 +131,24 @@ struct prog_spec {
 	uint32_t nr_cores;
 };
 
+/*
+ * An extern of section .ksyms (ksyms.c), which the loader finds in the
+ * running kernel: a kfunc, a kernel variable whose BTF type the program
+ * uses, or a symbol of no type whose address it takes.
+ */
+enum ksym_kind {
+	KSYM_FUNC,	/* extern FUNC: vmlinux or module BTF id */
+	KSYM_VAR,	/* typed extern VAR: BTF id of that VAR */
+	KSYM_ADDR,	/* extern VAR of type void: /proc/kallsyms */
+};
+
+struct ksym_spec {
+	const char *name;
+	enum ksym_kind kind;
+	uint32_t type_id;	/* local BTF: the FUNC, or the VAR's type */
+	bool weak;		/* __weak: absent is 0, not an error */
+};
+
 struct obj_spec {
 	struct elf_file elf;
 	struct btf btf;
@@ -141,6 +163,8 @@ struct obj_spec {
 	uint32_t nr_progs;
 	struct var_spec *vars;	/* variables of the global data maps */
 	uint32_t nr_vars;
+	struct ksym_spec *ksyms;	/* the .ksyms externs */
+	uint32_t nr_ksyms;
 };
 
 /*
@@ -176,6 +200,9 @@ int kconfig_parse(struct obj_spec *spec, struct bb_err *err);
 /* The .kconfig extern @name, or NULL. */
 const struct var_spec *kconfig_var(const struct obj_spec *spec,
 				   const char *name);
+int ksyms_parse(struct obj_spec *spec, struct bb_err *err);
+/* The index in spec->ksyms of the .ksyms extern @name, or -ENOENT. */
+int ksym_index(const struct obj_spec *spec, const char *name);
 
 /*
  * A copy of the object's .BTF that the kernel's BPF_BTF_LOAD accepts

@@ -76,6 +76,12 @@ static const struct btf_type *record_at(const struct bytes *types,
 	return t;
 }
 
+const struct btf_type *btf_record(const struct bytes *types, uint32_t off,
+			       uint32_t *len)
+{
+	return record_at(types, off, len);
+}
+
 struct btf_sections {
 	uint64_t type_off, type_len, str_off, str_len;
 };

@@ -45,6 +45,20 @@ int btf_walk_all(struct btf *btf, struct bb_err *err);
 int btf_check_refs(const struct btf *btf, struct bb_err *err);
 void btf_free(struct btf *btf);
 
+/* The whole record at @off of type section @types, and its length; NULL
+ * if it overruns or its kind is unknown. */
+const struct btf_type *btf_record(const struct bytes *types, uint32_t off,
+				  uint32_t *len);
+
+/*
+ * A module's BTF (/sys/kernel/btf/MODULE) is split BTF: its type ids go
+ * on from @base's (vmlinux), and its names from base's string section
+ * (btf_split.c).  The id of the first type of kind @kind named @name
+ * among the module's own types, or -ENOENT.
+ */
+int btf_split_find(const struct bytes *data, const struct btf *base,
+		   const char *name, uint32_t kind, struct bb_err *err);
+
 /* The record of type @id, or NULL for void (0) and ids >= nr_types. */
 const struct btf_type *btf_type(const struct btf *btf, uint32_t id);
 
@@ -114,5 +128,24 @@ int btf_find_reach(struct btf *btf, const char *name, uint32_t kind,
 		   struct bb_err *err);
 int btf_member_offset_reach(struct btf *btf, uint32_t id, const char *name,
 			    uint32_t *off, struct bb_err *err);
+
+/*
+ * The DATASEC .ksyms made acceptable to BPF_BTF_LOAD (btf_ksyms.c):
+ * btf_ksyms_grow() copies the BTF at @data with two types appended (a
+ * new buffer, caller frees); btf_ksyms_fix() then rewrites DATASEC @ds
+ * of that copy, parsed.
+ */
+int btf_ksyms_grow(const uint8_t *data, size_t len, uint8_t **out,
+		   size_t *out_len, struct bb_err *err);
+int btf_ksyms_fix(struct btf *btf, struct btf_type *ds);
+
+/*
+ * Is FUNC @lid of @local (a kfunc's declaration) compatible with FUNC
+ * @kid of @kernel (btf_compat.c)?  0, or -EINVAL with @why saying what
+ * differs ("parameter 2 is a pointer here, an integer in the kernel").
+ */
+int btf_func_compat(const struct btf *local, uint32_t lid,
+		    const struct btf *kernel, uint32_t kid, char *why,
+		    size_t len);
 
 #endif

@@ -14,6 +14,7 @@
  *   - each variable's offset = its symbol's value (or our layout);
  *   - the variables sorted by offset;
  *   - extern variables made "global allocated": we do allocate them;
+ *   - the DATASEC .ksyms and its externs as btf_ksyms.c says;
  *   - global functions of hidden visibility (__hidden, as libbpf's
  *     usdt.bpf.h writes them) made static, as libbpf does: the verifier
  *     checks a global function alone, for any argument (5.6+), a static
@@ -127,38 +128,60 @@ static void fix_func(const struct obj_spec *spec, const struct btf *btf,
 		t->info = (t->info & ~0xffffu) | BTF_FUNC_STATIC;
 }
 
+/* The .BTF bytes, with room for what .ksyms needs if the object has it. */
+static int copy_btf(const struct obj_spec *spec, const struct elf_section *s,
+		    uint8_t **out, size_t *len, struct bb_err *err)
+{
+	if (spec->nr_ksyms)
+		return btf_ksyms_grow(s->data, s->size, out, len, err);
+	*out = malloc(s->size ? s->size : 1);	/* malloc: aligned for u32s */
+	if (!*out)
+		return bb_errf(err, -ENOMEM, "out of memory");
+	memcpy(*out, s->data, s->size);
+	*len = s->size;
+	return 0;
+}
+
+static int fix_type(const struct obj_spec *spec, struct btf *btf,
+		    struct btf_type *t, struct bb_err *err)
+{
+	const char *name = btf_str(btf, t->name_off);
+
+	if (btf_kind(t) == BTF_KIND_FUNC)
+		fix_func(spec, btf, t);
+	if (btf_kind(t) != BTF_KIND_DATASEC)
+		return 0;
+	if (spec->nr_ksyms && name && !strcmp(name, ".ksyms") &&
+	    btf_ksyms_fix(btf, t))
+		return bb_errf(err, -EINVAL, "btf: DATASEC '.ksyms': the types appended for it are missing");
+	if (name && !strcmp(name, ".ksyms"))
+		return 0;
+	return fix_datasec(spec, btf, t, err);
+}
+
 int btf_fixed_copy(const struct obj_spec *spec, uint8_t **out, size_t *len,
 		   struct bb_err *err)
 {
 	int idx = elf_find_section(&spec->elf, ".BTF");
-	const struct elf_section *s;
+	uint8_t *copy = NULL;
 	struct btf btf;
 	uint32_t id;
-	uint8_t *copy;
 	int ret;
 
 	if (idx < 0 || !spec->has_btf)
 		return bb_errf(err, -ENOENT, "the object has no .BTF section");
-	s = &spec->elf.sections[idx];
-	copy = malloc(s->size ? s->size : 1);	/* malloc: aligned for u32s */
-	if (!copy)
-		return bb_errf(err, -ENOMEM, "out of memory");
-	memcpy(copy, s->data, s->size);
-	ret = btf_parse(&btf, copy, s->size, err);
-	for (id = 1; !ret && id < btf.nr_types; id++) {
-		struct btf_type *t = (struct btf_type *)btf_type(&btf, id);
-
-		if (btf_kind(t) == BTF_KIND_DATASEC)
-			ret = fix_datasec(spec, &btf, t, err);
-		if (btf_kind(t) == BTF_KIND_FUNC)
-			fix_func(spec, &btf, t);
-	}
+	ret = copy_btf(spec, &spec->elf.sections[idx], &copy, len, err);
+	if (ret)
+		return ret;
+	ret = btf_parse(&btf, copy, *len, err);
+	for (id = 1; !ret && id < btf.nr_types; id++)
+		ret = fix_type(spec, &btf, (struct btf_type *)btf_type(&btf, id),
+			       err);
 	btf_free(&btf);
 	if (ret) {
 		free(copy);
 		return ret;
 	}
 	*out = copy;
-	*len = s->size;
 	return 0;
 }

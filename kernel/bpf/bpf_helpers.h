@@ -55,6 +55,20 @@ enum libbpf_pin_type {
 #define __weak __attribute__((weak))
 #define __hidden __attribute__((visibility("hidden")))
 
+/*
+ * bpf_ksym_exists(sym): does the running kernel have the __weak __ksym
+ * @sym (a kfunc or a kernel variable)?  The loader writes 0 for the
+ * address of one it did not find, so this reads that address; the
+ * assertion refuses a @sym not declared __weak, whose address the
+ * compiler knows is never 0.  A call to an absent kfunc under a false
+ * bpf_ksym_exists() is dead code, which the verifier removes.
+ */
+#define bpf_ksym_exists(sym) ({                                             \
+	_Static_assert(!__builtin_constant_p(!!(sym)),                      \
+		       #sym " must be declared __weak");                    \
+	!!(sym);                                                            \
+})
+
 #ifndef __always_inline
 #define __always_inline inline __attribute__((always_inline))
 #endif

@@ -58,5 +58,9 @@ int parts_check(const struct bb_object *obj, const struct loader_parts *parts,
 		ret = check_prog(&obj->progs[i], parts, err);
 	for (i = 0; !ret && i < obj->spec.nr_maps; i++)
 		ret = check_map(&obj->spec.maps[i], parts, err);
+	if (!ret && obj->spec.nr_ksyms &&
+	    (!parts->ksyms_relocate || !parts->ksyms_refused))
+		ret = missing(parts, "extern", obj->spec.ksyms[0].name,
+			      "__ksym resolution", err);
 	return ret;
 }

@@ -46,6 +46,11 @@ struct loader_parts {
 			     struct kernel_types *k, struct bb_err *err);
 	int (*core_refused)(const struct bb_prog *prog, int ret,
 			    struct bb_err *err);
+	/* __ksym externs: kfunc calls, kernel variables (ksym.h). */
+	int (*ksyms_relocate)(struct bb_prog *prog, struct kernel_types *k,
+			      struct bb_err *err);
+	int (*ksyms_refused)(const struct bb_prog *prog, int ret,
+			     struct bb_err *err);
 	/* Right after BPF_MAP_CREATE of a .data/.rodata/.bss map
 	 * (global_data.h). */
 	int (*global_data_init)(struct bb_map *map, struct bb_err *err);

@@ -100,6 +100,7 @@ static inline bool prog_attached(const struct bb_prog *p)
 
 struct kernel_types;
 struct loader_parts;
+struct ksym_value;
 
 struct bb_object {
 	const char *path;	/* for messages */
@@ -117,6 +118,12 @@ struct bb_object {
 	struct kernel_types *kernel;
 	struct kernel_types *kernel_own;	/* the one we read, if we did */
 	const struct loader_parts *parts;	/* what may be called */
+	/* Where the .ksyms externs are in this kernel (ksym.h): one per
+	 * spec.ksyms, made at the first program that uses one. */
+	struct ksym_value *ksyms;
+	int *ksym_fds;		/* BPF_PROG_LOAD's fd_array: [0] unused,
+				 * then module BTF fds; owned */
+	uint32_t nr_ksym_fds;
 };
 
 #endif

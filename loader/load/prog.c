@@ -56,6 +56,9 @@ static int apply(struct bpf_insn *insns, uint32_t nr_insns,
 		insns[r->insn].src_reg = BPF_PSEUDO_CALL;
 		insns[r->insn].imm = (int32_t)(r->target - r->insn - 1);
 		return 0;
+	case RELOC_KSYM_CALL:
+	case RELOC_KSYM_LD:
+		return 0;	/* once the kernel is asked (ksym.c) */
 	}
 	return bb_errf(err, -EINVAL, "relocation of instruction %u: kind %d",
 		       r->insn, r->kind);
@@ -107,6 +110,8 @@ static int load(const struct bb_prog *prog, const char *license,
 		.func_info_cnt = s->nr_func_info,
 		.line_info = s->line_info,
 		.line_info_cnt = s->nr_line_info,
+		.fd_array = prog->obj && prog->obj->nr_ksym_fds ?
+			    prog->obj->ksym_fds : NULL,
 	};
 
 	return sys_prog_load(&a);

@@ -180,11 +180,15 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 	ret = needs_btf_target(p) ? obj->parts->btf_target_find(p, k, err) : 0;
 	if (!ret)
 		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
+	if (!ret && obj->spec.nr_ksyms)
+		ret = obj->parts->ksyms_relocate(p, k, err);
 	if (!ret && p->spec->nr_cores)
 		ret = obj->parts->core_relocate(p, obj, k, err);
 	if (!ret)
 		ret = prog_load(p, obj->spec.license, obj->spec.kern_version,
 				obj->btf_fd, err);
+	if (ret && obj->spec.nr_ksyms)
+		ret = obj->parts->ksyms_refused(p, ret, err);
 	if (ret && p->spec->nr_cores)
 		ret = obj->parts->core_refused(p, ret, err);
 	if (ret && sec_def_needs_btf_id(p->spec->def))
@@ -301,6 +305,10 @@ void bb_object_close(struct bb_object *obj)
 		close_fd(&obj->maps[i].fd);
 	}
 	close_fd(&obj->btf_fd);
+	for (i = 1; i < obj->nr_ksym_fds; i++)
+		close_fd(&obj->ksym_fds[i]);
+	free(obj->ksym_fds);
+	free(obj->ksyms);
 	if (obj->kernel_own)
 		kernel_types_free(obj->kernel_own);
 	free(obj->kernel_own);

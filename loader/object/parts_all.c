@@ -6,6 +6,7 @@
 #include "loader/load/btf_target.h"
 #include "loader/load/global_data.h"
 #include "loader/load/kconfig.h"
+#include "loader/load/ksym.h"
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
@@ -46,6 +47,8 @@ const struct loader_parts loader_parts_all = {
 	.btf_target_refused = btf_target_refused,
 	.core_relocate = prog_core_relocate,
 	.core_refused = prog_core_refused,
+	.ksyms_relocate = ksyms_relocate,
+	.ksyms_refused = ksyms_refused,
 	.global_data_init = global_data_init,
 	.kconfig_fill = kconfig_fill,
 	.map_create_outer = map_create_outer,

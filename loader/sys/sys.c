@@ -270,6 +270,7 @@ int sys_prog_load(const struct prog_load_args *a)
 		attr.line_info_cnt = a->line_info_cnt;
 		attr.line_info_rec_size = sizeof(struct bpf_line_info);
 	}
+	attr.fd_array = ptr(a->fd_array);
 	return sys_bpf(BPF_PROG_LOAD, &attr);
 }
 
@@ -440,6 +441,11 @@ int sys_prog_get_next_id(uint32_t start, uint32_t *next)
 int sys_map_get_next_id(uint32_t start, uint32_t *next)
 {
 	return next_id(BPF_MAP_GET_NEXT_ID, start, next);
+}
+
+int sys_btf_get_next_id(uint32_t start, uint32_t *next)
+{
+	return next_id(BPF_BTF_GET_NEXT_ID, start, next);
 }
 
 static int fd_by_id(int cmd, uint32_t id)

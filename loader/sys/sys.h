@@ -121,6 +121,8 @@ struct prog_load_args {
 	uint32_t func_info_cnt;
 	const struct bpf_line_info *line_info;
 	uint32_t line_info_cnt;
+	const int *fd_array;	/* NULL, or the module BTF fds kfunc calls
+				 * name by index (insn->off) */
 };
 int sys_prog_load(const struct prog_load_args *args);
 
@@ -169,6 +171,7 @@ int sys_map_lookup_batch(int fd, void *in_batch, void *out_batch, void *keys,
 			 void *values, uint32_t *count);
 int sys_prog_get_next_id(uint32_t start, uint32_t *next);
 int sys_map_get_next_id(uint32_t start, uint32_t *next);
+int sys_btf_get_next_id(uint32_t start, uint32_t *next);
 int sys_prog_get_fd_by_id(uint32_t id);
 int sys_map_get_fd_by_id(uint32_t id);
 /* An fd for the BTF object @id (a map's btf_id, from BPF_OBJ_GET_INFO_BY_FD). */

@@ -370,6 +370,8 @@ static inline long fake_bpf(long cmd, union bpf_attr *attr, long size)
 		/* The object's BTF: accepted unread; may be failed like others. */
 		fk.nr_btf_loads++;
 		return fake_fail_now() ? -fk.fail_nth_errno : fake_new_fd(FK_BTF);
+	case BPF_BTF_GET_NEXT_ID:
+		return -ENOENT;	/* no module BTF in this kernel */
 	case BPF_MAP_GET_NEXT_KEY:
 		if (fk.hash_fd < 0 || attr->map_fd != (uint32_t)fk.hash_fd)
 			return -EBADF;

@@ -454,7 +454,7 @@ static const struct {
 	{ &procmon, m_rel_not_ld64, "map relocation on the second half of ld_imm64", "is not a 64-bit load (ld_imm64)" },
 	{ &procmon, m_rel_type, "relocation of an unknown type 7", "unsupported relocation type 7" },
 	{ &procmon, m_rel_twice, "two relocations of one instruction", "two relocations of instruction" },
-	{ &globals, m_rel_undef, "variable symbol made undefined (extern)", "is not a .kconfig extern" },
+	{ &globals, m_rel_undef, "variable symbol made undefined (extern)", "is neither __kconfig nor __ksym" },
 	{ &globals, m_rel_other_sec, "variable symbol moved into 'license'", "is in section 'license', which is neither" },
 	{ &procmon, m_rel_func_addr, "ld_imm64 of a function's address", "the address of function 'handle_exit' is taken" },
 	{ &procmon, m_rel_sym_range, "relocation naming symbol 100000", "symbol 100000 out of range" },

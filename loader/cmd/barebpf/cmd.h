@@ -41,6 +41,9 @@ void json_str(struct json *j, const char *key, const char *v);
 void json_u64(struct json *j, const char *key, uint64_t v);
 void json_i64(struct json *j, const char *key, int64_t v);
 
+/* The __kconfig and __ksym externs of @spec, if any (inspect_externs.c). */
+void inspect_externs(const struct obj_spec *spec, struct json *j);
+
 /*
  * Disassembly of one program, before relocation and after (with the fds
  * a fresh process would get, shown as map[NAME]), side by side.

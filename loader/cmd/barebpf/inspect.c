@@ -449,6 +449,14 @@ static void reloc_becomes(struct inspect *in, uint32_t sec,
 			fmt_snprintf(buf, len,
 				     "%s insn %u: ld_imm64 gets the fd of map '%s' (src_reg = BPF_PSEUDO_MAP_FD)",
 				     p->name, rs->insn, spec->maps[rs->map].name);
+		else if (rs->kind == RELOC_KSYM_CALL)
+			fmt_snprintf(buf, len,
+				     "%s insn %u: call of kfunc '%s' (src_reg = BPF_PSEUDO_KFUNC_CALL)",
+				     p->name, rs->insn, spec->ksyms[rs->ksym].name);
+		else if (rs->kind == RELOC_KSYM_LD)
+			fmt_snprintf(buf, len,
+				     "%s insn %u: ld_imm64 of __ksym '%s'",
+				     p->name, rs->insn, spec->ksyms[rs->ksym].name);
 		else
 			fmt_snprintf(buf, len, "%s insn %u: relocation kind %d",
 				     p->name, rs->insn, (int)rs->kind);
@@ -535,6 +543,7 @@ static void show_loader_view(struct inspect *in)
 	}
 	show_progs(in);
 	show_maps(in);
+	inspect_externs(spec, in->j);
 }
 
 static int show_disasm(struct inspect *in, struct bb_err *err)
