@@ -44,17 +44,18 @@ static const struct sec_def sec_defs[] = {
 	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, 0 },
 	{ "uprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, SLEEPABLE },
 	{ "uretprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, SLEEPABLE },
+	/* A syscall probe is a kprobe on the arch's wrapper (ksyscall.c). */
+	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, 0 },
+	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, 0 },
 	/*
 	 * Loaded, attached by the user for now: the multi-probes (5.18+,
 	 * uprobes 6.6+) are verified for BPF_LINK_CREATE with their own
-	 * attach type; a syscall probe is a kprobe on the arch's wrapper.
+	 * attach type.
 	 */
 	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
-	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	/*
 	 * Loaded, not attached by us: a perf event (sampling, hardware
@@ -283,6 +284,8 @@ int sec_target_check(const struct sec_def *def, const char *section,
 	case ATTACH_BTF:
 	case ATTACH_KPROBE:
 	case ATTACH_KRETPROBE:
+	case ATTACH_KSYSCALL:
+	case ATTACH_KRETSYSCALL:
 		return symbol_name_check(target, section, err);
 	case ATTACH_UPROBE:
 	case ATTACH_URETPROBE:

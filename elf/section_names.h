@@ -29,6 +29,8 @@ enum attach_kind {
 	ATTACH_SOCKET,		/* setsockopt(SO_ATTACH_BPF) on a socket */
 	ATTACH_ITER,		/* BPF_LINK_CREATE, then BPF_ITER_CREATE, read */
 	ATTACH_TCX,		/* BPF_LINK_CREATE on an interface (6.6+) */
+	ATTACH_KSYSCALL,	/* a kprobe on the syscall's wrapper */
+	ATTACH_KRETSYSCALL,
 };
 
 struct sec_def {

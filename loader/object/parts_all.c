@@ -9,6 +9,7 @@
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
+#include "loader/attach/ksyscall.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/load/obj_core.h"
 #include "loader/core/parts.h"
@@ -34,6 +35,8 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_SOCKET] = socket_attach,
 		[ATTACH_ITER] = iter_attach,
 		[ATTACH_TCX] = tcx_attach,
+		[ATTACH_KSYSCALL] = ksyscall_attach,
+		[ATTACH_KRETSYSCALL] = ksyscall_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,
