@@ -57,12 +57,12 @@ static const struct sec_def sec_defs[] = {
 	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	/* A sampling program: on the CPU clock of every CPU, or of a pid. */
+	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, 0 },
 	/*
-	 * Loaded, not attached by us: a perf event (sampling, hardware
-	 * counter) the user opens; a USDT probe (a uprobe plus the spec
+	 * Loaded, not attached by us: a USDT probe (a uprobe plus the spec
 	 * maps of libbpf's usdt.bpf.h, a kprobe program to the kernel).
 	 */
-	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE, 0 },
 	/* A probe section without a target: the user attaches it. */
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },

@@ -31,6 +31,7 @@ enum attach_kind {
 	ATTACH_TCX,		/* BPF_LINK_CREATE on an interface (6.6+) */
 	ATTACH_KSYSCALL,	/* a kprobe on the syscall's wrapper */
 	ATTACH_KRETSYSCALL,
+	ATTACH_PERF_EVENT,	/* perf_event_open of a sampling event */
 };
 
 struct sec_def {

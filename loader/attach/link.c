@@ -49,8 +49,12 @@ int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 		free(link);
 		return ret;
 	}
-	link->fd = prog->attach_fd;	/* the link owns it now */
+	link->fd = prog->attach_fd;	/* the link owns them now */
+	link->more_fds = prog->more_fds;
+	link->nr_more_fds = prog->nr_more_fds;
 	prog->attach_fd = -1;
+	prog->more_fds = NULL;
+	prog->nr_more_fds = 0;
 	*out = link;
 	return 0;
 }
@@ -66,5 +70,6 @@ void bb_link_destroy(struct bb_link *link)
 		return;
 	if (link->fd >= 0)
 		sys_close(link->fd);
+	sys_close_each(&link->more_fds, &link->nr_more_fds);
 	free(link);
 }

@@ -7,7 +7,7 @@
  *	barebpf inspect --check OBJ               would the loader take it?
  *	barebpf disasm OBJ                        every instruction (no root)
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
- *	            [--iface NAME] [--cgroup PATH]
+ *	            [--iface NAME] [--cgroup PATH] [--freq HZ] [--pid PID]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--value-size MAP=N]...
  *	             [--default-max-entries N]
@@ -58,7 +58,10 @@ static void usage(struct out *f)
 		   "        streams: each event prints as it arrives, as hex bytes, or\n"
 		   "        decoded as --event-type's struct (from the object's BTF).\n"
 		   "        [--iface NAME] [--cgroup PATH]: what xdp and cgroup programs\n"
-		   "        attach to (a cgroup v2 directory).  syscall programs are run\n"
+		   "        attach to (a cgroup v2 directory).  [--freq HZ] [--pid PID]:\n"
+		   "        perf_event programs sample the CPU clock HZ times a second\n"
+		   "        (default 99) on every CPU, or only while PID runs.\n"
+		   "        syscall programs are run\n"
 		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
 		   "        once (their output printed).  Programs of a section barebpf\n"
 		   "        does not know are skipped, saying so.\n"

@@ -46,6 +46,11 @@ struct bb_prog {
 	int fd;
 	int attach_fd;		/* the perf event or link it is attached
 				 * through, or -1 */
+	/* A perf_event program on every CPU: the events (or links) of the
+	 * CPUs after the first, whose own is attach_fd; closed with it. */
+	int *more_fds;
+	uint32_t nr_more_fds;
+	uint32_t sample_freq;	/* perf_event programs: samples a second */
 	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
 	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit: kernel BTF id of the
 				 * target, found by bb_object_load() */
@@ -64,6 +69,8 @@ struct bb_prog {
 /* One program's attachment made by bb_prog_attach() (attach/link.c). */
 struct bb_link {
 	int fd;			/* the perf event or BPF link; owned */
+	int *more_fds;		/* a perf_event program's other CPUs; owned */
+	uint32_t nr_more_fds;
 };
 
 struct kernel_types;

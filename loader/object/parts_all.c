@@ -9,6 +9,7 @@
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
+#include "loader/attach/perf_event.h"
 #include "loader/attach/ksyscall.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/load/obj_core.h"
@@ -37,6 +38,7 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_TCX] = tcx_attach,
 		[ATTACH_KSYSCALL] = ksyscall_attach,
 		[ATTACH_KRETSYSCALL] = ksyscall_attach,
+		[ATTACH_PERF_EVENT] = perf_event_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

@@ -288,6 +288,8 @@ static void narrate_perf_event_open(struct line *l, const long *args,
 	else
 		add(l, "perf_event_open(type %u config %llu", a->type,
 		    (unsigned long long)a->config);
+	if (a->freq)	/* a sampling event (perf_event programs) */
+		add(l, " %llu Hz", (unsigned long long)a->sample_freq);
 	add(l, ", pid %ld, cpu %ld%s)", args[1], args[2],
 	    args[4] & PERF_FLAG_FD_CLOEXEC ? ", FD_CLOEXEC" : "");
 	result(l, ret, 1);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
@@ -80,6 +81,17 @@ ssize_t sys_write_out(int fd, const void *buf, size_t len)
 int sys_close(int fd)
 {
 	return CALL(__NR_close, fd, 0, 0, 0, 0);
+}
+
+void sys_close_each(int **fds, uint32_t *n)
+{
+	uint32_t i;
+
+	for (i = 0; *fds && i < *n; i++)
+		sys_close((*fds)[i]);
+	free(*fds);
+	*fds = NULL;
+	*n = 0;
 }
 
 int sys_poll_now(struct pollfd *fds, unsigned int n)

@@ -35,6 +35,8 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 int sys_open(const char *path, int flags, int mode);
 ssize_t sys_read(int fd, void *buf, size_t len);
 int sys_close(int fd);
+/* Close the @n fds of array *@fds, free it, and leave it NULL and 0. */
+void sys_close_each(int **fds, uint32_t *n);
 /* poll(2) without waiting: the number of @fds with revents set, or -errno. */
 struct pollfd;
 int sys_poll_now(struct pollfd *fds, unsigned int n);

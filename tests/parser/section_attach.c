@@ -27,7 +27,7 @@ static const struct {
 	{ "kretprobe/do_unlinkat", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETPROBE, "do_unlinkat" },
 	{ "uprobe//bin/bash:readline", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, "/bin/bash:readline" },
 	{ "uretprobe//bin/bash:readline", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, "/bin/bash:readline" },
-	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE, "" },
+	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, "" },
 	{ "usdt", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
 	{ "uretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },

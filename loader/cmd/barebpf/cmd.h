@@ -79,7 +79,8 @@ void events_free(struct events *ev);
 
 /*
  * run_targets.c: --iface NAME and --cgroup PATH of `barebpf run`: the
- * targets of @obj's xdp and cgroup programs, set before attaching
+ * targets of @obj's xdp and cgroup programs (and --freq, --pid of its
+ * perf_event programs), set before attaching
  * (*@cg_fd: the directory's fd, to close after, or left -1); then, once
  * attached, run_once() runs the syscall programs (printing what they
  * returned) and reads the iterators (printing their output).
@@ -87,6 +88,8 @@ void events_free(struct events *ev);
 struct run_targets {
 	const char *iface;
 	const char *cgroup;
+	long freq;	/* --freq HZ of perf_event programs, 0: default */
+	long pid;	/* --pid PID they follow, 0: every CPU */
 };
 int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 		    int *cg_fd, struct bb_err *err);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup */
+	struct run_targets targets;	/* --iface, --cgroup, --freq, --pid */
 };
 
 /*
@@ -116,6 +117,8 @@ int cmd_run(int argc, char **argv)
 		{ "event-type", required_argument, NULL, 'e' },
 		{ "iface", required_argument, NULL, 'I' },
 		{ "cgroup", required_argument, NULL, 'g' },
+		{ "freq", required_argument, NULL, 'F' },
+		{ "pid", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -133,6 +136,12 @@ int cmd_run(int argc, char **argv)
 			o.event_type = g.arg;
 			continue;
 		}
+		if (c == 'F' && (o.targets.freq = parse_count(g.arg)) > 0 &&
+		    o.targets.freq <= UINT32_MAX)
+			continue;
+		if (c == 'p' && (o.targets.pid = parse_count(g.arg)) > 0 &&
+		    o.targets.pid <= INT32_MAX)
+			continue;
 		if (c == 'I' || c == 'g') {
 			*(c == 'I' ? &o.targets.iface : &o.targets.cgroup) = g.arg;
 			continue;
@@ -151,6 +160,6 @@ usage:
 	out_printf(out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
-		   "                   [--iface NAME] [--cgroup PATH]\n");
+		   "                   [--iface NAME] [--cgroup PATH] [--freq HZ] [--pid PID]\n");
 	return 2;
 }

@@ -4,7 +4,8 @@
  * are not attached to a named hook (issue 16):
  *  - xdp and tcx programs attach to the interface (--iface NAME), cgroup
  *    programs to the cgroup v2 directory (--cgroup PATH) given on the
- *    command line;
+ *    command line; perf_event programs sample --freq HZ, following
+ *    --pid PID if given;
  *  - syscall programs are run once with BPF_PROG_RUN, and what they
  *    returned is printed;
  *  - iterators are read once, after attaching, and their output printed.
@@ -14,6 +15,7 @@
 
 #include "elf/base/errno_names.h"
 #include "loader/attach/iter.h"
+#include "loader/attach/perf_event.h"
 #include "loader/attach/xdp.h"
 #include "loader/cmd/barebpf/cmd.h"
 #include "loader/sys/out.h"
@@ -50,7 +52,11 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 			bb_prog_set_attach_target(p, ifindex);
 		if (kind == ATTACH_CGROUP && t->cgroup)
 			bb_prog_set_attach_target(p, *cg_fd);
+		if (kind == ATTACH_PERF_EVENT && t->pid)
+			bb_prog_set_attach_target(p, t->pid);
 	}
+	if (t->freq)
+		obj_set_sample_freq(obj, t->freq);
 	return ret;
 }
 
