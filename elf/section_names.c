@@ -44,6 +44,9 @@ static const struct sec_def sec_defs[] = {
 	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, 0 },
 	{ "uprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, SLEEPABLE },
 	{ "uretprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, SLEEPABLE },
+	/* Many uprobes in one link (6.6+): PATH:PATTERN (uprobe_multi.c). */
+	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_UPROBE_MULTI, 0 },
+	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_URETPROBE_MULTI, 0 },
 	/* A syscall probe is a kprobe on the arch's wrapper (ksyscall.c). */
 	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, 0 },
 	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, 0 },
@@ -54,8 +57,6 @@ static const struct sec_def sec_defs[] = {
 	 */
 	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	/* A sampling program: on the CPU clock of every CPU, or of a pid. */
 	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, 0 },
@@ -240,8 +241,8 @@ int symbol_name_check(const char *name, const char *what, struct bb_err *err)
 	return 0;
 }
 
-int uprobe_split(const char *target, char *path, size_t path_len,
-		 char *sym, size_t sym_len, struct bb_err *err)
+static int split_path(const char *target, char *path, size_t path_len,
+		      char *sym, size_t sym_len, struct bb_err *err)
 {
 	const char *colon = strrchr(target, ':');
 	size_t plen;
@@ -257,7 +258,40 @@ int uprobe_split(const char *target, char *path, size_t path_len,
 	memcpy(path, target, plen);
 	path[plen] = '\0';
 	strcpy(sym, colon + 1);
-	return symbol_name_check(sym, "uprobe", err);
+	return 0;
+}
+
+int uprobe_split(const char *target, char *path, size_t path_len,
+		 char *sym, size_t sym_len, struct bb_err *err)
+{
+	int ret = split_path(target, path, path_len, sym, sym_len, err);
+
+	return ret ? ret : symbol_name_check(sym, "uprobe", err);
+}
+
+int symbol_pattern_check(const char *pattern, const char *what,
+			 struct bb_err *err)
+{
+	size_t i, len = strlen(pattern);
+
+	if (len == 0 || len > 255)
+		return bb_errf(err, -EINVAL,
+			       "%s: expected a pattern of 1 to 255 bytes", what);
+	for (i = 0; i < len; i++)
+		if (!symbol_char_ok(pattern[i]) && pattern[i] != '*' &&
+		    pattern[i] != '?')
+			return bb_errf(err, -EINVAL,
+				       "%s: '%s' is not a symbol pattern (byte %zu: only letters, digits, _.$@ and the wildcards * and ?)",
+				       what, pattern, i);
+	return 0;
+}
+
+int uprobe_multi_split(const char *target, char *path, size_t path_len,
+		       char *pattern, size_t pattern_len, struct bb_err *err)
+{
+	int ret = split_path(target, path, path_len, pattern, pattern_len, err);
+
+	return ret ? ret : symbol_pattern_check(pattern, "uprobe.multi", err);
 }
 
 int sec_target_check(const struct sec_def *def, const char *section,
@@ -287,6 +321,10 @@ int sec_target_check(const struct sec_def *def, const char *section,
 	case ATTACH_KSYSCALL:
 	case ATTACH_KRETSYSCALL:
 		return symbol_name_check(target, section, err);
+	case ATTACH_UPROBE_MULTI:
+	case ATTACH_URETPROBE_MULTI:
+		ret = uprobe_multi_split(target, a, sizeof(a), b, sizeof(b), err);
+		break;
 	case ATTACH_UPROBE:
 	case ATTACH_URETPROBE:
 		ret = strpbrk(target, "/:") ?

@@ -19,6 +19,7 @@
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
+#include "loader/attach/uprobe_multi.h"
 #include "loader/attach/xdp.h"
 
 const struct loader_parts loader_parts_all = {
@@ -39,6 +40,8 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_KSYSCALL] = ksyscall_attach,
 		[ATTACH_KRETSYSCALL] = ksyscall_attach,
 		[ATTACH_PERF_EVENT] = perf_event_attach,
+		[ATTACH_UPROBE_MULTI] = uprobe_multi_attach,
+		[ATTACH_URETPROBE_MULTI] = uprobe_multi_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

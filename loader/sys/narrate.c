@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "elf/bpf_names.h"
+#include "elf/bpf_uapi_new.h"
 #include "elf/base/errno_names.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/out.h"
@@ -193,6 +194,20 @@ static void bpf_prog_load(struct line *l, const union bpf_attr *a)
 		add(l, " log=%u bytes level %u", a->log_size, a->log_level);
 }
 
+/* kprobe.multi and uprobe.multi: how many probes in the one link. */
+static void link_create_multi(struct line *l, const union bpf_attr *a)
+{
+	const struct link_create_uprobe_multi *u = (const void *)a;
+
+	if (a->link_create.attach_type == BPF_TRACE_KPROBE_MULTI)
+		add(l, " kprobe_multi cnt=%u flags=%u",
+		    a->link_create.kprobe_multi.cnt,
+		    a->link_create.kprobe_multi.flags);
+	if (a->link_create.attach_type == BB_TRACE_UPROBE_MULTI)
+		add(l, " uprobe_multi \"%s\" cnt=%u flags=%u",
+		    (const char *)(unsigned long)u->path, u->cnt, u->flags);
+}
+
 static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 {
 	switch (cmd) {
@@ -249,7 +264,7 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 		add(l, " prog fd %u target fd/ifindex %u attach_type %u",
 		    a->link_create.prog_fd, a->link_create.target_fd,
 		    a->link_create.attach_type);
-		return;
+		return link_create_multi(l, a);
 	case BPF_BTF_LOAD:
 		add(l, " %u bytes of BTF", a->btf_size);
 		return;

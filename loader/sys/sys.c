@@ -24,6 +24,7 @@
 #include <linux/capability.h>
 
 #include "elf/base/fmt.h"
+#include "elf/bpf_uapi_new.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/sys.h"
 
@@ -325,6 +326,40 @@ int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
 	attr.link_create.prog_fd = prog_fd;
 	attr.link_create.target_fd = target_fd;
 	attr.link_create.attach_type = attach_type;
+	return sys_bpf(BPF_LINK_CREATE, &attr);
+}
+
+int sys_link_create_uprobe_multi(int prog_fd, const char *path,
+				 const uint64_t *offsets, uint32_t cnt,
+				 uint32_t flags)
+{
+	struct link_create_uprobe_multi u = {
+		.prog_fd = prog_fd,
+		.attach_type = BB_TRACE_UPROBE_MULTI,
+		.path = ptr(path),
+		.offsets = ptr(offsets),
+		.cnt = cnt,
+		.flags = flags,
+	};
+	union bpf_attr attr;
+
+	_Static_assert(sizeof(u) <= sizeof(attr), "bpf_attr holds uprobe_multi");
+	memset(&attr, 0, sizeof(attr));
+	memcpy(&attr, &u, sizeof(u));
+	return sys_bpf(BPF_LINK_CREATE, &attr);
+}
+
+int sys_link_create_kprobe_multi(int prog_fd, const char *const *syms,
+				 uint32_t cnt, uint32_t flags)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+	attr.link_create.kprobe_multi.flags = flags;
+	attr.link_create.kprobe_multi.cnt = cnt;
+	attr.link_create.kprobe_multi.syms = ptr(syms);
 	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 

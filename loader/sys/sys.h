@@ -134,6 +134,25 @@ int sys_raw_tracepoint_open(const char *name, int prog_fd);
  * attach type BPF_PERF_EVENT) and return the new link fd.
  */
 int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
+/*
+ * link_create as Linux 6.6 lays it out for uprobe_multi, which our
+ * headers (6.1) lack: the common head, then the union member.
+ */
+struct link_create_uprobe_multi {
+	uint32_t prog_fd, target_fd, attach_type, link_flags;
+	uint64_t path, offsets, ref_ctr_offsets, cookies;
+	uint32_t cnt, flags, pid;
+};
+
+/* uprobe.multi (6.6+): probes at @cnt @offsets of file @path, in one link
+ * (@flags 1: uretprobes). */
+int sys_link_create_uprobe_multi(int prog_fd, const char *path,
+				 const uint64_t *offsets, uint32_t cnt,
+				 uint32_t flags);
+/* kprobe.multi (5.18+, CONFIG_FPROBE): kprobes on the @cnt kernel
+ * functions @syms (sorted by strcmp), in one link (@flags 1: kretprobes). */
+int sys_link_create_kprobe_multi(int prog_fd, const char *const *syms,
+				 uint32_t cnt, uint32_t flags);
 
 /*
  * BPF_BTF_LOAD: hand the kernel a BTF blob (types and strings) and get

@@ -69,7 +69,8 @@ static const struct {
 	{ "ksyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, "execve" },
 	{ "kretsyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, "execve" },
 	{ "kprobe.multi/do_*", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, "do_*" },
-	{ "uprobe.multi//bin/bash:read*", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, "/bin/bash:read*" },
+	{ "uprobe.multi//bin/bash:read*", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_UPROBE_MULTI, "/bin/bash:read*" },
+	{ "uretprobe.multi//bin/bash:read?ine", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_URETPROBE_MULTI, "/bin/bash:read?ine" },
 	{ "usdt//usr/bin/python3:python:function__entry", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "/usr/bin/python3:python:function__entry" },
 };
 
@@ -136,6 +137,13 @@ static void uprobe_targets(void)
 	is_int(uprobe_split("/a/very/long/path/that/does/not/fit/in/a/buffer/of/sixty/four/bytes/x:y",
 			    path, sizeof(path), sym, sizeof(sym), &err),
 	       -ENAMETOOLONG, "a path too long for the buffer is refused");
+	is_int(uprobe_multi_split("/bin/bash:read*_?", path, sizeof(path), sym,
+				  sizeof(sym), &err), 0, "uprobe.multi: PATH:PATTERN splits");
+	is_str(sym, "read*_?", "and keeps the wildcards");
+	is_int(uprobe_split("/bin/bash:read*", path, sizeof(path), sym, sizeof(sym), &err),
+	       -EINVAL, "a plain uprobe takes no wildcard");
+	is_int(uprobe_multi_split("/bin/bash:a[b]", path, sizeof(path), sym,
+				  sizeof(sym), &err), -EINVAL, "uprobe.multi: only * and ? (as libbpf)");
 }
 
 static void symbols(void)
