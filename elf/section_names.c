@@ -44,19 +44,15 @@ static const struct sec_def sec_defs[] = {
 	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, 0 },
 	{ "uprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, SLEEPABLE },
 	{ "uretprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, SLEEPABLE },
+	/* Many kprobes in one link (5.18+, fprobe): PATTERN (kprobe_multi.c). */
+	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KPROBE_MULTI, 0 },
+	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KRETPROBE_MULTI, 0 },
 	/* Many uprobes in one link (6.6+): PATH:PATTERN (uprobe_multi.c). */
 	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_UPROBE_MULTI, 0 },
 	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_URETPROBE_MULTI, 0 },
 	/* A syscall probe is a kprobe on the arch's wrapper (ksyscall.c). */
 	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, 0 },
 	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, 0 },
-	/*
-	 * Loaded, attached by the user for now: the multi-probes (5.18+,
-	 * uprobes 6.6+) are verified for BPF_LINK_CREATE with their own
-	 * attach type.
-	 */
-	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
 	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	/* A sampling program: on the CPU clock of every CPU, or of a pid. */
 	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, 0 },
@@ -321,6 +317,9 @@ int sec_target_check(const struct sec_def *def, const char *section,
 	case ATTACH_KSYSCALL:
 	case ATTACH_KRETSYSCALL:
 		return symbol_name_check(target, section, err);
+	case ATTACH_KPROBE_MULTI:
+	case ATTACH_KRETPROBE_MULTI:
+		return symbol_pattern_check(target, section, err);
 	case ATTACH_UPROBE_MULTI:
 	case ATTACH_URETPROBE_MULTI:
 		ret = uprobe_multi_split(target, a, sizeof(a), b, sizeof(b), err);

@@ -34,6 +34,8 @@ enum attach_kind {
 	ATTACH_PERF_EVENT,	/* perf_event_open of a sampling event */
 	ATTACH_UPROBE_MULTI,	/* BPF_LINK_CREATE on a file's offsets (6.6+) */
 	ATTACH_URETPROBE_MULTI,
+	ATTACH_KPROBE_MULTI,	/* BPF_LINK_CREATE on kernel functions (fprobe) */
+	ATTACH_KRETPROBE_MULTI,
 };
 
 struct sec_def {

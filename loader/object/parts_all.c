@@ -11,6 +11,7 @@
 #include "loader/attach/kprobe.h"
 #include "loader/attach/perf_event.h"
 #include "loader/attach/ksyscall.h"
+#include "loader/attach/kprobe_multi.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/load/obj_core.h"
 #include "loader/core/parts.h"
@@ -42,6 +43,8 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_PERF_EVENT] = perf_event_attach,
 		[ATTACH_UPROBE_MULTI] = uprobe_multi_attach,
 		[ATTACH_URETPROBE_MULTI] = uprobe_multi_attach,
+		[ATTACH_KPROBE_MULTI] = kprobe_multi_attach,
+		[ATTACH_KRETPROBE_MULTI] = kprobe_multi_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,
