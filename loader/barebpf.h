@@ -316,7 +316,8 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
  * Before attaching: what an xdp, cgroup or socket program attaches to
  * (sections "xdp", "cgroup_skb/...", "cgroup/...", "sockops", "socket"):
  * an interface index for xdp, the fd of a cgroup v2 directory for the
- * cgroup ones, a socket fd for a socket filter.  The fd stays the
+ * cgroup ones, a socket fd for a socket filter; for a "perf_event"
+ * program, the pid whose CPU time it samples (without it: every CPU).  The fd stays the
  * caller's (the attachment does not need it open).  No system call;
  * -EBUSY once attached.
  */
