@@ -5,14 +5,18 @@
  * The steps, each over bytes checked by buf.c:
  *	1. the ELF header: ET_EXEC or ET_DYN, 64-bit little-endian;
  *	2. the section headers, looking for SHT_SYMTAB, then SHT_DYNSYM;
- *	3. in each, a defined STT_FUNC symbol with the name we want;
+ *	3. in each, a defined STT_FUNC symbol with the name we want (or,
+ *	   for uprobe.multi, every one whose name matches a glob pattern);
  *	4. the PT_LOAD program header whose file-backed bytes hold its
  *	   address, which gives the file offset.
  */
 #include <elf.h>
 #include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "elf/base/sort.h"
 #include "elf/elf.h"
 #include "elf/exec.h"
 
@@ -73,12 +77,28 @@ static int sec_bytes(const struct bytes *b, const Elf64_Shdr *sh,
 }
 
 /*
- * Search symbol table section @idx for @name.  1 if found (*sym filled),
- * 0 if not, -errno on a malformed table.
+ * What a walk of the symbol tables does with each defined function:
+ * return 1 to stop there, 0 to go on, or -errno.
+ */
+typedef int (*func_visit)(void *ctx, const char *name, const Elf64_Sym *sym,
+			  struct bb_err *err);
+
+static int visit_exact(void *ctx, const char *name, const Elf64_Sym *sym,
+		       struct bb_err *err)
+{
+	(void)sym;
+	(void)err;
+	return !strcmp(name, ctx);
+}
+
+/*
+ * Walk symbol table section @idx, calling @visit for each defined function
+ * until it returns non-zero (that value, *sym filled), or 0 at the end;
+ * -errno on a malformed table.
  */
 static int search_table(const struct bytes *b, const Elf64_Ehdr *eh,
-			uint32_t idx, const Elf64_Shdr *sh, const char *name,
-			Elf64_Sym *sym, struct bb_err *err)
+			uint32_t idx, const Elf64_Shdr *sh, func_visit visit,
+			void *ctx, Elf64_Sym *sym, struct bb_err *err)
 {
 	struct bytes syms, strs;
 	Elf64_Shdr strsh;
@@ -107,8 +127,9 @@ static int search_table(const struct bytes *b, const Elf64_Ehdr *eh,
 		    sym->st_shndx == SHN_UNDEF || sym->st_value == 0)
 			continue;
 		s = buf_str(&strs, sym->st_name);
-		if (s && !strcmp(s, name))
-			return 1;
+		ret = s ? visit(ctx, s, sym, err) : 0;
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
@@ -130,7 +151,8 @@ static int find_func(const struct bytes *b, const Elf64_Ehdr *eh,
 				return ret;
 			if (sh.sh_type != order[k])
 				continue;
-			ret = search_table(b, eh, i, &sh, name, sym, err);
+			ret = search_table(b, eh, i, &sh, visit_exact,
+					   (void *)name, sym, err);
 			if (ret < 0)
 				return ret;
 			if (ret) {
@@ -189,5 +211,93 @@ int exec_symbol_offset(const void *data, size_t len, const char *name,
 		return ret;
 	out->addr = sym.st_value;
 	out->size = sym.st_size;
+	return 0;
+}
+
+/* uprobe.multi: the file offsets of every function matching a pattern. */
+struct pattern_walk {
+	const struct bytes *b;
+	const Elf64_Ehdr *eh;
+	const char *pattern;
+	uint64_t *offs;
+	uint32_t nr, cap;
+};
+
+static int visit_pattern(void *ctx, const char *name, const Elf64_Sym *sym,
+			 struct bb_err *err)
+{
+	struct pattern_walk *w = ctx;
+	uint64_t *more, off;
+	int ret;
+
+	if (fnmatch(w->pattern, name, 0))
+		return 0;
+	ret = addr_to_offset(w->b, w->eh, sym->st_value, &off, err);
+	if (ret)
+		return bb_err_prefix(err, ret, "elf: function '%s'", name);
+	if (w->nr == w->cap) {
+		if (w->cap >= EXEC_MAX_MATCHES)
+			return bb_errf(err, -E2BIG,
+				       "elf: more than %u functions match '%s'",
+				       EXEC_MAX_MATCHES, w->pattern);
+		w->cap = w->cap ? 2 * w->cap : 16;
+		more = realloc(w->offs, w->cap * sizeof(*more));
+		if (!more)
+			return bb_errf(err, -ENOMEM, "out of memory");
+		w->offs = more;
+	}
+	w->offs[w->nr++] = off;
+	return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorted, each offset once: a function is in .symtab and .dynsym both. */
+static void sort_unique(struct pattern_walk *w)
+{
+	uint32_t i, n = 0;
+
+	sort(w->offs, w->nr, sizeof(*w->offs), cmp_u64);
+	for (i = 0; i < w->nr; i++)
+		if (!n || w->offs[n - 1] != w->offs[i])
+			w->offs[n++] = w->offs[i];
+	w->nr = n;
+}
+
+int exec_pattern_offsets(const void *data, size_t len, const char *pattern,
+			 uint64_t **offs, uint32_t *nr, struct bb_err *err)
+{
+	struct bytes b = { data, len };
+	struct pattern_walk w = { .b = &b, .pattern = pattern };
+	Elf64_Ehdr eh;
+	Elf64_Shdr sh;
+	Elf64_Sym sym;
+	uint32_t i;
+	int ret;
+
+	w.eh = &eh;
+	ret = exec_ehdr(&b, &eh, err);
+	for (i = 0; !ret && i < eh.e_shnum; i++) {
+		ret = exec_shdr(&b, &eh, i, &sh, err);
+		if (!ret && (sh.sh_type == SHT_SYMTAB || sh.sh_type == SHT_DYNSYM))
+			ret = search_table(&b, &eh, i, &sh, visit_pattern, &w,
+					   &sym, err);
+	}
+	if (!ret && !w.nr)
+		ret = bb_errf(err, -ENOENT,
+			      "elf: no function matches '%s' in .symtab or .dynsym",
+			      pattern);
+	if (ret) {
+		free(w.offs);
+		return ret;
+	}
+	sort_unique(&w);
+	*offs = w.offs;
+	*nr = w.nr;
 	return 0;
 }

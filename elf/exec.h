@@ -36,4 +36,16 @@ struct exec_symbol {
 int exec_symbol_offset(const void *data, size_t len, const char *name,
 		       struct exec_symbol *out, struct bb_err *err);
 
+/* More than this many matches is surely a pattern too wide. */
+#define EXEC_MAX_MATCHES 65536
+
+/*
+ * The file offsets of every function (STT_FUNC, defined) whose name
+ * matches glob @pattern (fnmatch(3): '*', '?', '[...]'), in .symtab and
+ * .dynsym: sorted, each once, in a new array *@offs (caller frees) of
+ * *@nr.  -ENOENT with a message if none matches.
+ */
+int exec_pattern_offsets(const void *data, size_t len, const char *pattern,
+			 uint64_t **offs, uint32_t *nr, struct bb_err *err);
+
 #endif

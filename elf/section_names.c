@@ -44,24 +44,22 @@ static const struct sec_def sec_defs[] = {
 	{ "uretprobe/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, 0 },
 	{ "uprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, SLEEPABLE },
 	{ "uretprobe.s/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, SLEEPABLE },
-	/*
-	 * Loaded, attached by the user for now: the multi-probes (5.18+,
-	 * uprobes 6.6+) are verified for BPF_LINK_CREATE with their own
-	 * attach type; a syscall probe is a kprobe on the arch's wrapper.
-	 */
-	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, 0 },
-	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
-	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	/* Many kprobes in one link (5.18+, fprobe): PATTERN (kprobe_multi.c). */
+	{ "kprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KPROBE_MULTI, 0 },
+	{ "kretprobe.multi/", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KRETPROBE_MULTI, 0 },
+	/* Many uprobes in one link (6.6+): PATH:PATTERN (uprobe_multi.c). */
+	{ "uprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_UPROBE_MULTI, 0 },
+	{ "uretprobe.multi/", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_URETPROBE_MULTI, 0 },
+	/* A syscall probe is a kprobe on the arch's wrapper (ksyscall.c). */
+	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, 0 },
+	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, 0 },
 	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	/* A sampling program: on the CPU clock of every CPU, or of a pid. */
+	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, 0 },
 	/*
-	 * Loaded, not attached by us: a perf event (sampling, hardware
-	 * counter) the user opens; a USDT probe (a uprobe plus the spec
+	 * Loaded, not attached by us: a USDT probe (a uprobe plus the spec
 	 * maps of libbpf's usdt.bpf.h, a kprobe program to the kernel).
 	 */
-	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE, 0 },
 	/* A probe section without a target: the user attaches it. */
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
@@ -247,8 +245,8 @@ int symbol_name_check(const char *name, const char *what, struct bb_err *err)
 	return 0;
 }
 
-int uprobe_split(const char *target, char *path, size_t path_len,
-		 char *sym, size_t sym_len, struct bb_err *err)
+static int split_path(const char *target, char *path, size_t path_len,
+		      char *sym, size_t sym_len, struct bb_err *err)
 {
 	const char *colon = strrchr(target, ':');
 	size_t plen;
@@ -264,7 +262,40 @@ int uprobe_split(const char *target, char *path, size_t path_len,
 	memcpy(path, target, plen);
 	path[plen] = '\0';
 	strcpy(sym, colon + 1);
-	return symbol_name_check(sym, "uprobe", err);
+	return 0;
+}
+
+int uprobe_split(const char *target, char *path, size_t path_len,
+		 char *sym, size_t sym_len, struct bb_err *err)
+{
+	int ret = split_path(target, path, path_len, sym, sym_len, err);
+
+	return ret ? ret : symbol_name_check(sym, "uprobe", err);
+}
+
+int symbol_pattern_check(const char *pattern, const char *what,
+			 struct bb_err *err)
+{
+	size_t i, len = strlen(pattern);
+
+	if (len == 0 || len > 255)
+		return bb_errf(err, -EINVAL,
+			       "%s: expected a pattern of 1 to 255 bytes", what);
+	for (i = 0; i < len; i++)
+		if (!symbol_char_ok(pattern[i]) && pattern[i] != '*' &&
+		    pattern[i] != '?')
+			return bb_errf(err, -EINVAL,
+				       "%s: '%s' is not a symbol pattern (byte %zu: only letters, digits, _.$@ and the wildcards * and ?)",
+				       what, pattern, i);
+	return 0;
+}
+
+int uprobe_multi_split(const char *target, char *path, size_t path_len,
+		       char *pattern, size_t pattern_len, struct bb_err *err)
+{
+	int ret = split_path(target, path, path_len, pattern, pattern_len, err);
+
+	return ret ? ret : symbol_pattern_check(pattern, "uprobe.multi", err);
 }
 
 int sec_target_check(const struct sec_def *def, const char *section,
@@ -291,7 +322,16 @@ int sec_target_check(const struct sec_def *def, const char *section,
 	case ATTACH_BTF:
 	case ATTACH_KPROBE:
 	case ATTACH_KRETPROBE:
+	case ATTACH_KSYSCALL:
+	case ATTACH_KRETSYSCALL:
 		return symbol_name_check(target, section, err);
+	case ATTACH_KPROBE_MULTI:
+	case ATTACH_KRETPROBE_MULTI:
+		return symbol_pattern_check(target, section, err);
+	case ATTACH_UPROBE_MULTI:
+	case ATTACH_URETPROBE_MULTI:
+		ret = uprobe_multi_split(target, a, sizeof(a), b, sizeof(b), err);
+		break;
 	case ATTACH_UPROBE:
 	case ATTACH_URETPROBE:
 		ret = strpbrk(target, "/:") ?

@@ -32,6 +32,13 @@ enum attach_kind {
 	ATTACH_TC,		/* a bpf filter on a clsact qdisc (rtnetlink) */
 	ATTACH_SOCKMAP,		/* BPF_PROG_ATTACH to a sockmap/sockhash */
 	ATTACH_NETNS,		/* BPF_LINK_CREATE on a network namespace */
+	ATTACH_KSYSCALL,	/* a kprobe on the syscall's wrapper */
+	ATTACH_KRETSYSCALL,
+	ATTACH_PERF_EVENT,	/* perf_event_open of a sampling event */
+	ATTACH_UPROBE_MULTI,	/* BPF_LINK_CREATE on a file's offsets (6.6+) */
+	ATTACH_URETPROBE_MULTI,
+	ATTACH_KPROBE_MULTI,	/* BPF_LINK_CREATE on kernel functions (fprobe) */
+	ATTACH_KRETPROBE_MULTI,
 };
 
 struct sec_def {
@@ -97,6 +104,15 @@ int symbol_name_check(const char *name, const char *what, struct bb_err *err);
  */
 int uprobe_split(const char *target, char *path, size_t path_len,
 		 char *sym, size_t sym_len, struct bb_err *err);
+
+/*
+ * The same for "PATH:PATTERN" (uprobe.multi), the pattern a symbol name
+ * that may hold the wildcards '*' and '?' (symbol_pattern_check()).
+ */
+int uprobe_multi_split(const char *target, char *path, size_t path_len,
+		       char *pattern, size_t pattern_len, struct bb_err *err);
+int symbol_pattern_check(const char *pattern, const char *what,
+			 struct bb_err *err);
 
 /*
  * Check the attach target of @def now, as the loader will when it attaches

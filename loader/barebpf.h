@@ -320,7 +320,9 @@ int bb_prog_set_autoload(struct bb_prog *prog, bool autoload);
  * directory for the cgroup ones, a socket fd for a socket filter, a
  * sockmap or sockhash fd (bb_map_fd()) for sk_skb/sk_msg, a network
  * namespace fd (/proc/PID/ns/net) for sk_lookup/flow_dissector, which
- * without one attach to the caller's own namespace.  The fd stays the
+ * without one attach to the caller's own namespace; for a "perf_event"
+ * program, the pid whose CPU time it samples (without it: every CPU).
+ * The fd stays the
  * caller's: the attachment does not need it open, except a sockmap's,
  * which bb_object_close() uses to detach (BPF_PROG_DETACH).  No system
  * call; -EBUSY once attached.

@@ -12,10 +12,9 @@
 #include "loader/attach/kprobe.h"
 #include "loader/attach/perf_attach.h"
 
-int kprobe_attach(struct bb_prog *prog, struct bb_err *err)
+int kprobe_attach_func(struct bb_prog *prog, const char *func, bool retprobe,
+		       struct bb_err *err)
 {
-	bool retprobe = prog->spec->def->attach == ATTACH_KRETPROBE;
-	const char *func = prog->spec->target;
 	const char *what = retprobe ? "kretprobe" : "kprobe";
 	int pfd, ret;
 
@@ -27,4 +26,11 @@ int kprobe_attach(struct bb_prog *prog, struct bb_err *err)
 		return bb_err_prefix(err, pfd, "program '%s': %s %s",
 				     prog->spec->name, what, func);
 	return perf_attach(prog, pfd, what, err);
+}
+
+int kprobe_attach(struct bb_prog *prog, struct bb_err *err)
+{
+	return kprobe_attach_func(prog, prog->spec->target,
+				  prog->spec->def->attach == ATTACH_KRETPROBE,
+				  err);
 }

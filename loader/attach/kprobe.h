@@ -14,4 +14,8 @@
  */
 int kprobe_attach(struct bb_prog *prog, struct bb_err *err);
 
+/* The same on kernel function @func (ksyscall.c names the wrapper). */
+int kprobe_attach_func(struct bb_prog *prog, const char *func, bool retprobe,
+		       struct bb_err *err);
+
 #endif

@@ -70,10 +70,14 @@ int bb_prog_attach(struct bb_prog *prog, struct bb_link **out,
 		bb_link_destroy(link);
 		return ret;
 	}
-	link->fd = prog->attach_fd;	/* the link owns it now */
+	link->fd = prog->attach_fd;	/* the link owns them now */
 	link->tc = prog->tc;
+	link->more_fds = prog->more_fds;
+	link->nr_more_fds = prog->nr_more_fds;
 	prog->attach_fd = -1;
 	prog->tc.detach = NULL;
+	prog->more_fds = NULL;
+	prog->nr_more_fds = 0;
 	*out = link;
 	return 0;
 }
@@ -91,6 +95,7 @@ void bb_link_destroy(struct bb_link *link)
 		link->tc.detach(&link->tc);
 	if (link->fd >= 0)
 		sys_close(link->fd);
+	sys_close_each(&link->more_fds, &link->nr_more_fds);
 	if (link->detach_prog >= 0 && link->detach_map >= 0)
 		sys_prog_detach(link->detach_prog, link->detach_map,
 				link->detach_type);

@@ -9,6 +9,7 @@
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	            [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]
  *	            [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]
+ *	            [--freq HZ] [--pid PID]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--value-size MAP=N]...
  *	             [--default-max-entries N]
@@ -65,7 +66,10 @@ static void usage(struct out *f)
 		   "        ingress); [--sockmap MAP]: the object's sockmap/sockhash\n"
 		   "        sk_skb and sk_msg programs attach to; [--netns PATH]: the\n"
 		   "        network namespace of sk_lookup and flow_dissector programs\n"
-		   "        (default ours).  syscall programs are run\n"
+		   "        (default ours).  [--freq HZ] [--pid PID]:\n"
+		   "        perf_event programs sample the CPU clock HZ times a second\n"
+		   "        (default 99) on every CPU, or only while PID runs.\n"
+		   "        syscall programs are run\n"
 		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
 		   "        once (their output printed).  Programs of a section barebpf\n"
 		   "        does not know are skipped, saying so.\n"

@@ -60,6 +60,11 @@ struct bb_prog {
 	int fd;
 	int attach_fd;		/* the perf event or link it is attached
 				 * through, or -1 */
+	/* A perf_event program on every CPU: the events (or links) of the
+	 * CPUs after the first, whose own is attach_fd; closed with it. */
+	int *more_fds;
+	uint32_t nr_more_fds;
+	uint32_t sample_freq;	/* perf_event programs: samples a second */
 	struct bpf_insn *insns;	/* relocated copy handed to the kernel */
 	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit/lsm: kernel BTF id of
 				 * the target, found by bb_object_load();
@@ -90,6 +95,8 @@ struct bb_link {
 	 * copies of the program's and the map's fds detach it, or -1. */
 	int detach_prog, detach_map;
 	uint32_t detach_type;
+	int *more_fds;		/* a perf_event program's other CPUs; owned */
+	uint32_t nr_more_fds;
 };
 
 /* Attached: through an fd, or a tc filter. */

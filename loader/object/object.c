@@ -296,6 +296,8 @@ void bb_object_close(struct bb_object *obj)
 	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
 		prog_detach(&obj->progs[i]);
 		close_fd(&obj->progs[i].attach_fd);
+		sys_close_each(&obj->progs[i].more_fds,
+			       &obj->progs[i].nr_more_fds);
 		close_fd(&obj->progs[i].fd);
 		free(obj->progs[i].insns);
 	}

@@ -11,6 +11,9 @@
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
 #include "loader/attach/netns.h"
+#include "loader/attach/perf_event.h"
+#include "loader/attach/ksyscall.h"
+#include "loader/attach/kprobe_multi.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/maps/prog_array.h"
 #include "loader/load/obj_core.h"
@@ -22,6 +25,7 @@
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
+#include "loader/attach/uprobe_multi.h"
 #include "loader/attach/xdp.h"
 
 const struct loader_parts loader_parts_all = {
@@ -42,6 +46,13 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_TC] = tc_attach,
 		[ATTACH_SOCKMAP] = sockmap_attach,
 		[ATTACH_NETNS] = netns_attach,
+		[ATTACH_KSYSCALL] = ksyscall_attach,
+		[ATTACH_KRETSYSCALL] = ksyscall_attach,
+		[ATTACH_PERF_EVENT] = perf_event_attach,
+		[ATTACH_UPROBE_MULTI] = uprobe_multi_attach,
+		[ATTACH_URETPROBE_MULTI] = uprobe_multi_attach,
+		[ATTACH_KPROBE_MULTI] = kprobe_multi_attach,
+		[ATTACH_KRETPROBE_MULTI] = kprobe_multi_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "elf/bpf_names.h"
+#include "elf/bpf_uapi_new.h"
 #include "elf/base/errno_names.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/out.h"
@@ -203,6 +204,20 @@ static void bpf_prog_load(struct line *l, const union bpf_attr *a)
 		add(l, " log=%u bytes level %u", a->log_size, a->log_level);
 }
 
+/* kprobe.multi and uprobe.multi: how many probes in the one link. */
+static void link_create_multi(struct line *l, const union bpf_attr *a)
+{
+	const struct link_create_uprobe_multi *u = (const void *)a;
+
+	if (a->link_create.attach_type == BPF_TRACE_KPROBE_MULTI)
+		add(l, " kprobe_multi cnt=%u flags=%u",
+		    a->link_create.kprobe_multi.cnt,
+		    a->link_create.kprobe_multi.flags);
+	if (a->link_create.attach_type == BB_TRACE_UPROBE_MULTI)
+		add(l, " uprobe_multi \"%s\" cnt=%u flags=%u",
+		    (const char *)(unsigned long)u->path, u->cnt, u->flags);
+}
+
 static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 {
 	switch (cmd) {
@@ -259,7 +274,7 @@ static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)
 		add(l, " prog fd %u target fd/ifindex %u attach_type %u",
 		    a->link_create.prog_fd, a->link_create.target_fd,
 		    a->link_create.attach_type);
-		return;
+		return link_create_multi(l, a);
 	case BPF_PROG_ATTACH:
 	case BPF_PROG_DETACH:
 		add(l, " prog fd %u target fd %u attach_type %u",
@@ -303,6 +318,8 @@ static void narrate_perf_event_open(struct line *l, const long *args,
 	else
 		add(l, "perf_event_open(type %u config %llu", a->type,
 		    (unsigned long long)a->config);
+	if (a->freq)	/* a sampling event (perf_event programs) */
+		add(l, " %llu Hz", (unsigned long long)a->sample_freq);
 	add(l, ", pid %ld, cpu %ld%s)", args[1], args[2],
 	    args[4] & PERF_FLAG_FD_CLOEXEC ? ", FD_CLOEXEC" : "");
 	result(l, ret, 1);

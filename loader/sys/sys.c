@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/ioctl.h>
@@ -23,6 +24,7 @@
 #include <linux/capability.h>
 
 #include "elf/base/fmt.h"
+#include "elf/bpf_uapi_new.h"
 #include "loader/sys/narrate.h"
 #include "loader/sys/sys.h"
 
@@ -80,6 +82,17 @@ ssize_t sys_write_out(int fd, const void *buf, size_t len)
 int sys_close(int fd)
 {
 	return CALL(__NR_close, fd, 0, 0, 0, 0);
+}
+
+void sys_close_each(int **fds, uint32_t *n)
+{
+	uint32_t i;
+
+	for (i = 0; *fds && i < *n; i++)
+		sys_close((*fds)[i]);
+	free(*fds);
+	*fds = NULL;
+	*n = 0;
 }
 
 int sys_poll_now(struct pollfd *fds, unsigned int n)
@@ -339,6 +352,40 @@ int sys_prog_attach(int prog_fd, int target_fd, uint32_t attach_type)
 int sys_prog_detach(int prog_fd, int target_fd, uint32_t attach_type)
 {
 	return prog_attach_cmd(BPF_PROG_DETACH, prog_fd, target_fd, attach_type);
+}
+
+int sys_link_create_uprobe_multi(int prog_fd, const char *path,
+				 const uint64_t *offsets, uint32_t cnt,
+				 uint32_t flags)
+{
+	struct link_create_uprobe_multi u = {
+		.prog_fd = prog_fd,
+		.attach_type = BB_TRACE_UPROBE_MULTI,
+		.path = ptr(path),
+		.offsets = ptr(offsets),
+		.cnt = cnt,
+		.flags = flags,
+	};
+	union bpf_attr attr;
+
+	_Static_assert(sizeof(u) <= sizeof(attr), "bpf_attr holds uprobe_multi");
+	memset(&attr, 0, sizeof(attr));
+	memcpy(&attr, &u, sizeof(u));
+	return sys_bpf(BPF_LINK_CREATE, &attr);
+}
+
+int sys_link_create_kprobe_multi(int prog_fd, const char *const *syms,
+				 uint32_t cnt, uint32_t flags)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+	attr.link_create.kprobe_multi.flags = flags;
+	attr.link_create.kprobe_multi.cnt = cnt;
+	attr.link_create.kprobe_multi.syms = ptr(syms);
+	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 
 static int elem_cmd(int cmd, int fd, const void *key, const void *value,

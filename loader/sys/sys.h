@@ -35,6 +35,8 @@ long sys_call_real(long nr, long a1, long a2, long a3, long a4, long a5,
 int sys_open(const char *path, int flags, int mode);
 ssize_t sys_read(int fd, void *buf, size_t len);
 int sys_close(int fd);
+/* Close the @n fds of array *@fds, free it, and leave it NULL and 0. */
+void sys_close_each(int **fds, uint32_t *n);
 /* poll(2) without waiting: the number of @fds with revents set, or -errno. */
 struct pollfd;
 int sys_poll_now(struct pollfd *fds, unsigned int n);
@@ -141,6 +143,25 @@ int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
 /* BPF_PROG_ATTACH / BPF_PROG_DETACH of @prog_fd to @target_fd (no flags). */
 int sys_prog_attach(int prog_fd, int target_fd, uint32_t attach_type);
 int sys_prog_detach(int prog_fd, int target_fd, uint32_t attach_type);
+/*
+ * link_create as Linux 6.6 lays it out for uprobe_multi, which our
+ * headers (6.1) lack: the common head, then the union member.
+ */
+struct link_create_uprobe_multi {
+	uint32_t prog_fd, target_fd, attach_type, link_flags;
+	uint64_t path, offsets, ref_ctr_offsets, cookies;
+	uint32_t cnt, flags, pid;
+};
+
+/* uprobe.multi (6.6+): probes at @cnt @offsets of file @path, in one link
+ * (@flags 1: uretprobes). */
+int sys_link_create_uprobe_multi(int prog_fd, const char *path,
+				 const uint64_t *offsets, uint32_t cnt,
+				 uint32_t flags);
+/* kprobe.multi (5.18+, CONFIG_FPROBE): kprobes on the @cnt kernel
+ * functions @syms (sorted by strcmp), in one link (@flags 1: kretprobes). */
+int sys_link_create_kprobe_multi(int prog_fd, const char *const *syms,
+				 uint32_t cnt, uint32_t flags);
 
 /*
  * BPF_BTF_LOAD: hand the kernel a BTF blob (types and strings) and get

@@ -10,7 +10,8 @@
  *      relocations and the linking of subprograms.  When it succeeds,
  *      every program's instructions are disassembled as `barebpf dump`
  *      would, and the lookups by name are exercised.
- *   2. exec_symbol_offset(): the executable reader uprobes use.
+ *   2. exec_symbol_offset() and exec_pattern_offsets(): the executable
+ *      reader uprobes and uprobe.multi use.
  *   3. disasm_insn() over the raw bytes taken as instructions.
  *   4. lz_unpack(), which unpacks the objects a tool embeds: the first two
  *      bytes (little-endian) are the size unpacked, the rest the packed
@@ -94,6 +95,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	/* A private, malloc-aligned copy, as the loader reads a file. */
 	uint8_t *copy = malloc(len ? len : 1);
 	struct exec_symbol sym;
+	uint64_t *offs;
+	uint32_t nr;
 	struct obj_spec spec;
 	struct bb_err err;
 
@@ -112,6 +115,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	err.detail = NULL;
 	exec_symbol_offset(copy, len, "main", &sym, &err);
 	free(err.detail);
+	if (exec_pattern_offsets(copy, len, "m*", &offs, &nr, &err) == 0)
+		free(offs);
 	disasm_all((const struct bpf_insn *)copy, len / sizeof(struct bpf_insn));
 	lz_round(copy, len);
 	free(copy);

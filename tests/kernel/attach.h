@@ -11,6 +11,8 @@
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "kernel/test/attach_slots.h"
@@ -27,6 +29,20 @@ static inline void attach_obj_path(const char *obj, char *out, size_t len)
 
 	exe[n > 0 ? n : 0] = '\0';
 	snprintf(out, len, "%s/../../test/%s.bpf.o", dirname(exe), obj);
+}
+
+/* Does this kernel have the kprobe PMU (kprobes without tracefs)? */
+static inline int attach_have_kprobe_pmu(void)
+{
+	return access(PMU_SYSFS "/kprobe/type", F_OK) == 0;
+}
+
+/* BAREBPF_EXPECT_KPROBE=1 (the VM tier): a kernel without kprobes fails. */
+static inline int attach_expect_kprobe(void)
+{
+	const char *v = getenv("BAREBPF_EXPECT_KPROBE");
+
+	return v && !strcmp(v, "1");
 }
 
 /* Open and load @obj; 0 or -errno with @err filled. */

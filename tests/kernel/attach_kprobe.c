@@ -13,18 +13,6 @@
 
 #define N 4
 
-static int have_kprobe_pmu(void)
-{
-	return access(PMU_SYSFS "/kprobe/type", F_OK) == 0;
-}
-
-static int expected(void)
-{
-	const char *v = getenv("BAREBPF_EXPECT_KPROBE");
-
-	return v && !strcmp(v, "1");
-}
-
 static void fires(struct bb_object *o)
 {
 	int i;
@@ -52,13 +40,13 @@ int main(void)
 	if (ret)
 		return done_testing();
 	ret = bb_object_attach(o, &err);
-	if (have_kprobe_pmu()) {
+	if (attach_have_kprobe_pmu()) {
 		if (!ok(ret == 0, "attach kprobe and kretprobe through the kprobe PMU"))
 			diag("%s", err.msg);
 		else
 			fires(o);
 	} else {
-		ok(!expected(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
+		ok(!attach_expect_kprobe(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
 		is_int(ret, -ENOENT, "no kprobe PMU: attach fails with ENOENT");
 		like(err.msg, "this kernel has no kprobes", "and says so: %s", err.msg);
 	}

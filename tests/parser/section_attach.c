@@ -27,7 +27,7 @@ static const struct {
 	{ "kretprobe/do_unlinkat", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETPROBE, "do_unlinkat" },
 	{ "uprobe//bin/bash:readline", BPF_PROG_TYPE_KPROBE, 0, ATTACH_UPROBE, "/bin/bash:readline" },
 	{ "uretprobe//bin/bash:readline", BPF_PROG_TYPE_KPROBE, 0, ATTACH_URETPROBE, "/bin/bash:readline" },
-	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_NONE, "" },
+	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, "" },
 	{ "usdt", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
 	{ "uretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "" },
@@ -67,10 +67,12 @@ static const struct {
 	{ "syscall", BPF_PROG_TYPE_SYSCALL, 0, ATTACH_NONE, "" },
 	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NONE, "" },
 	{ "struct_ops/init", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, "init" },
-	{ "ksyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "execve" },
-	{ "kretsyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "execve" },
-	{ "kprobe.multi/do_*", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_NONE, "do_*" },
-	{ "uprobe.multi//bin/bash:read*", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_NONE, "/bin/bash:read*" },
+	{ "ksyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, "execve" },
+	{ "kretsyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, "execve" },
+	{ "kprobe.multi/do_*", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KPROBE_MULTI, "do_*" },
+	{ "kretprobe.multi/vfs_rea?", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KRETPROBE_MULTI, "vfs_rea?" },
+	{ "uprobe.multi//bin/bash:read*", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_UPROBE_MULTI, "/bin/bash:read*" },
+	{ "uretprobe.multi//bin/bash:read?ine", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_URETPROBE_MULTI, "/bin/bash:read?ine" },
 	{ "usdt//usr/bin/python3:python:function__entry", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "/usr/bin/python3:python:function__entry" },
 };
 
@@ -137,6 +139,13 @@ static void uprobe_targets(void)
 	is_int(uprobe_split("/a/very/long/path/that/does/not/fit/in/a/buffer/of/sixty/four/bytes/x:y",
 			    path, sizeof(path), sym, sizeof(sym), &err),
 	       -ENAMETOOLONG, "a path too long for the buffer is refused");
+	is_int(uprobe_multi_split("/bin/bash:read*_?", path, sizeof(path), sym,
+				  sizeof(sym), &err), 0, "uprobe.multi: PATH:PATTERN splits");
+	is_str(sym, "read*_?", "and keeps the wildcards");
+	is_int(uprobe_split("/bin/bash:read*", path, sizeof(path), sym, sizeof(sym), &err),
+	       -EINVAL, "a plain uprobe takes no wildcard");
+	is_int(uprobe_multi_split("/bin/bash:a[b]", path, sizeof(path), sym,
+				  sizeof(sym), &err), -EINVAL, "uprobe.multi: only * and ? (as libbpf)");
 }
 
 static void symbols(void)

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns, --replace */
+	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns, --replace, --freq, --pid */
 };
 
 /*
@@ -127,6 +128,8 @@ int cmd_run(int argc, char **argv)
 		{ "sockmap", required_argument, NULL, 'm' },
 		{ "netns", required_argument, NULL, 'n' },
 		{ "replace", required_argument, NULL, 'r' },
+		{ "freq", required_argument, NULL, 'F' },
+		{ "pid", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -144,6 +147,12 @@ int cmd_run(int argc, char **argv)
 			o.event_type = g.arg;
 			continue;
 		}
+		if (c == 'F' && (o.targets.freq = parse_count(g.arg)) > 0 &&
+		    o.targets.freq <= UINT32_MAX)
+			continue;
+		if (c == 'p' && (o.targets.pid = parse_count(g.arg)) > 0 &&
+		    o.targets.pid <= INT32_MAX)
+			continue;
 		if (c == 'I' || c == 'g' || c == 'r') {
 			*(c == 'I' ? &o.targets.iface : c == 'g' ?
 			  &o.targets.cgroup : &o.targets.replace) = g.arg;
@@ -173,6 +182,7 @@ usage:
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
 		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n"
-		   "                   [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]\n");
+		   "                   [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]\n"
+		   "                   [--freq HZ] [--pid PID]\n");
 	return 2;
 }

@@ -8,6 +8,7 @@
  *    sk_skb/sk_msg ones to the object's sockmap or sockhash named
  *    (--sockmap MAP), sk_lookup and flow_dissector ones to the network
  *    namespace (--netns PATH, else ours) given on the command line;
+ *    perf_event programs sample --freq HZ, following --pid PID if given;
  *  - syscall programs are run once with BPF_PROG_RUN, and what they
  *    returned is printed;
  *  - iterators are read once, after attaching, and their output printed.
@@ -17,6 +18,7 @@
 
 #include "elf/base/errno_names.h"
 #include "loader/attach/iter.h"
+#include "loader/attach/perf_event.h"
 #include "loader/attach/xdp.h"
 #include "loader/cmd/barebpf/cmd.h"
 #include "loader/sys/out.h"
@@ -86,7 +88,11 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 			bb_prog_set_attach_target(p, map_fd);
 		if (kind == ATTACH_NETNS && t->netns)
 			bb_prog_set_attach_target(p, fds->netns);
+		if (kind == ATTACH_PERF_EVENT && t->pid)
+			bb_prog_set_attach_target(p, t->pid);
 	}
+	if (ret >= 0 && t->freq)
+		obj_set_sample_freq(obj, t->freq);
 	return ret < 0 ? ret : 0;
 }
 
