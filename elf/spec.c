@@ -96,6 +96,8 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = progs_parse(spec, err);
 	if (!ret)
+		ret = struct_ops_parse(spec, err);
+	if (!ret)
 		ret = kconfig_parse(spec, err);
 	if (!ret)
 		ret = relocs_parse(spec, err);
@@ -126,6 +128,7 @@ void obj_spec_free(struct obj_spec *spec)
 	for (i = 0; spec->maps && i <= spec->nr_maps; i++) {
 		free(spec->maps[i].inner);
 		free(spec->maps[i].slots);
+		free(spec->maps[i].st_funcs);
 	}
 	free(spec->maps);
 	btf_ext_free(&spec->ext);

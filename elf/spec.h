@@ -51,6 +51,22 @@ struct map_spec {
 	uint32_t values_off;	/* offset of member "values" in the definition */
 	struct map_slot *slots;	/* slots initialised in C (.values = {...}) */
 	uint32_t nr_slots;
+	/*
+	 * STRUCT_OPS only (elf/struct_ops.c): a variable of SEC(".struct_ops")
+	 * or SEC(".struct_ops.link"), whose value (init, value_size bytes,
+	 * value_type_id its struct in the object's BTF) fills the kernel's
+	 * struct of the same name; its function members point at programs.
+	 */
+	const char *st_type;	/* "tcp_congestion_ops" */
+	struct st_func *st_funcs;
+	uint32_t nr_st_funcs;
+};
+
+/* A function member of a struct_ops variable and the program it names. */
+struct st_func {
+	const char *member;	/* its name in the object's struct */
+	uint32_t off;		/* its byte offset in the object's value */
+	uint32_t prog;		/* index into obj_spec.progs */
 };
 
 /* A STACK_TRACE map declared with no value size gets this (maps.c). */
@@ -165,6 +181,7 @@ int datasecs_parse(struct obj_spec *spec, struct bb_err *err);
 int progs_parse(struct obj_spec *spec, struct bb_err *err);
 int relocs_parse(struct obj_spec *spec, struct bb_err *err);
 int map_slots_parse(struct obj_spec *spec, struct bb_err *err);
+int struct_ops_parse(struct obj_spec *spec, struct bb_err *err);
 int prog_ext_parse(struct obj_spec *spec, struct bb_err *err);
 int kconfig_parse(struct obj_spec *spec, struct bb_err *err);
 /* The .kconfig extern @name, or NULL. */

@@ -39,6 +39,10 @@ static int check_map(const struct map_spec *m,
 		return missing(parts, "map", m->name, ".kconfig values", err);
 	if (m->inner && !parts->map_create_outer)
 		return missing(parts, "map", m->name, "maps of maps", err);
+	if (m->st_type && (!parts->struct_ops_prepare ||
+			   !parts->struct_ops_register ||
+			   !parts->struct_ops_unregister))
+		return missing(parts, "map", m->name, "struct_ops", err);
 	if (m->nr_slots && !parts->map_fill_slots)
 		return missing(parts, "map", m->name, "initial inner maps",
 			       err);

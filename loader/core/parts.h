@@ -56,6 +56,13 @@ struct loader_parts {
 	 * slots the object initialises (map_in_map.h). */
 	int (*map_create_outer)(struct bb_map *map, struct bb_err *err);
 	int (*map_fill_slots)(struct bb_object *obj, struct bb_err *err);
+	/* STRUCT_OPS maps: find the kernel's struct and lay out its value
+	 * before the maps are created (load/struct_ops.h); register it with
+	 * the program fds (attach), unregister it (close) (attach/struct_ops.h). */
+	int (*struct_ops_prepare)(struct bb_object *obj, struct kernel_types *k,
+				  struct bb_err *err);
+	int (*struct_ops_register)(struct bb_map *map, struct bb_err *err);
+	void (*struct_ops_unregister)(struct bb_map *map);
 };
 
 extern const struct loader_parts loader_parts_all;

@@ -30,6 +30,16 @@ static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
 	/* <= 0: maps made outside bb_object_load (templates) are zeroed structs. */
 	if (map->btf_fd <= 0)
 		return;
+	/*
+	 * A STRUCT_OPS map's value is a kernel struct, named by
+	 * btf_vmlinux_value_type_id, but the kernel still wants the
+	 * object's BTF (map_create() in kernel/bpf/syscall.c, 5.6).
+	 */
+	if (s->type == BPF_MAP_TYPE_STRUCT_OPS && map->st) {
+		a->btf_fd = map->btf_fd;
+		a->btf_vmlinux_value_type_id = map->st->value_type_id;
+		return;
+	}
 	if (s->global_data)
 		value_id = s->datasec_id;
 	switch (s->type) {
@@ -110,6 +120,7 @@ int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
 		.inner_map_fd = inner_map_fd >= 0 ? inner_map_fd : 0,
 	};
+
 	int fd;
 
 	/*

@@ -11,9 +11,11 @@
 #include "loader/attach/kprobe.h"
 #include "loader/maps/map_in_map.h"
 #include "loader/load/obj_core.h"
+#include "loader/load/struct_ops.h"
 #include "loader/core/parts.h"
 #include "loader/attach/raw_tp.h"
 #include "loader/attach/socket.h"
+#include "loader/attach/struct_ops.h"
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
@@ -43,4 +45,7 @@ const struct loader_parts loader_parts_all = {
 	.kconfig_fill = kconfig_fill,
 	.map_create_outer = map_create_outer,
 	.map_fill_slots = map_fill_slots,
+	.struct_ops_prepare = struct_ops_prepare,
+	.struct_ops_register = struct_ops_register,
+	.struct_ops_unregister = struct_ops_unregister,
 };

@@ -96,6 +96,8 @@ struct map_create_args {
 	uint32_t btf_fd;	/* 0, or the object's BTF (BPF_BTF_LOAD) ... */
 	uint32_t btf_key_type_id;	/* ... and the key/value types in it */
 	uint32_t btf_value_type_id;
+	uint32_t btf_vmlinux_value_type_id;	/* STRUCT_OPS: the kernel's
+						 * value struct (vmlinux BTF) */
 };
 int sys_map_create(const struct map_create_args *args);
 
