@@ -9,6 +9,7 @@
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
 #include "elf/bpf_names.h"
+#include "elf/bpf_uapi_new.h"
 #include "elf/base/sort.h"
 #include "loader/sys/cpus.h"
 #include "loader/sys/file.h"
@@ -71,6 +72,9 @@ static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
  */
 static const char *zero_hint(const struct map_create_args *a)
 {
+	/* Before 6.4 a STRUCT_OPS map takes no flags at all. */
+	if (a->type == BPF_MAP_TYPE_STRUCT_OPS && (a->map_flags & BB_F_LINK))
+		return " (a .struct_ops.link map, BPF_F_LINK: Linux 6.4 or later)";
 	if (!a->max_entries)
 		return " (max_entries is 0: set it before loading, --max-entries MAP=N)";
 	if (!a->value_size && a->type != BPF_MAP_TYPE_RINGBUF &&
