@@ -79,6 +79,13 @@ static int parse_license(struct obj_spec *spec, struct bb_err *err)
 int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		   struct bb_err *err)
 {
+	return obj_spec_parse_with(spec, data, len, struct_ops_parse, err);
+}
+
+int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
+			int (*struct_ops)(struct obj_spec *, struct bb_err *),
+			struct bb_err *err)
+{
 	int ret;
 
 	memset(spec, 0, sizeof(*spec));
@@ -96,7 +103,7 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = progs_parse(spec, err);
 	if (!ret)
-		ret = struct_ops_parse(spec, err);
+		ret = struct_ops ? struct_ops(spec, err) : 0;
 	if (!ret)
 		ret = kconfig_parse(spec, err);
 	if (!ret)

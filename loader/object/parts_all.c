@@ -45,6 +45,7 @@ const struct loader_parts loader_parts_all = {
 	.kconfig_fill = kconfig_fill,
 	.map_create_outer = map_create_outer,
 	.map_fill_slots = map_fill_slots,
+	.struct_ops_parse = struct_ops_parse,
 	.struct_ops_prepare = struct_ops_prepare,
 	.struct_ops_register = struct_ops_register,
 	.struct_ops_unregister = struct_ops_unregister,
