@@ -12,6 +12,7 @@
 #define BB_PROG_TYPE_NETFILTER		32	/* 6.4 */
 
 /* enum bpf_attach_type */
+#define BB_STRUCT_OPS			44	/* 6.4 */
 #define BB_NETFILTER			45	/* 6.4 */
 #define BB_TCX_INGRESS			46	/* 6.6 */
 #define BB_TCX_EGRESS			47	/* 6.6 */
@@ -21,5 +22,8 @@
 #define BB_CGROUP_UNIX_RECVMSG		51
 #define BB_CGROUP_UNIX_GETPEERNAME	52
 #define BB_CGROUP_UNIX_GETSOCKNAME	53
+
+/* BPF_MAP_CREATE's map_flags: a STRUCT_OPS map registered by a link */
+#define BB_F_LINK			(1U << 13)	/* 6.4 */
 
 #endif

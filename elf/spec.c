@@ -79,6 +79,13 @@ static int parse_license(struct obj_spec *spec, struct bb_err *err)
 int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		   struct bb_err *err)
 {
+	return obj_spec_parse_with(spec, data, len, struct_ops_parse, err);
+}
+
+int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
+			int (*struct_ops)(struct obj_spec *, struct bb_err *),
+			struct bb_err *err)
+{
 	int ret;
 
 	memset(spec, 0, sizeof(*spec));
@@ -95,6 +102,8 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		ret = progs_parse(spec, err);
 	if (!ret)	/* after the programs: a PROG_ARRAY's slots name them */
 		ret = map_slots_parse(spec, err);
+	if (!ret)
+		ret = struct_ops ? struct_ops(spec, err) : 0;
 	if (!ret)
 		ret = kconfig_parse(spec, err);
 	if (!ret)
@@ -129,6 +138,7 @@ void obj_spec_free(struct obj_spec *spec)
 	for (i = 0; spec->maps && i <= spec->nr_maps; i++) {
 		free(spec->maps[i].inner);
 		free(spec->maps[i].slots);
+		free(spec->maps[i].st_funcs);
 	}
 	free(spec->maps);
 	btf_ext_free(&spec->ext);

@@ -53,6 +53,22 @@ struct map_spec {
 	uint32_t values_off;	/* offset of member "values" in the definition */
 	struct map_slot *slots;	/* slots initialised in C (.values = {...}) */
 	uint32_t nr_slots;
+	/*
+	 * STRUCT_OPS only (elf/struct_ops.c): a variable of SEC(".struct_ops")
+	 * or SEC(".struct_ops.link"), whose value (init, value_size bytes,
+	 * value_type_id its struct in the object's BTF) fills the kernel's
+	 * struct of the same name; its function members point at programs.
+	 */
+	const char *st_type;	/* "tcp_congestion_ops" */
+	struct st_func *st_funcs;
+	uint32_t nr_st_funcs;
+};
+
+/* A function member of a struct_ops variable and the program it names. */
+struct st_func {
+	const char *member;	/* its name in the object's struct */
+	uint32_t off;		/* its byte offset in the object's value */
+	uint32_t prog;		/* index into obj_spec.progs */
 };
 
 /* A STACK_TRACE map declared with no value size gets this (maps.c). */
@@ -176,6 +192,16 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		   struct bb_err *err);
 void obj_spec_free(struct obj_spec *spec);
 
+/*
+ * obj_spec_parse(), with @struct_ops as its struct_ops step (NULL: the
+ * .struct_ops sections are left unread), so that a program whose objects
+ * have none links no struct_ops parser (loader/core/parts.h, whose
+ * parts_check() then refuses an object that has one).
+ */
+int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
+			int (*struct_ops)(struct obj_spec *, struct bb_err *),
+			struct bb_err *err);
+
 /* The map or program called @name, or NULL. */
 const struct map_spec *obj_spec_map(const struct obj_spec *spec,
 				    const char *name);
@@ -195,6 +221,7 @@ int datasecs_parse(struct obj_spec *spec, struct bb_err *err);
 int progs_parse(struct obj_spec *spec, struct bb_err *err);
 int relocs_parse(struct obj_spec *spec, struct bb_err *err);
 int map_slots_parse(struct obj_spec *spec, struct bb_err *err);
+int struct_ops_parse(struct obj_spec *spec, struct bb_err *err);
 int prog_ext_parse(struct obj_spec *spec, struct bb_err *err);
 int kconfig_parse(struct obj_spec *spec, struct bb_err *err);
 /* The .kconfig extern @name, or NULL. */

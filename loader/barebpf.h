@@ -133,12 +133,18 @@ int bb_object_load(struct bb_object *obj, struct bb_err *err);
 /*
  * Attach every loaded program whose section names a target (tracepoints:
  * perf_event_open + ioctl(PERF_EVENT_IOC_SET_BPF); raw_tp:
- * BPF_RAW_TRACEPOINT_OPEN; kprobes, uprobes, fentry...).  The attachments
- * belong to the object and end with bb_object_close().  0 or -errno.
+ * BPF_RAW_TRACEPOINT_OPEN; kprobes, uprobes, fentry...), then register
+ * every struct_ops map (BPF_MAP_UPDATE_ELEM with its programs' fds; and
+ * BPF_LINK_CREATE for .struct_ops.link).  The attachments belong to the
+ * object and end with bb_object_close().  0 or -errno.
  */
 int bb_object_attach(struct bb_object *obj, struct bb_err *err);
 
-/* Detach, close every fd (close), free everything.  NULL is fine. */
+/*
+ * Detach (a struct_ops map registered without a link is unregistered with
+ * BPF_MAP_DELETE_ELEM), close every fd (close), free everything.  NULL is
+ * fine.
+ */
 void bb_object_close(struct bb_object *obj);
 
 /* The map or program called @name (its C name), or NULL.  No system call. */

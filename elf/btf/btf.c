@@ -455,14 +455,6 @@ int btf_find(const struct btf *btf, const char *name, uint32_t kind)
 	return -ENOENT;
 }
 
-/* A member's offset in bits; kind_flag packs a bitfield size on top. */
-static uint32_t member_bits(const struct btf_type *t,
-			    const struct btf_member *m)
-{
-	return BTF_INFO_KFLAG(t->info) ? BTF_MEMBER_BIT_OFFSET(m->offset)
-				       : m->offset;
-}
-
 static int member_offset(const struct btf *btf, uint32_t id, const char *name,
 			 uint64_t *bits, int depth, struct bb_err *err);
 
@@ -514,11 +506,11 @@ static int member_offset(const struct btf *btf, uint32_t id, const char *name,
 				continue;
 			if (ret)
 				return ret;
-			*bits = member_bits(t, m) + inner;
+			*bits = btf_member_bits(t, m) + inner;
 			return 0;
 		}
 		if (mname && !strcmp(mname, name)) {
-			*bits = member_bits(t, m);
+			*bits = btf_member_bits(t, m);
 			return 0;
 		}
 	}
@@ -549,4 +541,37 @@ int btf_member_offset(const struct btf *btf, uint32_t id, const char *name,
 			       id, name);
 	*off = bits / 8;
 	return 0;
+}
+
+int btf_member_index(const struct btf *btf, uint32_t id, const char *name)
+{
+	const struct btf_type *t = btf_type(btf, id);
+	const struct btf_member *m;
+	const char *n;
+	uint32_t i;
+
+	if (!t || !btf_is_composite(t))
+		return -ENOENT;
+	m = btf_extra(t);
+	for (i = 0; i < btf_vlen(t); i++) {
+		n = btf_str(btf, m[i].name_off);
+		if (n && !strcmp(n, name))
+			return i;
+	}
+	return -ENOENT;
+}
+
+bool btf_is_func_ptr(const struct btf *btf, uint32_t id)
+{
+	struct bb_err ignored = { 0 };
+	const struct btf_type *t;
+
+	if (btf_skip_mods(btf, id, &id, &ignored))
+		return false;
+	t = btf_type(btf, id);
+	if (!t || btf_kind(t) != BTF_KIND_PTR ||
+	    btf_skip_mods(btf, t->type, &id, &ignored))
+		return false;
+	t = btf_type(btf, id);
+	return t && btf_kind(t) == BTF_KIND_FUNC_PROTO;
 }

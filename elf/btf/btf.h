@@ -17,6 +17,7 @@
 #define BAREBPF_BTF_H
 
 #include <linux/btf.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "elf/base/buf.h"
@@ -75,6 +76,14 @@ static inline uint32_t btf_vlen(const struct btf_type *t)
 	return BTF_INFO_VLEN(t->info);
 }
 
+/* A member's offset in bits; kind_flag packs a bitfield size on top. */
+static inline uint32_t btf_member_bits(const struct btf_type *t,
+				       const struct btf_member *m)
+{
+	return BTF_INFO_KFLAG(t->info) ? BTF_MEMBER_BIT_OFFSET(m->offset)
+				       : m->offset;
+}
+
 /* Longest chain of typedefs/modifiers/arrays/nesting we follow. */
 #define BTF_MAX_DEPTH 32
 
@@ -114,6 +123,12 @@ int btf_find(const struct btf *btf, const char *name, uint32_t kind);
  */
 int btf_member_offset(const struct btf *btf, uint32_t id, const char *name,
 		      uint32_t *off, struct bb_err *err);
+
+/* Index of the top-level member @name of struct/union @id, or -ENOENT. */
+int btf_member_index(const struct btf *btf, uint32_t id, const char *name);
+
+/* Is type @id (modifiers skipped) a pointer to a function? */
+bool btf_is_func_ptr(const struct btf *btf, uint32_t id);
 
 /*
  * The lazy walk (btf_lazy.c), for a btf_open()ed or parsed @btf.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* parts.c - does an object find the loader parts it needs (parts.h)? */
 #include <errno.h>
+#include <string.h>
 
 #include "loader/core/parts.h"
 
@@ -39,6 +40,10 @@ static int check_map(const struct map_spec *m,
 		return missing(parts, "map", m->name, ".kconfig values", err);
 	if (m->inner && !parts->map_create_outer)
 		return missing(parts, "map", m->name, "maps of maps", err);
+	if (m->st_type && (!parts->struct_ops_parse || !parts->struct_ops_prepare ||
+			   !parts->struct_ops_register ||
+			   !parts->struct_ops_unregister))
+		return missing(parts, "map", m->name, "struct_ops", err);
 	if (m->nr_slots && !m->prog_values && !parts->map_fill_slots)
 		return missing(parts, "map", m->name, "initial inner maps",
 			       err);
@@ -48,11 +53,24 @@ static int check_map(const struct map_spec *m,
 	return 0;
 }
 
+/* Without the struct_ops part, .struct_ops sections were not even read. */
+static int check_sections(const struct elf_file *ef,
+			  const struct loader_parts *parts, struct bb_err *err)
+{
+	uint32_t i;
+
+	for (i = 0; !parts->struct_ops_parse && i < ef->nr_sections; i++)
+		if (!strncmp(ef->sections[i].name, ".struct_ops", 11))
+			return missing(parts, "section", ef->sections[i].name,
+				       "struct_ops", err);
+	return 0;
+}
+
 int parts_check(const struct bb_object *obj, const struct loader_parts *parts,
 		struct bb_err *err)
 {
 	uint32_t i;
-	int ret = 0;
+	int ret = check_sections(&obj->spec.elf, parts, err);
 
 	for (i = 0; !ret && i < obj->spec.nr_progs; i++)
 		ret = check_prog(&obj->progs[i], parts, err);

@@ -64,6 +64,16 @@ struct loader_parts {
 	/* PROG_ARRAY slots the object initialises, once programs are loaded
 	 * (prog_array.h). */
 	int (*prog_array_fill)(struct bb_object *obj, struct bb_err *err);
+	/* STRUCT_OPS maps: parse them (elf/struct_ops.c; without it an
+	 * object with .struct_ops is refused when opened); find the kernel's
+	 * struct and lay out its value before the maps are created
+	 * (load/struct_ops.h); register it with the program fds (attach),
+	 * unregister it (close) (attach/struct_ops.h). */
+	int (*struct_ops_parse)(struct obj_spec *spec, struct bb_err *err);
+	int (*struct_ops_prepare)(struct bb_object *obj, struct kernel_types *k,
+				  struct bb_err *err);
+	int (*struct_ops_register)(struct bb_map *map, struct bb_err *err);
+	void (*struct_ops_unregister)(struct bb_map *map);
 };
 
 extern const struct loader_parts loader_parts_all;

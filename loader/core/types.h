@@ -39,6 +39,27 @@ struct bb_map {
 	 */
 	uint8_t *walk_keys;
 	size_t walk_cap;	/* bytes */
+	struct st_ops_kern *st;	/* STRUCT_OPS maps: their kernel side */
+};
+
+/*
+ * A STRUCT_OPS map's kernel side (loader/load/struct_ops.c): the value
+ * the kernel registers, the object's variable laid out as the kernel's
+ * struct, with a program fd to write in each function member.
+ */
+struct st_fd_slot {
+	uint32_t off;		/* byte offset in the kernel's value */
+	uint32_t prog;		/* index into bb_object.progs */
+};
+
+struct st_ops_kern {
+	uint32_t value_type_id;	/* struct bpf_struct_ops_<type>, vmlinux */
+	uint32_t value_size;	/* its size: the map's value size */
+	uint8_t *value;		/* the value to register, fds aside */
+	struct st_fd_slot *slots;
+	uint32_t nr_slots;
+	int link_fd;		/* .struct_ops.link: the link, or -1 */
+	bool registered;	/* BPF_MAP_UPDATE_ELEM done */
 };
 
 /*
@@ -69,6 +90,8 @@ struct bb_prog {
 	uint32_t attach_btf_id;	/* tp_btf/fentry/fexit/lsm: kernel BTF id of
 				 * the target, found by bb_object_load();
 				 * freplace: the id in the target's BTF */
+	uint32_t st_member;	/* struct_ops: index of the member it
+				 * implements (expected_attach_type) */
 	bool perf_link;		/* attach perf events with BPF_LINK_CREATE
 				 * (see perf_attach.h); set before bb_object_attach() */
 	bool off;		/* set before bb_object_load(): neither load nor attach */

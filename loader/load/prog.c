@@ -92,7 +92,9 @@ static int load(const struct bb_prog *prog, const char *license,
 	const struct prog_spec *s = prog->spec;
 	struct prog_load_args a = {
 		.type = prog->spec->def->prog_type,
-		.expected_attach_type = prog->spec->def->expected_attach_type,
+		/* A struct_ops program names its member (Linux 5.6). */
+		.expected_attach_type = s->def->prog_type == BPF_PROG_TYPE_STRUCT_OPS ?
+					prog->st_member : s->def->expected_attach_type,
 		.prog_flags = prog->spec->def->prog_flags,
 		.insns = prog->insns,
 		.nr_insns = prog->spec->nr_insns,

@@ -9,6 +9,7 @@
 #include "elf/base/errno_names.h"
 #include "elf/base/fmt.h"
 #include "elf/bpf_names.h"
+#include "elf/bpf_uapi_new.h"
 #include "elf/base/sort.h"
 #include "loader/sys/cpus.h"
 #include "loader/sys/file.h"
@@ -30,6 +31,16 @@ static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
 	/* <= 0: maps made outside bb_object_load (templates) are zeroed structs. */
 	if (map->btf_fd <= 0)
 		return;
+	/*
+	 * A STRUCT_OPS map's value is a kernel struct, named by
+	 * btf_vmlinux_value_type_id, but the kernel still wants the
+	 * object's BTF (map_create() in kernel/bpf/syscall.c, 5.6).
+	 */
+	if (s->type == BPF_MAP_TYPE_STRUCT_OPS && map->st) {
+		a->btf_fd = map->btf_fd;
+		a->btf_vmlinux_value_type_id = map->st->value_type_id;
+		return;
+	}
 	if (s->global_data)
 		value_id = s->datasec_id;
 	switch (s->type) {
@@ -61,6 +72,9 @@ static void map_btf_ids(const struct bb_map *map, struct map_create_args *a)
  */
 static const char *zero_hint(const struct map_create_args *a)
 {
+	/* Before 6.4 a STRUCT_OPS map takes no flags at all. */
+	if (a->type == BPF_MAP_TYPE_STRUCT_OPS && (a->map_flags & BB_F_LINK))
+		return " (a .struct_ops.link map, BPF_F_LINK: Linux 6.4 or later)";
 	if (!a->max_entries)
 		return " (max_entries is 0: set it before loading, --max-entries MAP=N)";
 	if (!a->value_size && a->type != BPF_MAP_TYPE_RINGBUF &&
@@ -111,6 +125,7 @@ int map_create_in(struct bb_map *map, int inner_map_fd, struct bb_err *err)
 		.name = s->kernel_name[0] ? s->kernel_name : s->name,
 		.inner_map_fd = inner_map_fd >= 0 ? inner_map_fd : 0,
 	};
+
 	int fd;
 
 	/*

@@ -60,7 +60,8 @@ static int obj_from_bytes(struct bb_object **out, uint8_t *file, size_t len,
 	obj->file = file;
 	obj->file_len = len;
 	obj->parts = parts;
-	ret = obj_spec_parse(&obj->spec, file, len, err);
+	ret = obj_spec_parse_with(&obj->spec, file, len,
+				  parts->struct_ops_parse, err);
 	if (!ret)
 		ret = obj_alloc(obj, err);
 	if (!ret)
@@ -168,6 +169,14 @@ int obj_prog_unknown(const struct bb_prog *p, struct bb_err *err)
 		       p->spec->name, p->spec->section);
 }
 
+/* The kernel loads a struct_ops program for one member of one struct. */
+static int struct_ops_unused(const struct bb_prog *p, struct bb_err *err)
+{
+	return bb_errf(err, -EINVAL,
+		       "program '%s' (section '%s'): no variable of SEC(\".struct_ops\") points at it, so the kernel cannot know which struct member it implements",
+		       p->spec->name, p->spec->section);
+}
+
 int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 {
 	struct kernel_types *k = kernel_types(obj);
@@ -177,6 +186,8 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 		return bb_errf(err, -ENOMEM, "out of memory");
 	if (!sec_def_known(p->spec->def))
 		return obj_prog_unknown(p, err);
+	if (p->spec->def->prog_type == BPF_PROG_TYPE_STRUCT_OPS && !p->attach_btf_id)
+		return struct_ops_unused(p, err);
 	ret = needs_btf_target(p) ? obj->parts->btf_target_find(p, k, err) : 0;
 	if (!ret)
 		ret = prog_relocate(p, obj->maps, obj->spec.nr_maps, err);
@@ -202,10 +213,29 @@ int obj_fill_prog_arrays(struct bb_object *obj, struct bb_err *err)
 	       obj->parts->prog_array_fill(obj, err) : 0;
 }
 
+static bool has_struct_ops(const struct bb_object *obj)
+{
+	uint32_t i;
+
+	for (i = 0; i < obj->spec.nr_maps; i++)
+		if (obj->spec.maps[i].st_type)
+			return true;
+	return false;
+}
+
+/*
+ * STRUCT_OPS maps are created with the kernel's value struct, and their
+ * programs loaded against the kernel's struct: both found in its BTF.
+ */
 int obj_load_maps(struct bb_object *obj, struct bb_err *err)
 {
+	struct kernel_types *k = kernel_types(obj);
 	int ret = obj_btf_load(obj, err);
 
+	if (!ret && !k)
+		ret = bb_errf(err, -ENOMEM, "out of memory");
+	if (!ret && has_struct_ops(obj))
+		ret = obj->parts->struct_ops_prepare(obj, k, err);
 	return ret ? ret : load_maps(obj, err);
 }
 
@@ -240,6 +270,10 @@ int bb_object_load(struct bb_object *obj, struct bb_err *err)
 	return ret;
 }
 
+/*
+ * Programs by their sections; then STRUCT_OPS maps, registered with the
+ * fds of their programs.
+ */
 int bb_object_attach(struct bb_object *obj, struct bb_err *err)
 {
 	uint32_t i;
@@ -252,6 +286,13 @@ int bb_object_attach(struct bb_object *obj, struct bb_err *err)
 		if (p->off || kind == ATTACH_NONE)
 			continue;
 		ret = obj->parts->attach[kind](p, err);
+		if (ret)
+			return ret;
+	}
+	for (i = 0; i < obj->spec.nr_maps; i++) {
+		if (!obj->maps[i].st || obj->maps[i].st->registered)
+			continue;
+		ret = obj->parts->struct_ops_register(&obj->maps[i], err);
 		if (ret)
 			return ret;
 	}
@@ -277,8 +318,11 @@ static void prog_detach(struct bb_prog *p)
 	p->map_attached = false;
 }
 
-/* Detach first (tc filters, sockmap attachments, then closing the perf
- * events and links), then programs, then maps. */
+/*
+ * Detach first (tc filters, unregistering struct_ops, sockmap
+ * attachments, then closing the perf events and links), then programs,
+ * then maps.
+ */
 void bb_object_close(struct bb_object *obj)
 {
 	uint32_t i;
@@ -293,6 +337,9 @@ void bb_object_close(struct bb_object *obj)
 	for (i = obj->progs ? obj->spec.nr_progs : 0; i-- > 0;)
 		if (obj->progs[i].tc.detach)
 			obj->progs[i].tc.detach(&obj->progs[i].tc);
+	for (i = 0; obj->maps && i < obj->spec.nr_maps; i++)
+		if (obj->maps[i].st)
+			obj->parts->struct_ops_unregister(&obj->maps[i]);
 	for (i = 0; obj->progs && i < obj->spec.nr_progs; i++) {
 		prog_detach(&obj->progs[i]);
 		close_fd(&obj->progs[i].attach_fd);

@@ -17,11 +17,13 @@
 #include "loader/maps/map_in_map.h"
 #include "loader/maps/prog_array.h"
 #include "loader/load/obj_core.h"
+#include "loader/load/struct_ops.h"
 #include "loader/core/parts.h"
 #include "loader/attach/raw_tp.h"
 #include "loader/attach/socket.h"
 #include "loader/attach/tc_netlink.h"
 #include "loader/attach/sockmap.h"
+#include "loader/attach/struct_ops.h"
 #include "loader/attach/tcx.h"
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
@@ -65,4 +67,8 @@ const struct loader_parts loader_parts_all = {
 	.map_create_outer = map_create_outer,
 	.map_fill_slots = map_fill_slots,
 	.prog_array_fill = prog_array_fill,
+	.struct_ops_parse = struct_ops_parse,
+	.struct_ops_prepare = struct_ops_prepare,
+	.struct_ops_register = struct_ops_register,
+	.struct_ops_unregister = struct_ops_unregister,
 };

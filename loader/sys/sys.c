@@ -251,6 +251,7 @@ int sys_map_create(const struct map_create_args *a)
 	attr.btf_key_type_id = a->btf_key_type_id;
 	attr.btf_value_type_id = a->btf_value_type_id;
 	attr.map_extra = a->map_extra;
+	attr.btf_vmlinux_value_type_id = a->btf_vmlinux_value_type_id;
 	return sys_bpf(BPF_MAP_CREATE, &attr);
 }
 

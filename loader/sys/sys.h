@@ -100,6 +100,8 @@ struct map_create_args {
 	uint32_t btf_value_type_id;
 	uint64_t map_extra;	/* bloom filter: hash count (5.16); arena:
 				 * its user-space address (6.9) */
+	uint32_t btf_vmlinux_value_type_id;	/* STRUCT_OPS: the kernel's
+						 * value struct (vmlinux BTF) */
 };
 int sys_map_create(const struct map_create_args *args);
 

@@ -72,6 +72,8 @@ static void refused_messages(void)
 		{ "test/globals.bpf.o", &tp_only, "global data", "map '" },
 		{ "test/map_in_map.bpf.o", &tp_only, "maps of maps",
 		  "map 'outer" },
+		{ "test/struct_ops_cc.bpf.o", &tp_only, "needs struct_ops",
+		  "section '.struct_ops'" },
 	};
 	size_t i;
 

@@ -88,6 +88,12 @@ static int is_global_data(const struct elf_section *s)
 		!strncmp(s->name, ".rodata", 7));
 }
 
+static int is_struct_ops(const struct elf_section *s)
+{
+	return !strcmp(s->name, ".struct_ops") ||
+	       !strcmp(s->name, ".struct_ops.link");
+}
+
 /* What the loader does with a section, in a few words. */
 static const char *sec_role(const struct elf_file *ef,
 			    const struct elf_section *s, char *buf, size_t len)
@@ -117,6 +123,8 @@ static const char *sec_role(const struct elf_file *ef,
 		return "BTF line and function info, CO-RE relocations";
 	if (is_global_data(s))
 		return "global data";
+	if (is_struct_ops(s))
+		return "struct_ops variables: kernel structs of programs";
 	if (!strncmp(s->name, ".debug", 6))
 		return "DWARF debug info (not used by the loader)";
 	if (s->type == 0x6fff4c03)
@@ -480,9 +488,11 @@ static int show_rel_section(struct inspect *in, uint32_t idx,
 		return ret;
 	/* In text, relocations the loader leaves alone are only counted. */
 	if (!in->j && !(in->ef.sections[rs->info].flags & SHF_EXECINSTR)) {
-		out_printf(out_stdout,
-			   "  %-28s %u relocations for linkers (not applied by the loader)\n",
-			   in->ef.sections[rs->info].name, nr);
+		out_printf(out_stdout, "  %-28s %u relocations %s\n",
+			   in->ef.sections[rs->info].name, nr,
+			   is_struct_ops(&in->ef.sections[rs->info]) ?
+			   "(which program each function member runs)" :
+			   "for linkers (not applied by the loader)");
 		free(rels);
 		return 0;
 	}
