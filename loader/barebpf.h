@@ -283,7 +283,7 @@ int bb_map_get_next_key(const struct bb_map *map, const void *key,
  * per map, not one per walk), so two threads must not walk the same map
  * at once.
  * bb_map_for_each_batch(): BPF_MAP_LOOKUP_BATCH, @batch entries per call
- * (0: 4096, or max_entries if fewer), in the same kept buffer, falling
+ * (0: 16384, or max_entries if fewer), in the same kept buffer, falling
  * back to bb_map_for_each() where the kernel or the map type has no batch
  * lookup.
  */
