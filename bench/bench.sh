@@ -5,7 +5,7 @@
 # user would otherwise reach for; writes bench/RESULTS.md (needs root).
 #
 #	make bench		(installs the tools, builds, then runs this)
-#	PARTS="sizes mapread" RUNS=5 sh bench/bench.sh	(some parts only)
+#	PARTS="sizes mapread" RUNS=5 OUT=/tmp/r.md sh bench/bench.sh	(some parts only)
 #	PARTS=example_size sh bench/bench.sh	(issue 15's size figure only)
 #
 # First against the same demo: procmon on libbpf and on bpftool's light
@@ -22,10 +22,11 @@
 set -u
 cd "$(dirname "$0")/.."
 B=${BUILD:-build}
-OUT=bench/RESULTS.md
+OUT=${OUT:-bench/RESULTS.md}
 RUNS=${RUNS:-21}
 CORE_RUNS=${CORE_RUNS:-5}
 STORM=${STORM:-2000}
+MAP_ROUNDS=${MAP_ROUNDS:-5}
 T=$(mktemp -d)
 PIN=/sys/fs/bpf/barebpf_bench_$$
 trap 'rm -rf "$T"; rm -f "$PIN"' EXIT
@@ -372,26 +373,34 @@ startup() {
 }
 
 mapread() {
-	echo "## Reading a hash map (u32 -> u64)"
+	echo "## Reading a map (u32 -> u64)"
 	echo
-	echo "Entries per second; best of 3 reads each way (bench/mapread.c)."
-	echo "bpftool: \`bpftool map dump pinned\` to /dev/null, once, its start included."
+	echo "Entries per CPU second of the reading thread (user + system: the"
+	echo "machine's other work does not count), median of $MAP_ROUNDS rounds in which"
+	echo "the ways take turns; each ratio is the median of the ratios taken"
+	echo "within a round (bench/mapread.c).  Against the kernel's floor: *raw"
+	echo "per-key* is a tight loop of bare \`syscall(__NR_bpf)\` GET_NEXT_KEY +"
+	echo "LOOKUP_ELEM; *raw batch* a bare LOOKUP_BATCH loop at its best batch"
+	echo "size (64 to 65536 tried).  bpftool (hash maps): \`bpftool map dump"
+	echo "pinned\` to /dev/null, once, its start included, wall time."
 	echo
-	echo "Against the kernel's floor: *raw per-key* is a tight loop of bare"
-	echo "\`syscall(__NR_bpf)\` GET_NEXT_KEY + LOOKUP_ELEM; *raw batch* a bare"
-	echo "LOOKUP_BATCH loop at its best batch size (64 to 65536 tried)."
-	echo
-	echo "| entries | bb_map_for_each /s | raw per-key /s | ratio | bb_map_for_each_batch /s | raw batch /s (best size) | ratio | bpftool /s | batch / per-key | batch / bpftool |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-	for n in 1000 10000 100000 1000000; do
-		set -- $("$B/bench/mapread" $n "$PIN") - - - - - - - -
-		t0=$(date +%s%N)
-		bpftool map dump pinned "$PIN" >/dev/null 2>&1 || t0=
-		t1=$(date +%s%N)
-		rm -f "$PIN"
-		tool=$( [ -n "$t0" ] && awk -v n=$n -v d=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (d / 1e9) }' || echo -)
-		echo "| $n | $4 | $6 | $(ratio2 "$4" "$6") | $5 | $7 ($8) | $(ratio2 "$5" "$7") | $tool |" \
-			"$(ratio "$5" "$4") | $(ratio "$5" "$tool") |"
+	echo "| map | entries | bb_map_for_each /s | raw per-key /s | ratio | bb_map_for_each_batch /s | raw batch /s (best size) | ratio | bpftool /s | batch / bpftool |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for type in hash array; do
+		for n in 1000 10000 100000 1000000; do
+			pin=
+			[ $type = hash ] && pin=$PIN
+			set -- $("$B/bench/mapread" $n $type "$MAP_ROUNDS" $pin) - - - - - - - - -
+			tool=-
+			if [ -n "$pin" ] && [ -e "$pin" ]; then
+				t0=$(date +%s%N)
+				bpftool map dump pinned "$pin" >/dev/null 2>&1 || t0=
+				t1=$(date +%s%N)
+				rm -f "$pin"
+				[ -n "$t0" ] && tool=$(awk -v n=$n -v d=$((t1 - t0)) 'BEGIN { printf "%.0f", n / (d / 1e9) }')
+			fi
+			echo "| $2 | $1 | $3 | $4 | ${5}x | $6 | $7 ($8) | ${9}x | $tool | $(ratio "$6" "$tool") |"
+		done
 	done
 	echo
 }

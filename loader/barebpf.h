@@ -280,14 +280,18 @@ int bb_map_get_next_key(const struct bb_map *map, const void *key,
 /*
  * Call @fn for every entry with a copy of its key and value; a non-zero
  * return from @fn stops the walk and is returned.  bb_map_for_each():
- * BPF_MAP_GET_NEXT_KEY for all keys, then BPF_MAP_LOOKUP_ELEM for each
- * (keys deleted meanwhile are skipped; per-CPU maps: -ENOTSUP); the keys
- * go into a buffer the map keeps from its first walk until it is closed
- * (one mmap per map, not one per walk), so two threads must not walk the
- * same map at once.
+ * per key, BPF_MAP_GET_NEXT_KEY for the next key, then BPF_MAP_LOOKUP_ELEM,
+ * in the map's own order (a hash map's: its buckets', not sorted); keys
+ * deleted meanwhile are skipped, keys a hash map gives twice (it starts
+ * over when the key passed was deleted) are reported once; per-CPU maps:
+ * -ENOTSUP.  @fn may delete the key it is given.  The keys seen go into a
+ * buffer the map keeps from its first walk until it is closed (one mmap
+ * per map, not one per walk), so two threads must not walk the same map
+ * at once.
  * bb_map_for_each_batch(): BPF_MAP_LOOKUP_BATCH, @batch entries per call
- * (0: 1024), falling back to bb_map_for_each() where the kernel or the
- * map type has no batch lookup.
+ * (0: 16384, or max_entries if fewer), in the same kept buffer, falling
+ * back to bb_map_for_each() where the kernel or the map type has no batch
+ * lookup.
  */
 typedef int (*bb_map_entry_fn)(const void *key, const void *value, void *ctx);
 int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx);

@@ -31,13 +31,15 @@ struct bb_map {
 	struct bb_object *obj;	/* the object it belongs to; NULL: made by
 				 * bb_map_create() (map_api.c) */
 	/*
-	 * bb_map_for_each()'s key buffer (2 * max_entries + 1 keys), made at
-	 * the first walk and kept until the map closes (map_release()): a
-	 * table printed every second would otherwise mmap and munmap it every
-	 * time.  A walk writes it, so two walks of one map must not run at
-	 * once (barebpf.h says so).
+	 * The walks' buffer: bb_map_for_each()'s value, keys and the set that
+	 * drops repeats, or bb_map_for_each_batch()'s keys and values (see
+	 * map_scratch() in loader/maps/map.h).  Made at the first walk and
+	 * kept until the map closes (map_release()): a table printed every
+	 * second would otherwise mmap and munmap it every time.  A walk
+	 * writes it, so two walks of one map must not run at once (barebpf.h
+	 * says so).
 	 */
-	uint8_t *walk_keys;
+	uint8_t *walk_buf;
 	size_t walk_cap;	/* bytes */
 	struct st_ops_kern *st;	/* STRUCT_OPS maps: their kernel side */
 };

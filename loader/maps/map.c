@@ -10,7 +10,6 @@
 #include "elf/base/fmt.h"
 #include "elf/bpf_names.h"
 #include "elf/bpf_uapi_new.h"
-#include "elf/base/sort.h"
 #include "loader/sys/cpus.h"
 #include "loader/sys/file.h"
 #include "loader/maps/map.h"
@@ -191,98 +190,4 @@ int bb_map_lookup_and_delete(const struct bb_map *map, const void *key,
 int bb_map_get_next_key(const struct bb_map *map, const void *key, void *next)
 {
 	return sys_map_get_next_key(map->fd, key, next);
-}
-
-static int key_cmp(const void *a, const void *b, void *ksz)
-{
-	return memcmp(a, b, *(size_t *)ksz);
-}
-
-/* Sort the keys and drop repeats; returns the new count. */
-static size_t unique_keys(uint8_t *keys, size_t n, size_t ksz)
-{
-	size_t i, out = 0;
-
-	sort_r(keys, n, ksz, key_cmp, &ksz);
-	for (i = 0; i < n; i++) {
-		if (out && !memcmp(keys + (out - 1) * ksz, keys + i * ksz, ksz))
-			continue;
-		memmove(keys + out * ksz, keys + i * ksz, ksz);
-		out++;
-	}
-	return out;
-}
-
-/*
- * Collect the keys.  When the key we pass to BPF_MAP_GET_NEXT_KEY was
- * deleted meanwhile, a hash map restarts from its first key, so a walk
- * can see keys twice: we allow 2 * max_entries steps, then drop repeats.
- */
-static int collect_keys(const struct bb_map *map, uint8_t *keys, size_t *nr)
-{
-	size_t ksz = map->spec->key_size, cap = 2 * (size_t)map_max_entries(map);
-	size_t n = 0;
-	int ret = 0;
-
-	while (n < cap) {
-		ret = bb_map_get_next_key(map, n ? keys + (n - 1) * ksz : NULL,
-				   keys + n * ksz);
-		if (ret)
-			break;
-		n++;
-	}
-	*nr = unique_keys(keys, n, ksz);
-	return ret == -ENOENT ? 0 : ret;
-}
-
-/*
- * The walk's key buffer, kept in the map (types.h says why).  The map is
- * const to bb_map_for_each()'s callers: the buffer is scratch space, not
- * part of what the map is.
- */
-static uint8_t *walk_keys(const struct bb_map *map)
-{
-	struct bb_map *m = (struct bb_map *)map;
-	size_t need = (2 * (size_t)map_max_entries(map) + 1) * map->spec->key_size;
-
-	if (m->walk_cap < need) {
-		free(m->walk_keys);
-		m->walk_keys = malloc(need);
-		m->walk_cap = m->walk_keys ? need : 0;
-	}
-	return m->walk_keys;
-}
-
-void map_release(struct bb_map *map)
-{
-	free(map->walk_keys);
-	map->walk_keys = NULL;
-	map->walk_cap = 0;
-}
-
-int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
-{
-	size_t ksz = map->spec->key_size, n = 0, i;
-	uint8_t *keys, *value;
-	int ret;
-
-	/* Per-CPU values are one slot per possible CPU: not handled here. */
-	if (map->spec->type == BPF_MAP_TYPE_PERCPU_HASH ||
-	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
-	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
-		return -ENOTSUP;
-	keys = walk_keys(map);
-	value = calloc(1, map->spec->value_size);
-	ret = keys && value ? collect_keys(map, keys, &n) : -ENOMEM;
-	for (i = 0; !ret && i < n; i++) {
-		ret = bb_map_lookup(map, keys + i * ksz, value, 0);
-		if (ret == -ENOENT) {
-			ret = 0;	/* deleted since we saw its key */
-			continue;
-		}
-		if (!ret)
-			ret = fn(keys + i * ksz, value, ctx);
-	}
-	free(value);
-	return ret;
 }

@@ -44,19 +44,31 @@ int map_check_type(const struct bb_map *map, uint32_t type,
  * bb_map_lookup() and the other element calls are declared in
  * loader/barebpf.h.
  *
- * bb_map_for_each() calls @fn for every entry, with a copy of its key and value.
+ * bb_map_for_each() calls @fn for every entry, with a copy of its key and
+ * value, in the map's own order (a hash map's: its buckets').
  *
- * Keys are collected first with BPF_MAP_GET_NEXT_KEY, then each is looked
- * up.  A key deleted between the two (-ENOENT from the lookup) is skipped:
- * the map changes under us while BPF programs run.  A hash map restarts
- * from its first key when the key we pass was deleted meanwhile, so keys
- * seen twice are reported once, and the walk is bounded by max_entries.
+ * Per key, as a bare loop: BPF_MAP_GET_NEXT_KEY for the next key (asked
+ * before @fn sees this one, so that @fn may delete it), then
+ * BPF_MAP_LOOKUP_ELEM.  A key deleted between the two (-ENOENT from the
+ * lookup) is skipped: the map changes under us while BPF programs run.
+ * A hash map restarts from its first key when the key we pass was deleted
+ * (or replaced by an update) meanwhile: keys met again are dropped (a
+ * hash set of the keys seen), so each is reported once, and the walk is
+ * bounded by 2 * max_entries GET_NEXT_KEY calls.  A key added during the
+ * walk may or may not be reported.
  * A non-zero return from @fn stops the walk and is returned.
  */
 
 /*
- * Free what bb_map_for_each() keeps in @map between walks (its key
- * buffer); the fd is left alone.  bb_object_close() and bb_map_close() do
+ * The walks' buffer kept in @map, at least @need bytes (its first bytes
+ * kept when it grows), or NULL.  Const: it is scratch space, not part of
+ * what the map is.
+ */
+void *map_scratch(const struct bb_map *map, size_t need);
+
+/*
+ * Free what the walks keep in @map between walks (map_scratch()); the
+ * fd is left alone.  bb_object_close() and bb_map_close() do
  * it; a struct bb_map of one's own (tests, a tool's inner map) needs it
  * after its last walk.
  */

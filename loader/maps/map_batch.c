@@ -32,33 +32,37 @@ static int unsupported(int ret)
 	return ret == -EINVAL || ret == -EOPNOTSUPP || ret == -KERNEL_ENOTSUPP;
 }
 
+/*
+ * The batch's buffers, in the map's walk buffer (map_scratch()): the two
+ * position tokens first, so that growing it keeps them, then room for @n
+ * keys and @n values.
+ */
 struct batch_bufs {
 	uint8_t *keys, *values, *in, *out;
 	uint32_t n;		/* entries keys and values have room for */
 };
 
-static void bufs_free(struct batch_bufs *b)
+static size_t round16(size_t n)
 {
-	free(b->keys);
-	free(b->values);
-	free(b->in);
-	free(b->out);
+	return (n + 15) & ~(size_t)15;
 }
 
-/* Room for @n entries; the position tokens are kept. */
-static int bufs_grow(struct batch_bufs *b, const struct bb_map *map,
-		     uint32_t n)
+static int bufs_get(struct batch_bufs *b, const struct bb_map *map,
+		    uint32_t n)
 {
-	free(b->keys);
-	free(b->values);
+	size_t tok = round16(bb_map_batch_token_size(map));
+	size_t keys = round16((size_t)n * map->spec->key_size);
+	uint8_t *buf = map_scratch(map, 2 * tok + keys +
+				   (size_t)n * map->spec->value_size);
+
+	if (!buf)
+		return -ENOMEM;
 	b->n = n;
-	b->keys = calloc(n, map->spec->key_size);
-	b->values = calloc(n, map->spec->value_size);
-	if (!b->in)
-		b->in = calloc(1, bb_map_batch_token_size(map));
-	if (!b->out)
-		b->out = calloc(1, bb_map_batch_token_size(map));
-	return b->keys && b->values && b->in && b->out ? 0 : -ENOMEM;
+	b->in = buf;
+	b->out = buf + tok;
+	b->keys = buf + 2 * tok;
+	b->values = buf + 2 * tok + keys;
+	return 0;
 }
 
 /* Report one batch's entries: fn's first non-zero return, or 0. */
@@ -91,8 +95,8 @@ static int walk(const struct bb_map *map, struct batch_bufs *b,
 				       b->keys, b->values, &count);
 		if (first && unsupported(ret))
 			return bb_map_for_each(map, fn, ctx);
-		if (ret == -ENOSPC && !count && b->n < map->spec->max_entries) {
-			r = bufs_grow(b, map, 2 * b->n);
+		if (ret == -ENOSPC && !count && b->n < map_max_entries(map)) {
+			r = bufs_get(b, map, 2 * b->n);
 			if (r)
 				return r;
 			continue;
@@ -107,10 +111,23 @@ static int walk(const struct bb_map *map, struct batch_bufs *b,
 	}
 }
 
+/*
+ * Entries a call when the caller leaves it to us: past a few thousand
+ * the call's own cost is lost in the copying (bench/RESULTS.md, the raw
+ * LOOKUP_BATCH loop at 64 to 65536), and a smaller buffer stays in the
+ * cache; a map that holds fewer needs no more room than that.
+ */
+static uint32_t batch_default(const struct bb_map *map)
+{
+	uint32_t max = map_max_entries(map);
+
+	return max && max < MAP_BATCH_DEFAULT ? max : MAP_BATCH_DEFAULT;
+}
+
 int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
 		       bb_map_entry_fn fn, void *ctx)
 {
-	struct batch_bufs b = { 0 };
+	struct batch_bufs b;
 	int ret;
 
 	/* Per-CPU values are one slot per possible CPU, as in bb_map_for_each. */
@@ -118,9 +135,6 @@ int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
 	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
 		return -ENOTSUP;
-	ret = bufs_grow(&b, map, batch ? batch : MAP_BATCH_DEFAULT);
-	if (!ret)
-		ret = walk(map, &b, fn, ctx);
-	bufs_free(&b);
-	return ret;
+	ret = bufs_get(&b, map, batch ? batch : batch_default(map));
+	return ret ? ret : walk(map, &b, fn, ctx);
 }

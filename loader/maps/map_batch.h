@@ -13,8 +13,11 @@
 
 #include "loader/maps/map.h"
 
-/* Entries per BPF_MAP_LOOKUP_BATCH call when the caller says 0. */
-#define MAP_BATCH_DEFAULT 1024
+/*
+ * Entries per BPF_MAP_LOOKUP_BATCH call when the caller says 0, or
+ * max_entries when that is fewer (map_batch.c says why).
+ */
+#define MAP_BATCH_DEFAULT 16384
 
 /*
  * bb_map_lookup_batch() (one batch), bb_map_batch_token_size() (the bytes
