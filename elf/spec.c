@@ -79,11 +79,23 @@ static int parse_license(struct obj_spec *spec, struct bb_err *err)
 int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		   struct bb_err *err)
 {
-	return obj_spec_parse_with(spec, data, len, struct_ops_parse, err);
+	return obj_spec_parse_with(spec, data, len, struct_ops_parse,
+				   ksyms_parse, err);
+}
+
+/* Without a __ksym step, an object with __ksym externs is refused. */
+static int no_ksyms(const struct obj_spec *spec, struct bb_err *err)
+{
+	if (spec->has_btf &&
+	    btf_find(&spec->btf, ".ksyms", BTF_KIND_DATASEC) > 0)
+		return bb_errf(err, -ENOTSUP,
+			       "elf: section '.ksyms': __ksym externs (kfuncs, kernel variables) are not read by this tool");
+	return 0;
 }
 
 int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
 			int (*struct_ops)(struct obj_spec *, struct bb_err *),
+			int (*ksyms)(struct obj_spec *, struct bb_err *),
 			struct bb_err *err)
 {
 	int ret;
@@ -107,7 +119,7 @@ int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
 	if (!ret)
 		ret = kconfig_parse(spec, err);
 	if (!ret)
-		ret = ksyms_parse(spec, err);
+		ret = ksyms ? ksyms(spec, err) : no_ksyms(spec, err);
 	if (!ret)
 		ret = relocs_parse(spec, err);
 	if (!ret)

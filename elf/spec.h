@@ -193,13 +193,15 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 void obj_spec_free(struct obj_spec *spec);
 
 /*
- * obj_spec_parse(), with @struct_ops as its struct_ops step (NULL: the
- * .struct_ops sections are left unread), so that a program whose objects
- * have none links no struct_ops parser (loader/core/parts.h, whose
- * parts_check() then refuses an object that has one).
+ * obj_spec_parse(), with @struct_ops as its struct_ops step and @ksyms as
+ * its __ksym step (NULL: the .struct_ops sections are left unread, the
+ * .ksyms externs refused by name), so that a program whose objects have
+ * none links neither parser (loader/core/parts.h, whose parts_check()
+ * then refuses an object that has .struct_ops).
  */
 int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
 			int (*struct_ops)(struct obj_spec *, struct bb_err *),
+			int (*ksyms)(struct obj_spec *, struct bb_err *),
 			struct bb_err *err);
 
 /* The map or program called @name, or NULL. */

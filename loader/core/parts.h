@@ -46,7 +46,9 @@ struct loader_parts {
 			     struct kernel_types *k, struct bb_err *err);
 	int (*core_refused)(const struct bb_prog *prog, int ret,
 			    struct bb_err *err);
-	/* __ksym externs: kfunc calls, kernel variables (ksym.h). */
+	/* __ksym externs: kfunc calls, kernel variables (elf/ksyms.c reads
+	 * them; without it such an object is refused when opened; ksym.h). */
+	int (*ksyms_parse)(struct obj_spec *spec, struct bb_err *err);
 	int (*ksyms_relocate)(struct bb_prog *prog, struct kernel_types *k,
 			      struct bb_err *err);
 	int (*ksyms_refused)(const struct bb_prog *prog, int ret,

@@ -61,7 +61,8 @@ static int obj_from_bytes(struct bb_object **out, uint8_t *file, size_t len,
 	obj->file_len = len;
 	obj->parts = parts;
 	ret = obj_spec_parse_with(&obj->spec, file, len,
-				  parts->struct_ops_parse, err);
+				  parts->struct_ops_parse, parts->ksyms_parse,
+				  err);
 	if (!ret)
 		ret = obj_alloc(obj, err);
 	if (!ret)

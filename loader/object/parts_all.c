@@ -60,6 +60,7 @@ const struct loader_parts loader_parts_all = {
 	.btf_target_refused = btf_target_refused,
 	.core_relocate = prog_core_relocate,
 	.core_refused = prog_core_refused,
+	.ksyms_parse = ksyms_parse,
 	.ksyms_relocate = ksyms_relocate,
 	.ksyms_refused = ksyms_refused,
 	.global_data_init = global_data_init,
