@@ -12,12 +12,14 @@
 #include "tests/parser/objs.h"
 #include "tests/tap.h"
 
+/* The object's bytes, which @spec points into: free them after it. */
+static uint8_t *data;
+
 static int parse(const char *name, struct obj_spec *spec)
 {
 	struct bb_err err = { 0 };
 	const char *b = getenv("BUILD");
 	char path[512];
-	uint8_t *data;
 	size_t len = 0;
 
 	snprintf(path, sizeof(path), "%s/test/%s", b && *b ? b : "build", name);
@@ -25,9 +27,18 @@ static int parse(const char *name, struct obj_spec *spec)
 	if (!ok(data != NULL, "read %s", path))
 		return -1;
 	if (!ok(!obj_spec_parse(spec, data, len, &err), "%s parses: %s", name,
-		err.msg))
+		err.msg)) {
+		free(data);
 		return -1;
+	}
 	return 0;
+}
+
+static void done(struct obj_spec *spec)
+{
+	obj_spec_free(spec);
+	free(data);
+	data = NULL;
 }
 
 static void prog_slots(void)
@@ -50,7 +61,7 @@ static void prog_slots(void)
 	is_int(m->slots[1].index, 3, "second slot: index 3");
 	is_str(spec.progs[m->slots[1].prog].name, "third", "holds 'third'");
 out:
-	obj_spec_free(&spec);
+	done(&spec);
 }
 
 static void map_extra(void)
@@ -62,7 +73,7 @@ static void map_extra(void)
 		return;
 	m = obj_spec_map(&spec, "seen");
 	ok(m && m->map_extra == 3, "bloom filter: __uint(map_extra, 3)");
-	obj_spec_free(&spec);
+	done(&spec);
 	if (parse("map_extra_arena.bpf.o", &spec))
 		return;
 	m = obj_spec_map(&spec, "arena");
@@ -70,7 +81,7 @@ static void map_extra(void)
 	   "arena: __ulong(map_extra, 0x10000000), read from its enum");
 	ok(m && m->max_entries == 2 && m->map_flags == (1U << 10),
 	   "arena: 2 pages, BPF_F_MMAPABLE");
-	obj_spec_free(&spec);
+	done(&spec);
 }
 
 int main(void)
