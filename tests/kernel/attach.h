@@ -46,6 +46,14 @@ static inline int attach_expect_kprobe(void)
 	return v && !strcmp(v, "1");
 }
 
+/* BAREBPF_EXPECT_FENTRY=1 (the VM tier): refusing trampolines fails. */
+static inline int attach_expect_fentry(void)
+{
+	const char *v = getenv("BAREBPF_EXPECT_FENTRY");
+
+	return v && !strcmp(v, "1");
+}
+
 /* Open and load @obj; 0 or -errno with @err filled. */
 static inline int attach_load(const char *obj, struct bb_object **out,
 			      struct bb_err *err)
