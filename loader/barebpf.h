@@ -288,7 +288,7 @@ int bb_map_get_next_key(const struct bb_map *map, const void *key,
  * kernel (and libbpf) lay it out.
  *
  * bb_possible_cpus: the highest CPU in /sys/devices/system/cpu/possible,
- *	plus one (open, read, close: once per process); -errno if unreadable.
+ *	plus one (the file is read once per process); -errno if unreadable.
  * bb_map_value_bytes: the bytes of @map's value from user space:
  *	value_size, or for a per-CPU map its bb_possible_cpus() slots;
  *	-errno as bb_possible_cpus().
@@ -307,10 +307,10 @@ void *bb_map_cpu_value(const struct bb_map *map, const void *value,
  * in the map's own order (a hash map's: its buckets', not sorted); keys
  * deleted meanwhile are skipped, keys a hash map gives twice (it starts
  * over when the key passed was deleted) are reported once; a per-CPU
- * map's value is every CPU's (bb_map_value_bytes()).  @fn may delete the key it is given.  The keys seen go into a
- * buffer the map keeps from its first walk until it is closed (one mmap
- * per map, not one per walk), so two threads must not walk the same map
- * at once.
+ * map's value is every CPU's (bb_map_value_bytes()).  @fn may delete the
+ * key it is given.  The keys seen go into a buffer the map keeps from its
+ * first walk until it is closed (one mmap per map, not one per walk), so
+ * two threads must not walk the same map at once.
  * bb_map_for_each_batch(): BPF_MAP_LOOKUP_BATCH, @batch entries per call
  * (0: 16384, or max_entries if fewer), in the same kept buffer, falling
  * back to bb_map_for_each() where the kernel or the map type has no batch
@@ -323,9 +323,9 @@ int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
 
 /*
  * One BPF_MAP_LOOKUP_BATCH: up to *@count entries into @keys and @values
- * (arrays of key_size and bb_map_value_bytes() bytes), starting where @in says (NULL:
- * the start); @out, bb_map_batch_token_size() bytes, receives where the
- * next batch starts.  *@count becomes the number copied.  0, -ENOENT when
+ * (arrays of key_size and bb_map_value_bytes() bytes), starting where @in
+ * says (NULL: the start); @out, bb_map_batch_token_size() bytes, receives
+ * where the next batch starts.  *@count becomes the number copied.  0, -ENOENT when
  * these were the last (*@count may be > 0), or -errno.
  */
 int bb_map_lookup_batch(const struct bb_map *map, void *in, void *out,

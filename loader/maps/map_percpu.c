@@ -25,8 +25,8 @@ int map_is_percpu(uint32_t type)
 
 /*
  * The possible CPUs are fixed at boot: read once per process, not once
- * per walk (three system calls each).  Two threads may both read them
- * the first time; they store the same number.
+ * per walk (open, fstat, read, close each time).  Two threads may both
+ * read them the first time; they store the same number.
  */
 int bb_possible_cpus(void)
 {
