@@ -255,7 +255,8 @@ int bb_map_set_pin_by_name(struct bb_map *map, struct bb_err *err);
 
 /*
  * Element access, one bpf() each; @key and @value are the map's key_size
- * and value_size bytes.  0 or -errno: -ENOENT no such key.
+ * and value_size bytes, but a per-CPU map's value is one slot per possible
+ * CPU (see bb_map_value_bytes()).  0 or -errno: -ENOENT no such key.
  *
  * bb_map_lookup: BPF_MAP_LOOKUP_ELEM; @flags 0 or BB_F_LOCK.
  * bb_map_update: BPF_MAP_UPDATE_ELEM; @flags BB_ANY, BB_NOEXIST (-EEXIST)
@@ -278,16 +279,38 @@ int bb_map_get_next_key(const struct bb_map *map, const void *key,
 			void *next);
 
 /*
+ * Per-CPU maps (BPF_MAP_TYPE_PERCPU_HASH, PERCPU_ARRAY, LRU_PERCPU_HASH,
+ * PERCPU_CGROUP_STORAGE): a program sees its own CPU's value, user space
+ * all of them at once.  The value bb_map_lookup() writes, bb_map_update()
+ * reads and bb_map_for_each() hands out is one slot per possible CPU
+ * (0 .. bb_possible_cpus() - 1, online or not), each value_size rounded
+ * up to 8 bytes: CPU c's value is at c * ((value_size + 7) & ~7).  As the
+ * kernel (and libbpf) lay it out.
+ *
+ * bb_possible_cpus: the highest CPU in /sys/devices/system/cpu/possible,
+ *	plus one (the file is read once per process); -errno if unreadable.
+ * bb_map_value_bytes: the bytes of @map's value from user space:
+ *	value_size, or for a per-CPU map its bb_possible_cpus() slots;
+ *	-errno as bb_possible_cpus().
+ * bb_map_cpu_value: CPU @cpu's slot in @value, a value of @map as above
+ *	(any map: CPU 0 is the value itself); NULL if @cpu has no slot.
+ */
+int bb_possible_cpus(void);
+long bb_map_value_bytes(const struct bb_map *map);
+void *bb_map_cpu_value(const struct bb_map *map, const void *value,
+		       uint32_t cpu);
+
+/*
  * Call @fn for every entry with a copy of its key and value; a non-zero
  * return from @fn stops the walk and is returned.  bb_map_for_each():
  * per key, BPF_MAP_GET_NEXT_KEY for the next key, then BPF_MAP_LOOKUP_ELEM,
  * in the map's own order (a hash map's: its buckets', not sorted); keys
  * deleted meanwhile are skipped, keys a hash map gives twice (it starts
- * over when the key passed was deleted) are reported once; per-CPU maps:
- * -ENOTSUP.  @fn may delete the key it is given.  The keys seen go into a
- * buffer the map keeps from its first walk until it is closed (one mmap
- * per map, not one per walk), so two threads must not walk the same map
- * at once.
+ * over when the key passed was deleted) are reported once; a per-CPU
+ * map's value is every CPU's (bb_map_value_bytes()).  @fn may delete the
+ * key it is given.  The keys seen go into a buffer the map keeps from its
+ * first walk until it is closed (one mmap per map, not one per walk), so
+ * two threads must not walk the same map at once.
  * bb_map_for_each_batch(): BPF_MAP_LOOKUP_BATCH, @batch entries per call
  * (0: 16384, or max_entries if fewer), in the same kept buffer, falling
  * back to bb_map_for_each() where the kernel or the map type has no batch
@@ -300,9 +323,9 @@ int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
 
 /*
  * One BPF_MAP_LOOKUP_BATCH: up to *@count entries into @keys and @values
- * (arrays of key_size and value_size bytes), starting where @in says (NULL:
- * the start); @out, bb_map_batch_token_size() bytes, receives where the
- * next batch starts.  *@count becomes the number copied.  0, -ENOENT when
+ * (arrays of key_size and bb_map_value_bytes() bytes), starting where @in
+ * says (NULL: the start); @out, bb_map_batch_token_size() bytes, receives
+ * where the next batch starts.  *@count becomes the number copied.  0, -ENOENT when
  * these were the last (*@count may be > 0), or -errno.
  */
 int bb_map_lookup_batch(const struct bb_map *map, void *in, void *out,

@@ -3,7 +3,8 @@
  * map.h - creating maps and using them from user space.
  *
  * Lookups and updates return 0 or -errno (-ENOENT: no such key).  The
- * key and value buffers are the map's key_size / value_size bytes.
+ * key and value buffers are the map's key_size / value_size bytes
+ * (a per-CPU map's value: bb_map_value_bytes(), map_percpu.c).
  */
 #ifndef BAREBPF_MAP_H
 #define BAREBPF_MAP_H
@@ -45,7 +46,8 @@ int map_check_type(const struct bb_map *map, uint32_t type,
  * loader/barebpf.h.
  *
  * bb_map_for_each() calls @fn for every entry, with a copy of its key and
- * value, in the map's own order (a hash map's: its buckets').
+ * value (a per-CPU map's: every possible CPU's), in the map's own order
+ * (a hash map's: its buckets').
  *
  * Per key, as a bare loop: BPF_MAP_GET_NEXT_KEY for the next key (asked
  * before @fn sees this one, so that @fn may delete it), then
@@ -73,6 +75,15 @@ void *map_scratch(const struct bb_map *map, size_t need);
  * after its last walk.
  */
 void map_release(struct bb_map *map);
+
+/*
+ * Whether maps of @type hold one value per possible CPU (map_percpu.c):
+ * their lookups and walks copy bb_map_value_bytes(), not value_size.
+ */
+int map_is_percpu(uint32_t type);
+
+/* bb_map_value_bytes() into *@bytes: 0 or -errno. */
+int map_value_bytes(const struct bb_map *map, size_t *bytes);
 
 /* The size the map is created with: bb_map_set_max_entries()'s, or the spec's. */
 static inline uint32_t map_max_entries(const struct bb_map *map)

@@ -40,6 +40,7 @@ static int unsupported(int ret)
 struct batch_bufs {
 	uint8_t *keys, *values, *in, *out;
 	uint32_t n;		/* entries keys and values have room for */
+	size_t vsz;		/* one value's bytes (per-CPU: every CPU's) */
 };
 
 static size_t round16(size_t n)
@@ -52,12 +53,17 @@ static int bufs_get(struct batch_bufs *b, const struct bb_map *map,
 {
 	size_t tok = round16(bb_map_batch_token_size(map));
 	size_t keys = round16((size_t)n * map->spec->key_size);
-	uint8_t *buf = map_scratch(map, 2 * tok + keys +
-				   (size_t)n * map->spec->value_size);
+	size_t vsz;
+	uint8_t *buf;
+	int ret = map_value_bytes(map, &vsz);	/* per-CPU: every CPU's */
 
+	if (ret)
+		return ret;
+	buf = map_scratch(map, 2 * tok + keys + (size_t)n * vsz);
 	if (!buf)
 		return -ENOMEM;
 	b->n = n;
+	b->vsz = vsz;
 	b->in = buf;
 	b->out = buf + tok;
 	b->keys = buf + 2 * tok;
@@ -69,12 +75,12 @@ static int bufs_get(struct batch_bufs *b, const struct bb_map *map,
 static int report(const struct bb_map *map, const struct batch_bufs *b,
 		  uint32_t count, bb_map_entry_fn fn, void *ctx)
 {
-	size_t ksz = map->spec->key_size, vsz = map->spec->value_size;
+	size_t ksz = map->spec->key_size;
 	uint32_t i;
 	int ret = 0;
 
 	for (i = 0; !ret && i < count; i++)
-		ret = fn(b->keys + i * ksz, b->values + i * vsz, ctx);
+		ret = fn(b->keys + i * ksz, b->values + i * b->vsz, ctx);
 	return ret;
 }
 
@@ -130,11 +136,6 @@ int bb_map_for_each_batch(const struct bb_map *map, uint32_t batch,
 	struct batch_bufs b;
 	int ret;
 
-	/* Per-CPU values are one slot per possible CPU, as in bb_map_for_each. */
-	if (map->spec->type == BPF_MAP_TYPE_PERCPU_HASH ||
-	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
-	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
-		return -ENOTSUP;
 	ret = bufs_get(&b, map, batch ? batch : batch_default(map));
 	return ret ? ret : walk(map, &b, fn, ctx);
 }

@@ -2,7 +2,8 @@
 /*
  * map_walk.c - bb_map_for_each(): every entry of a map, one
  * BPF_MAP_GET_NEXT_KEY and one BPF_MAP_LOOKUP_ELEM each, in the map's own
- * order, and the buffer the walks keep in the map.
+ * order, and the buffer the walks keep in the map.  A per-CPU map's
+ * value is every possible CPU's (map_percpu.c).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -63,8 +64,13 @@ static size_t round16(size_t n)
  */
 static int walk_setup(struct walk *w, const struct bb_map *map, size_t steps)
 {
-	size_t vsz = round16(map->spec->value_size), slots = 16, ksz_all;
+	size_t vsz, slots = 16, ksz_all;
 	uint8_t *buf;
+	int ret = map_value_bytes(map, &vsz);	/* per-CPU: every CPU's */
+
+	if (ret)
+		return ret;
+	vsz = round16(vsz);
 
 	w->map = map;
 	w->ksz = map->spec->key_size;
@@ -145,11 +151,6 @@ int bb_map_for_each(const struct bb_map *map, bb_map_entry_fn fn, void *ctx)
 	uint8_t *k;
 	int ret, r;
 
-	/* Per-CPU values are one slot per possible CPU: not handled here. */
-	if (map->spec->type == BPF_MAP_TYPE_PERCPU_HASH ||
-	    map->spec->type == BPF_MAP_TYPE_PERCPU_ARRAY ||
-	    map->spec->type == BPF_MAP_TYPE_LRU_PERCPU_HASH)
-		return -ENOTSUP;
 	ret = walk_setup(&w, map, steps);
 	if (ret)
 		return ret;

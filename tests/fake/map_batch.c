@@ -24,6 +24,7 @@ static struct {
 	int calls;
 	uint32_t asked[32];	/* count asked for, per call */
 	int dirty_attr;		/* calls with non-zero bytes past attr.batch */
+	int cpus;		/* a per-CPU map: slots a value (0: plain) */
 } fb;
 
 static bool tail_zero(const union bpf_attr *attr)
@@ -45,7 +46,7 @@ static long fake_batch(union bpf_attr *attr)
 	uint32_t *out = (uint32_t *)(unsigned long)attr->batch.out_batch;
 	uint32_t max = attr->batch.count, n = 0;
 	int b = in ? (int)*in : 0, nb = (fk.hash.nr + fb.bucket - 1) / fb.bucket;
-	int i, end;
+	int i, c, end;
 
 	if (fb.calls < 32)
 		fb.asked[fb.calls] = max;
@@ -63,7 +64,10 @@ static long fake_batch(union bpf_attr *attr)
 		}
 		for (i = b * fb.bucket; i < end; i++, n++) {
 			keys[n] = fk.hash.keys[i];
-			values[n] = fk.hash.values[i];
+			/* Per-CPU: CPU c's slot holds the value + 100 * c. */
+			for (c = 0; c < (fb.cpus ? fb.cpus : 1); c++)
+				values[n * (fb.cpus ? fb.cpus : 1) + c] =
+					fk.hash.values[i] + 100 * c;
 		}
 	}
 	attr->batch.count = n;
@@ -213,17 +217,42 @@ static void callback_stops(void)
 	is_int(fb.calls, 1, "callback stop: no further batch");
 }
 
-static void percpu_refused(void)
+/* CPU c's slot of a per-CPU value: the fake's value + 100 * c. */
+static int collect_percpu(const void *key, const void *value, void *ctx)
+{
+	struct seen *s = ctx;
+	uint64_t v;
+	uint32_t k;
+	int c;
+
+	memcpy(&k, key, 4);
+	for (c = 0; c < fb.cpus; c++) {
+		memcpy(&v, (const uint8_t *)value + 8 * c, 8);
+		s->bad_value += v != 1000 + k / 10 + 100 * c;
+	}
+	s->n++;
+	return 0;
+}
+
+/*
+ * A per-CPU map's values are one 8-byte slot per possible CPU each: the
+ * batch's buffer has room for them, and the callback gets every CPU's.
+ */
+static void percpu_values(void)
 {
 	struct map_spec pc = spec;
 	struct bb_map m = { .spec = &pc, .fd = MAP_FD };
 	struct seen s = { 0 };
 
-	fill(3, 1);
+	fill(5, 2);
+	fb.cpus = bb_possible_cpus();
 	pc.type = BPF_MAP_TYPE_PERCPU_HASH;
-	is_int(bb_map_for_each_batch(&m, 4, collect, &s), -ENOTSUP,
-	       "per-CPU map: -ENOTSUP, as bb_map_for_each");
-	is_int(fb.calls, 0, "per-CPU map: no call");
+	is_int(bb_map_for_each_batch(&m, 4, collect_percpu, &s), 0,
+	       "per-CPU map: walked");
+	is_int(s.n, 5, "per-CPU map: every entry");
+	is_int(s.bad_value, 0, "per-CPU map: every CPU's slot of every value (%d CPUs)",
+	       fb.cpus);
+	map_release(&m);
 }
 
 int main(void)
@@ -238,7 +267,7 @@ int main(void)
 	fallback(EOPNOTSUPP, "EOPNOTSUPP");
 	errors();
 	callback_stops();
-	percpu_refused();
+	percpu_values();
 	is_int(fk.unexpected, 0, "no unexpected syscall");
 	map_release(&map);
 	fake_reset();

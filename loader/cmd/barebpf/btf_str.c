@@ -87,27 +87,53 @@ void btf_type_str(const struct btf *btf, uint32_t id, char *buf, size_t len)
 static int value(struct out *f, const struct btf *btf, uint32_t id,
 		 const uint8_t *data, size_t size, int depth);
 
-static int int_value(struct out *f, const struct btf_type *t, const uint8_t *data,
-		     size_t size)
+/*
+ * The integer of type @t at @data into *@v, sign-extended when *@is_signed:
+ * 0, or -ENOTSUP for what is not a whole 1, 2, 4 or 8-byte integer.
+ */
+static int int_load(const struct btf_type *t, const uint8_t *data,
+		    size_t size, uint64_t *v, int *is_signed)
 {
 	uint32_t info = *(const uint32_t *)btf_extra(t);
-	int is_signed = BTF_INT_ENCODING(info) & BTF_INT_SIGNED;
 	uint64_t u = 0;
-	int64_t s;
 
 	if (BTF_INT_OFFSET(info) || BTF_INT_BITS(info) != t->size * 8 ||
 	    t->size > 8 || t->size > size ||
 	    (t->size & (t->size - 1)))
 		return -ENOTSUP;
 	memcpy(&u, data, t->size);	/* little-endian host, like BPF here */
-	if (!is_signed) {
-		out_printf(f, "%llu", (unsigned long long)u);
-		return 0;
-	}
-	s = t->size == 8 ? (int64_t)u :
-	    (int64_t)(u << (64 - 8 * t->size)) >> (64 - 8 * t->size);
-	out_printf(f, "%lld", (long long)s);
+	*is_signed = !!(BTF_INT_ENCODING(info) & BTF_INT_SIGNED);
+	*v = !*is_signed || t->size == 8 ? u :
+	     (uint64_t)((int64_t)(u << (64 - 8 * t->size)) >> (64 - 8 * t->size));
 	return 0;
+}
+
+static int int_value(struct out *f, const struct btf_type *t, const uint8_t *data,
+		     size_t size)
+{
+	int is_signed;
+	uint64_t v;
+
+	if (int_load(t, data, size, &v, &is_signed))
+		return -ENOTSUP;
+	if (is_signed)
+		out_printf(f, "%lld", (long long)v);
+	else
+		out_printf(f, "%llu", (unsigned long long)v);
+	return 0;
+}
+
+int btf_int_get(const struct btf *btf, uint32_t id, const void *data,
+		size_t size, uint64_t *v, int *is_signed)
+{
+	const struct btf_type *t;
+
+	if (btf_skip_mods(btf, id, &id, NULL))
+		return -ENOTSUP;
+	t = btf_type(btf, id);
+	if (!t || btf_kind(t) != BTF_KIND_INT)
+		return -ENOTSUP;
+	return int_load(t, data, size, v, is_signed);
 }
 
 int btf_is_char(const struct btf *btf, uint32_t id)

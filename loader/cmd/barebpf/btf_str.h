@@ -14,6 +14,14 @@ void btf_type_str(const struct btf *btf, uint32_t id, char *buf, size_t len);
 int btf_is_char(const struct btf *btf, uint32_t id);
 
 /*
+ * The integer of type @id (typedefs and qualifiers followed) at @data,
+ * @size bytes, into *@v, sign-extended when *@is_signed is set: 0, or
+ * -ENOTSUP when it is not a whole 1, 2, 4 or 8-byte integer.
+ */
+int btf_int_get(const struct btf *btf, uint32_t id, const void *data,
+		size_t size, uint64_t *v, int *is_signed);
+
+/*
  * Print @size bytes at @data as a value of type @id: integers in decimal,
  * char arrays as strings, structs as {field=value, ...}, arrays as
  * [a, b].  -ENOTSUP (nothing printed) for what we don't decode: the

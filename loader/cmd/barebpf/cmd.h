@@ -58,7 +58,8 @@ int disasm_prog_side_by_side(struct bb_object *obj, struct bb_prog *prog,
 
 /*
  * Print every entry of @map, decoded by BTF where we can.  A map whose
- * entries cannot be listed (per-CPU, ring buffer...) is said to be so.
+ * entries the kernel does not hand out is said to be so; a per-CPU map's
+ * values are printed CPU by CPU, with their sum when they are integers.
  */
 void dump_map(const struct bb_object *obj, const struct bb_map *map);
 

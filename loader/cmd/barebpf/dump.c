@@ -2,7 +2,7 @@
 /*
  * dump.c - print every entry of a map: key and value decoded through the
  * object's BTF (integers, char arrays, structs), or as hex bytes when BTF
- * does not say enough.
+ * does not say enough; a per-CPU map's value CPU by CPU.
  */
 #include <errno.h>
 #include <string.h>
@@ -16,6 +16,7 @@
 
 struct dump_ctx {
 	const struct btf *btf;	/* NULL: no BTF, hex only */
+	const struct bb_map *map;
 	const struct map_spec *spec;
 	unsigned long n;
 };
@@ -36,6 +37,34 @@ static void field(const struct dump_ctx *c, uint32_t type_id, const void *p,
 	hex(p, len);
 }
 
+/*
+ * A per-CPU map's value: every possible CPU's, as if a struct of one
+ * field per CPU ({cpu0=3, cpu1=5}), then, for an integer, their sum (a
+ * per-CPU counter's total, what one usually wants to know).
+ */
+static void percpu_value(const struct dump_ctx *c, const void *value)
+{
+	uint32_t id = c->spec->value_type_id, cpu;
+	int ints = c->btf != NULL, is_signed = 0;
+	uint64_t v, sum = 0;
+	const void *slot;
+
+	out_putc(out_stdout, '{');
+	for (cpu = 0; (slot = bb_map_cpu_value(c->map, value, cpu)); cpu++) {
+		out_printf(out_stdout, "%scpu%u=", cpu ? ", " : "", cpu);
+		field(c, id, slot, c->spec->value_size);
+		ints = ints && !btf_int_get(c->btf, id, slot,
+					     c->spec->value_size, &v,
+					     &is_signed);
+		sum += ints ? v : 0;
+	}
+	out_putc(out_stdout, '}');
+	if (ints && is_signed)
+		out_printf(out_stdout, " sum=%lld", (long long)sum);
+	else if (ints)
+		out_printf(out_stdout, " sum=%llu", (unsigned long long)sum);
+}
+
 static int print_entry(const void *key, const void *value, void *ctx)
 {
 	struct dump_ctx *c = ctx;
@@ -43,7 +72,10 @@ static int print_entry(const void *key, const void *value, void *ctx)
 	out_printf(out_stdout, "    ");
 	field(c, c->spec->key_type_id, key, c->spec->key_size);
 	out_printf(out_stdout, " => ");
-	field(c, c->spec->value_type_id, value, c->spec->value_size);
+	if (map_is_percpu(c->spec->type))
+		percpu_value(c, value);
+	else
+		field(c, c->spec->value_type_id, value, c->spec->value_size);
 	out_printf(out_stdout, "\n");
 	c->n++;
 	return 0;
@@ -55,6 +87,7 @@ void dump_map(const struct bb_object *obj, const struct bb_map *map)
 	const char *type = bpf_map_type_name(s->type);
 	struct dump_ctx c = {
 		.btf = obj->spec.has_btf ? &obj->spec.btf : NULL,
+		.map = map,
 		.spec = s,
 	};
 	int ret;
@@ -70,13 +103,12 @@ void dump_map(const struct bb_object *obj, const struct bb_map *map)
 	ret = bb_map_for_each(map, print_entry, &c);
 	if (ret) {
 		/*
-		 * Per-CPU values (-ENOTSUP from bb_map_for_each); other maps
-		 * whose entries the kernel does not hand out (its -ENOTSUPP,
-		 * 524): say so, go on with the rest.
+		 * Maps whose entries the kernel does not hand out (its
+		 * -ENOTSUPP, 524): say so, go on with the rest.
 		 */
 		out_printf(out_stdout,
 			   "    (its entries cannot be listed with lookups: %s)\n",
-			   ret == -ENOTSUP ? "per-CPU values" : ret == -524 ? "the kernel does not hand them out" : errno_text(-ret));
+			   ret == -524 ? "the kernel does not hand them out" : errno_text(-ret));
 		return;
 	}
 	if (!c.n)
