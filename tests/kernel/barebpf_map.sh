@@ -17,8 +17,9 @@ OBJ=$B/test/map_api.bpf.o
 D=/sys/fs/bpf/bbmapcmd$$
 D2=/sys/fs/bpf/bbmapcmd2$$
 D3=/sys/fs/bpf/bbmapcmd3$$
+D4=/sys/fs/bpf/bbmapcmd4$$
 P=/sys/fs/bpf/bbmapcmd_nobtf$$
-trap 'rm -rf "$tmp" "$D" "$D2" "$D3" "$P"' EXIT
+trap 'rm -rf "$tmp" "$D" "$D2" "$D3" "$D4" "$P"' EXIT
 
 [ "$(id -u)" -eq 0 ] || skip_all "needs root (BPF)"
 [ -x "$TOOL" ] && [ -f "$OBJ" ] || bail "no $TOOL or $OBJ (make)"
@@ -181,6 +182,24 @@ is_ok $? "a char array with ESC and BEL in it prints escaped, never raw"
 run map lookup pinned "$D3/process_map" key ff ff ff 7f --json
 [ $st -eq 0 ] && [ "$(js "$tmp/out" 'd["value_btf"].split("comm=")[1]')" = '"a\x1b]0;x\x07"}' ]
 is_ok $? "and in --json, valid JSON holding the same escaped text"
+
+# A per-CPU map: one value in, every possible CPU's slot set to it (as
+# bpftool does); lookup and dump print each CPU's, --json as "values".
+mkdir "$D4" && "$TOOL" load "$B/test/percpu.bpf.o" --pin "$D4" > /dev/null 2>&1 ||
+	not_ok "load percpu.bpf.o --pin $D4"
+ncpus=$(python3 -c 'import os; print(max(int(x.split("-")[-1]) for x in open("/sys/devices/system/cpu/possible").read().strip().split(","))+1)')
+run map update pinned "$D4/by_key" key 07 00 00 00 value 05 00 00 00
+is_ok $st "per-CPU hash: update with one value"
+run map lookup pinned "$D4/by_key" --key-btf 7
+[ $st -eq 0 ] && [ "$(grep -c '^  value (CPU [0-9]*): 5$' "$tmp/out")" -eq "$ncpus" ] &&
+	[ "$(head -1 "$tmp/out")" = "key: 7" ]
+is_ok $? "per-CPU hash: lookup shows the value on each of the $ncpus possible CPUs"
+run map update pinned "$D4/hits" --key-btf 1 --value-btf 42 --flags exist
+run map dump pinned "$D4/hits" --json
+[ $st -eq 0 ] && [ "$(js "$tmp/out" '[[v["cpu"], v["value_btf"]] for e in d if e["key_btf"] == "1" for v in e["values"]] == [[c, "42"] for c in range('"$ncpus"')]')" = True ] &&
+	[ "$(js "$tmp/out" 'len(d)')" = 2 ]
+is_ok $? "per-CPU array: dump --json, valid JSON, 42 on every CPU of key 1, both keys"
+rm -rf "$D4"
 
 run map frobnicate $M
 [ $st -eq 2 ]

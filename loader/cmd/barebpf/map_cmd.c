@@ -130,22 +130,29 @@ static int parse_args(struct map_args *a, int argc, char **argv,
 	return 0;
 }
 
+/*
+ * A per-CPU map's update takes a value for every possible CPU; the
+ * command line gives one, which every CPU gets, as bpftool does.
+ */
+static void same_on_every_cpu(struct map_args *a)
+{
+	uint32_t vs = bb_map_value_size(a->t.map), cpu;
+	uint8_t *slot;
+
+	for (cpu = 1; (slot = bb_map_cpu_value(a->t.map, a->v, cpu)); cpu++)
+		memcpy(slot, a->v, vs);
+}
+
 /* Read the key and value the subcommand needs (@need: 'k', 'v'). */
 static int key_value(struct map_args *a, const char *need,
 		     struct bb_err *err)
 {
-	uint32_t ks = bb_map_key_size(a->t.map), vs = bb_map_value_size(a->t.map);
+	uint32_t ks = bb_map_key_size(a->t.map);
+	long vs = bb_map_value_bytes(a->t.map);	/* per-CPU: every CPU's */
 	int ret = 0;
 
-	/* Per-CPU maps take one value per possible CPU: not here. */
-	switch (bb_map_type(a->t.map)) {
-	case BPF_MAP_TYPE_PERCPU_HASH:
-	case BPF_MAP_TYPE_PERCPU_ARRAY:
-	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
-	case BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE:
-		return bb_errf(err, -ENOTSUP,
-			       "per-CPU maps (a value per CPU) are not handled by barebpf map");
-	}
+	if (vs < 0)
+		return bb_errf(err, vs, "the possible CPUs: %s", errno_text(-vs));
 	a->k = calloc(1, ks ? ks : 1);
 	a->v = calloc(1, vs ? vs : 1);
 	if (!a->k || !a->v)
@@ -160,23 +167,62 @@ static int key_value(struct map_args *a, const char *need,
 	if (!ret && a->has_value)
 		ret = map_parse(&a->t, "value", a->value, a->nvalue,
 				a->value_btf, a->v, err);
+	if (!ret && a->has_value)
+		same_on_every_cpu(a);
 	return ret;
+}
+
+/* A per-CPU value, CPU by CPU: "values": [{"cpu": 0, "value": ...}...]. */
+static void cpu_values(struct map_args *a, const uint8_t *v)
+{
+	const uint8_t *slot;
+	uint32_t cpu;
+
+	if (a->j)
+		json_begin(a->j, "values", '[');
+	for (cpu = 0; (slot = bb_map_cpu_value(a->t.map, v, cpu)); cpu++) {
+		if (!a->j) {
+			out_printf(out_stdout, "\n  value (CPU %u): ", cpu);
+			map_print(&a->t, "value", slot);
+			continue;
+		}
+		json_begin(a->j, NULL, '{');
+		json_u64(a->j, "cpu", cpu);
+		map_json(a->j, &a->t, "value", slot);
+		json_end(a->j, '}');
+	}
+	if (a->j)
+		json_end(a->j, ']');
 }
 
 static void entry(struct map_args *a, const uint8_t *k, const uint8_t *v,
 		  const char *kword)
 {
+	bool per_cpu = false;
+
+	switch (bb_map_type(a->t.map)) {
+	case BPF_MAP_TYPE_PERCPU_HASH:
+	case BPF_MAP_TYPE_PERCPU_ARRAY:
+	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
+	case BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE:
+		per_cpu = v != NULL;
+	}
+
 	if (a->j) {
 		json_begin(a->j, NULL, '{');
 		map_json(a->j, &a->t, "key", k);
-		if (v)
+		if (per_cpu)
+			cpu_values(a, v);
+		else if (v)
 			map_json(a->j, &a->t, "value", v);
 		json_end(a->j, '}');
 		return;
 	}
 	out_printf(out_stdout, "%s: ", kword);
 	map_print(&a->t, "key", k);
-	if (v) {
+	if (per_cpu) {
+		cpu_values(a, v);
+	} else if (v) {
 		out_printf(out_stdout, "  value: ");
 		map_print(&a->t, "value", v);
 	}
@@ -218,8 +264,6 @@ static int do_dump(struct map_args *a, struct bb_err *err)
 	ret = bb_map_for_each(a->t.map, dump_one, a);
 	if (a->j)
 		json_end(a->j, ']');
-	if (ret == -ENOTSUP)
-		return bb_errf(err, ret, "per-CPU maps (a value per CPU) are not handled by barebpf map");
 	return ret ? refused(a, "dump", ret, err) : 0;
 }
 
