@@ -53,13 +53,11 @@ static const struct sec_def sec_defs[] = {
 	/* A syscall probe is a kprobe on the arch's wrapper (ksyscall.c). */
 	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, 0 },
 	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, 0 },
-	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	/* A USDT probe: uprobes at its sites, its arguments' specs in
+	 * usdt.bpf.h's maps (loader/attach/usdt.c). */
+	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_USDT, 0 },
 	/* A sampling program: on the CPU clock of every CPU, or of a pid. */
 	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, 0 },
-	/*
-	 * Loaded, not attached by us: a USDT probe (a uprobe plus the spec
-	 * maps of libbpf's usdt.bpf.h, a kprobe program to the kernel).
-	 */
 	/* A probe section without a target: the user attaches it. */
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
@@ -298,10 +296,36 @@ int uprobe_multi_split(const char *target, char *path, size_t path_len,
 	return ret ? ret : symbol_pattern_check(pattern, "uprobe.multi", err);
 }
 
+int usdt_split(const char *target, char *path, size_t path_len,
+	       char *provider, size_t provider_len, char *name,
+	       size_t name_len, struct bb_err *err)
+{
+	const char *c2 = strrchr(target, ':');
+	const char *c1 = c2 ? memrchr(target, ':', c2 - target) : NULL;
+	size_t plen;
+	int ret;
+
+	if (!c1 || c1 == target)
+		return bb_errf(err, -EINVAL,
+			       "usdt '%s': expected PATH:PROVIDER:NAME", target);
+	plen = c1 - target;
+	if (plen >= path_len || (size_t)(c2 - c1 - 1) >= provider_len ||
+	    strlen(c2 + 1) >= name_len)
+		return bb_errf(err, -ENAMETOOLONG, "usdt '%s': name too long",
+			       target);
+	memcpy(path, target, plen);
+	path[plen] = '\0';
+	memcpy(provider, c1 + 1, c2 - c1 - 1);
+	provider[c2 - c1 - 1] = '\0';
+	strcpy(name, c2 + 1);
+	ret = symbol_name_check(provider, "usdt provider", err);
+	return ret ? ret : symbol_name_check(name, "usdt name", err);
+}
+
 int sec_target_check(const struct sec_def *def, const char *section,
 		     const char *target, struct bb_err *err)
 {
-	char a[4096], b[256];
+	char a[4096], b[256], c[256];
 	int ret;
 
 	/*
@@ -337,6 +361,10 @@ int sec_target_check(const struct sec_def *def, const char *section,
 		ret = strpbrk(target, "/:") ?
 		      uprobe_split(target, a, sizeof(a), b, sizeof(b), err) :
 		      symbol_name_check(target, "uprobe", err);
+		break;
+	case ATTACH_USDT:
+		ret = usdt_split(target, a, sizeof(a), b, sizeof(b), c,
+				 sizeof(c), err);
 		break;
 	default:
 		return 0;

@@ -39,6 +39,7 @@ enum attach_kind {
 	ATTACH_URETPROBE_MULTI,
 	ATTACH_KPROBE_MULTI,	/* BPF_LINK_CREATE on kernel functions (fprobe) */
 	ATTACH_KRETPROBE_MULTI,
+	ATTACH_USDT,		/* uprobes at a USDT probe's sites, cookies */
 };
 
 struct sec_def {
@@ -113,6 +114,16 @@ int uprobe_multi_split(const char *target, char *path, size_t path_len,
 		       char *pattern, size_t pattern_len, struct bb_err *err);
 int symbol_pattern_check(const char *pattern, const char *what,
 			 struct bb_err *err);
+
+/*
+ * Split a USDT target "PATH:PROVIDER:NAME" at its last two ':'.  PATH may
+ * be relative (to the working directory) or, without a '/', a program
+ * found through $PATH, as libbpf allows; PROVIDER and NAME are symbol
+ * names (symbol_name_check()).
+ */
+int usdt_split(const char *target, char *path, size_t path_len,
+	       char *provider, size_t provider_len, char *name,
+	       size_t name_len, struct bb_err *err);
 
 /*
  * Check the attach target of @def now, as the loader will when it attaches
