@@ -296,36 +296,10 @@ int uprobe_multi_split(const char *target, char *path, size_t path_len,
 	return ret ? ret : symbol_pattern_check(pattern, "uprobe.multi", err);
 }
 
-int usdt_split(const char *target, char *path, size_t path_len,
-	       char *provider, size_t provider_len, char *name,
-	       size_t name_len, struct bb_err *err)
-{
-	const char *c2 = strrchr(target, ':');
-	const char *c1 = c2 ? memrchr(target, ':', c2 - target) : NULL;
-	size_t plen;
-	int ret;
-
-	if (!c1 || c1 == target)
-		return bb_errf(err, -EINVAL,
-			       "usdt '%s': expected PATH:PROVIDER:NAME", target);
-	plen = c1 - target;
-	if (plen >= path_len || (size_t)(c2 - c1 - 1) >= provider_len ||
-	    strlen(c2 + 1) >= name_len)
-		return bb_errf(err, -ENAMETOOLONG, "usdt '%s': name too long",
-			       target);
-	memcpy(path, target, plen);
-	path[plen] = '\0';
-	memcpy(provider, c1 + 1, c2 - c1 - 1);
-	provider[c2 - c1 - 1] = '\0';
-	strcpy(name, c2 + 1);
-	ret = symbol_name_check(provider, "usdt provider", err);
-	return ret ? ret : symbol_name_check(name, "usdt name", err);
-}
-
 int sec_target_check(const struct sec_def *def, const char *section,
 		     const char *target, struct bb_err *err)
 {
-	char a[4096], b[256], c[256];
+	char a[4096], b[256];
 	int ret;
 
 	/*
@@ -361,10 +335,6 @@ int sec_target_check(const struct sec_def *def, const char *section,
 		ret = strpbrk(target, "/:") ?
 		      uprobe_split(target, a, sizeof(a), b, sizeof(b), err) :
 		      symbol_name_check(target, "uprobe", err);
-		break;
-	case ATTACH_USDT:
-		ret = usdt_split(target, a, sizeof(a), b, sizeof(b), c,
-				 sizeof(c), err);
 		break;
 	default:
 		return 0;

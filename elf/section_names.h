@@ -116,16 +116,6 @@ int symbol_pattern_check(const char *pattern, const char *what,
 			 struct bb_err *err);
 
 /*
- * Split a USDT target "PATH:PROVIDER:NAME" at its last two ':'.  PATH may
- * be relative (to the working directory) or, without a '/', a program
- * found through $PATH, as libbpf allows; PROVIDER and NAME are symbol
- * names (symbol_name_check()).
- */
-int usdt_split(const char *target, char *path, size_t path_len,
-	       char *provider, size_t provider_len, char *name,
-	       size_t name_len, struct bb_err *err);
-
-/*
  * Check the attach target of @def now, as the loader will when it attaches
  * (tracepoint_split, symbol_name_check or uprobe_split): a name that will
  * become part of a tracefs path or a PMU's argument is refused at parse

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "elf/exec.h"
+#include "elf/section_names.h"
 #include "elf/usdt.h"
 
 #define NT_STAPSDT 3
@@ -206,4 +207,30 @@ int usdt_sites_find(const void *data, size_t len, const char *provider,
 	*sites = w.sites;
 	*nr = w.nr;
 	return 0;
+}
+
+int usdt_split(const char *target, char *path, size_t path_len,
+	       char *provider, size_t provider_len, char *name,
+	       size_t name_len, struct bb_err *err)
+{
+	const char *c2 = strrchr(target, ':');
+	const char *c1 = c2 ? memrchr(target, ':', c2 - target) : NULL;
+	size_t plen;
+	int ret;
+
+	if (!c1 || c1 == target)
+		return bb_errf(err, -EINVAL,
+			       "usdt '%s': expected PATH:PROVIDER:NAME", target);
+	plen = c1 - target;
+	if (plen >= path_len || (size_t)(c2 - c1 - 1) >= provider_len ||
+	    strlen(c2 + 1) >= name_len)
+		return bb_errf(err, -ENAMETOOLONG, "usdt '%s': name too long",
+			       target);
+	memcpy(path, target, plen);
+	path[plen] = '\0';
+	memcpy(provider, c1 + 1, c2 - c1 - 1);
+	provider[c2 - c1 - 1] = '\0';
+	strcpy(name, c2 + 1);
+	ret = symbol_name_check(provider, "usdt provider", err);
+	return ret ? ret : symbol_name_check(name, "usdt name", err);
 }

@@ -78,4 +78,16 @@ int usdt_sites_find(const void *data, size_t len, const char *provider,
 int usdt_args_parse(const char *args, struct usdt_spec *spec,
 		    struct bb_err *err);
 
+/*
+ * Split a USDT target "PATH:PROVIDER:NAME" at its last two ':'.  PATH may
+ * be relative (to the working directory) or, without a '/', a program
+ * found through $PATH, as libbpf allows; PROVIDER and NAME are symbol
+ * names (symbol_name_check()).  Checked when the program is attached,
+ * not when its object is parsed: a tool without USDT support (procmon)
+ * does not carry it.
+ */
+int usdt_split(const char *target, char *path, size_t path_len,
+	       char *provider, size_t provider_len, char *name,
+	       size_t name_len, struct bb_err *err);
+
 #endif

@@ -216,10 +216,6 @@ static void link_create_multi(struct line *l, const union bpf_attr *a)
 	if (a->link_create.attach_type == BB_TRACE_UPROBE_MULTI)
 		add(l, " uprobe_multi \"%s\" cnt=%u flags=%u",
 		    (const char *)(unsigned long)u->path, u->cnt, u->flags);
-	if (a->link_create.attach_type == BPF_PERF_EVENT &&
-	    a->link_create.perf_event.bpf_cookie)
-		add(l, " cookie=%llu",
-		    (unsigned long long)a->link_create.perf_event.bpf_cookie);
 }
 
 static void bpf_words(struct line *l, int cmd, const union bpf_attr *a)

@@ -99,13 +99,27 @@ static void specs_check(struct bb_object *o)
 	   "__bpf_usdt_specs[0] is the first site's spec");
 }
 
-int main(void)
+/*
+ * --fire N: the target of run_usdt.sh (barebpf run attaches the probe):
+ * print the semaphore, then fire the probe N times, marked (31337).
+ */
+static int fire(int n)
+{
+	printf("semaphore %u\n", bbtest_args_semaphore);
+	while (n-- > 0)
+		site_one(31337 + zero);
+	return 0;
+}
+
+int main(int argc, char **argv)
 {
 	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
 	struct bb_prog *p;
 	int ret;
 
+	if (argc == 3 && !strcmp(argv[1], "--fire"))
+		return fire(atoi(argv[2]));
 	parse_self();
 	is_int(bbtest_args_semaphore, 0, "the semaphore is 0 before the probe is attached");
 	ret = attach_load("usdt", &o, &err);

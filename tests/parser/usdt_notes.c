@@ -251,12 +251,39 @@ static void arg_strings(void)
 	}
 }
 
+/* usdt_split(): PATH:PROVIDER:NAME at the last two colons. */
+static void targets(void)
+{
+	char path[32], prov[16], name[16];
+	struct bb_err err;
+
+	is_int(usdt_split("/a:b/c:prov:name", path, sizeof(path), prov, sizeof(prov),
+			  name, sizeof(name), &err), 0, "PATH:PROVIDER:NAME splits");
+	ok(!strcmp(path, "/a:b/c") && !strcmp(prov, "prov") && !strcmp(name, "name"),
+	   "at the last two colons ('%s' '%s' '%s')", path, prov, name);
+	is_int(usdt_split("python3:python:function__entry", path, sizeof(path), prov,
+			  sizeof(prov), name, sizeof(name), &err), 0,
+	       "a bare program name is fine (looked up in $PATH when attached)");
+	is_int(usdt_split("prov:name", path, sizeof(path), prov, sizeof(prov), name,
+			  sizeof(name), &err), -EINVAL, "no path: -EINVAL");
+	is_int(usdt_split(":prov:name", path, sizeof(path), prov, sizeof(prov), name,
+			  sizeof(name), &err), -EINVAL, "an empty path: -EINVAL");
+	is_int(usdt_split("/bin/x:pr/ov:name", path, sizeof(path), prov, sizeof(prov),
+			  name, sizeof(name), &err), -EINVAL, "a provider that is no symbol name: -EINVAL");
+	is_int(usdt_split("/bin/x:prov:", path, sizeof(path), prov, sizeof(prov), name,
+			  sizeof(name), &err), -EINVAL, "an empty name: -EINVAL");
+	is_int(usdt_split("/bin/x:prov:a_name_longer_than_16", path, sizeof(path), prov,
+			  sizeof(prov), name, sizeof(name), &err), -ENAMETOOLONG,
+	       "a name too long for its buffer: -ENAMETOOLONG");
+}
+
 int main(void)
 {
 	uint8_t *self;
 	size_t len = 0;
 
 	bb_usdt_parse_site(1);
+	targets();
 	arg_strings();
 	self = read_whole("/proc/self/exe", &len);
 	if (!ok(self != NULL, "read this test binary"))
