@@ -7,7 +7,7 @@
  * register, memory next to the stack pointer, a negative int).  The
  * program reads them with bpf_usdt_arg(): the test checks each value, the
  * count, the cookies, one uprobe per site, and that the kernel raised the
- * semaphore while the probe was attached.
+ * semaphore while the probe was attached, and lowered it after.
  */
 #define _SDT_HAS_SEMAPHORES 1
 #include <sys/sdt.h>
@@ -115,13 +115,21 @@ int main(int argc, char **argv)
 {
 	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };
+	unsigned sem0, sem1;
 	struct bb_prog *p;
 	int ret;
 
 	if (argc == 3 && !strcmp(argv[1], "--fire"))
 		return fire(atoi(argv[2]));
 	parse_self();
-	is_int(bbtest_args_semaphore, 0, "the semaphore is 0 before the probe is attached");
+	/*
+	 * The kernel raises it once per uprobe (an inode and offset), however
+	 * many tracers share that uprobe: another tracer of this file
+	 * (run_usdt.sh's barebpf) may hold it at 2 already.
+	 */
+	sem0 = bbtest_args_semaphore;
+	if (sem0)
+		diag("the semaphore is %u before we attach: someone else probes this file", sem0);
 	ret = attach_load("usdt", &o, &err);
 	if (!ok(ret == 0, "load usdt.bpf.o (usdt.bpf.h's maps and functions)"))
 		diag("%s", err.msg);
@@ -134,8 +142,9 @@ int main(int argc, char **argv)
 	is_int(attach_link_type(p->attach_fd), BPF_LINK_TYPE_PERF_EVENT,
 	       "the handle is a perf_event link (it carries the cookie)");
 	is_int(p->nr_more_fds, 1, "one uprobe per site: a second link");
-	ok(bbtest_args_semaphore > 0, "the kernel raised the semaphore while attached (%u)",
-	   bbtest_args_semaphore);
+	sem1 = bbtest_args_semaphore;
+	ok(sem1 >= 2, "the kernel raised the semaphore, once per site (%u -> %u)",
+	   sem0, sem1);
 
 	site_one(-5000000000 + zero);
 	is_int(attach_read(o, "hits", SLOT_ENTRY), 1, "the probe ran once, at the first site");
@@ -157,6 +166,6 @@ int main(int argc, char **argv)
 	       second_slot ? "its arguments differ" : "the same arguments share one spec");
 
 	bb_object_close(o);
-	is_int(bbtest_args_semaphore, 0, "closed: the semaphore is 0 again");
+	is_int(bbtest_args_semaphore, sem0, "closed: the semaphore is back to %u", sem0);
 	return done_testing();
 }
