@@ -57,7 +57,8 @@ DEPFLAGS   = -MMD -MP
 
 # Debian packages the build and the tests need on a fresh machine.
 PKGS = clang llvm libelf-dev strace perl musl-tools file binutils bpftool \
-       libclang-rt-dev valgrind scdoc pkg-config g++ libbpf-dev
+       libclang-rt-dev valgrind scdoc pkg-config g++ libbpf-dev \
+       systemtap-sdt-dev
 
 ELF_SRCS  := $(wildcard elf/*.c elf/base/*.c elf/btf/*.c)
 LIB_SRCS  := $(ELF_SRCS) $(filter-out loader/cmd/% loader/static/%,$(wildcard loader/*/*.c))

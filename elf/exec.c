@@ -20,8 +20,7 @@
 #include "elf/elf.h"
 #include "elf/exec.h"
 
-static int exec_ehdr(const struct bytes *b, Elf64_Ehdr *eh,
-		     struct bb_err *err)
+int exec_ehdr(const struct bytes *b, Elf64_Ehdr *eh, struct bb_err *err)
 {
 	int ret;
 
@@ -50,8 +49,8 @@ static int exec_ehdr(const struct bytes *b, Elf64_Ehdr *eh,
 	return 0;
 }
 
-static int exec_shdr(const struct bytes *b, const Elf64_Ehdr *eh,
-		     uint32_t idx, Elf64_Shdr *sh, struct bb_err *err)
+int exec_shdr(const struct bytes *b, const Elf64_Ehdr *eh,
+	      uint32_t idx, Elf64_Shdr *sh, struct bb_err *err)
 {
 	if (idx >= eh->e_shnum ||
 	    buf_read(b, eh->e_shoff + (uint64_t)idx * sizeof(*sh), sh,
@@ -63,8 +62,8 @@ static int exec_shdr(const struct bytes *b, const Elf64_Ehdr *eh,
 }
 
 /* The contents of section @sh as a bounded byte range. */
-static int sec_bytes(const struct bytes *b, const Elf64_Shdr *sh,
-		     uint32_t idx, struct bytes *out, struct bb_err *err)
+int exec_sec_bytes(const struct bytes *b, const Elf64_Shdr *sh,
+		   uint32_t idx, struct bytes *out, struct bb_err *err)
 {
 	out->data = buf_slice(b, sh->sh_offset, sh->sh_size);
 	out->len = sh->sh_size;
@@ -111,11 +110,11 @@ static int search_table(const struct bytes *b, const Elf64_Ehdr *eh,
 			       "elf: section %u: symbol entsize %llu is not %zu",
 			       idx, (unsigned long long)sh->sh_entsize,
 			       sizeof(Elf64_Sym));
-	ret = sec_bytes(b, sh, idx, &syms, err);
+	ret = exec_sec_bytes(b, sh, idx, &syms, err);
 	if (!ret)
 		ret = exec_shdr(b, eh, sh->sh_link, &strsh, err);
 	if (!ret)
-		ret = sec_bytes(b, &strsh, sh->sh_link, &strs, err);
+		ret = exec_sec_bytes(b, &strsh, sh->sh_link, &strs, err);
 	if (ret)
 		return ret;
 	n = syms.len / sizeof(Elf64_Sym);
@@ -166,8 +165,8 @@ static int find_func(const struct bytes *b, const Elf64_Ehdr *eh,
 }
 
 /* The file offset of virtual address @addr, through the PT_LOADs. */
-static int addr_to_offset(const struct bytes *b, const Elf64_Ehdr *eh,
-			  uint64_t addr, uint64_t *off, struct bb_err *err)
+int exec_addr_offset(const struct bytes *b, const Elf64_Ehdr *eh,
+		     uint64_t addr, uint64_t *off, struct bb_err *err)
 {
 	Elf64_Phdr ph;
 	uint32_t i;
@@ -206,7 +205,7 @@ int exec_symbol_offset(const void *data, size_t len, const char *name,
 	if (!ret)
 		ret = find_func(&b, &eh, name, &sym, &out->table, err);
 	if (!ret)
-		ret = addr_to_offset(&b, &eh, sym.st_value, &out->offset, err);
+		ret = exec_addr_offset(&b, &eh, sym.st_value, &out->offset, err);
 	if (ret)
 		return ret;
 	out->addr = sym.st_value;
@@ -232,7 +231,7 @@ static int visit_pattern(void *ctx, const char *name, const Elf64_Sym *sym,
 
 	if (fnmatch(w->pattern, name, 0))
 		return 0;
-	ret = addr_to_offset(w->b, w->eh, sym->st_value, &off, err);
+	ret = exec_addr_offset(w->b, w->eh, sym->st_value, &off, err);
 	if (ret)
 		return bb_err_prefix(err, ret, "elf: function '%s'", name);
 	if (w->nr == w->cap) {

@@ -17,9 +17,11 @@
 #ifndef BAREBPF_EXEC_H
 #define BAREBPF_EXEC_H
 
+#include <elf.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "elf/base/buf.h"
 #include "elf/base/err.h"
 
 struct exec_symbol {
@@ -47,5 +49,19 @@ int exec_symbol_offset(const void *data, size_t len, const char *name,
  */
 int exec_pattern_offsets(const void *data, size_t len, const char *pattern,
 			 uint64_t **offs, uint32_t *nr, struct bb_err *err);
+
+/*
+ * The steps above, for other readers of executables (elf/usdt.c): the ELF
+ * header (ET_EXEC or ET_DYN, 64-bit little-endian), section header @idx,
+ * the bytes of a section, and the file offset of virtual address @addr
+ * through the PT_LOAD that maps it.  Each fails with a message.
+ */
+int exec_ehdr(const struct bytes *b, Elf64_Ehdr *eh, struct bb_err *err);
+int exec_shdr(const struct bytes *b, const Elf64_Ehdr *eh, uint32_t idx,
+	      Elf64_Shdr *sh, struct bb_err *err);
+int exec_sec_bytes(const struct bytes *b, const Elf64_Shdr *sh, uint32_t idx,
+		   struct bytes *out, struct bb_err *err);
+int exec_addr_offset(const struct bytes *b, const Elf64_Ehdr *eh,
+		     uint64_t addr, uint64_t *off, struct bb_err *err);
 
 #endif

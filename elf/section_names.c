@@ -53,13 +53,11 @@ static const struct sec_def sec_defs[] = {
 	/* A syscall probe is a kprobe on the arch's wrapper (ksyscall.c). */
 	{ "ksyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, 0 },
 	{ "kretsyscall/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, 0 },
-	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
+	/* A USDT probe: uprobes at its sites, its arguments' specs in
+	 * usdt.bpf.h's maps (loader/attach/usdt.c). */
+	{ "usdt/", BPF_PROG_TYPE_KPROBE, 0, ATTACH_USDT, 0 },
 	/* A sampling program: on the CPU clock of every CPU, or of a pid. */
 	{ "perf_event", BPF_PROG_TYPE_PERF_EVENT, 0, ATTACH_PERF_EVENT, 0 },
-	/*
-	 * Loaded, not attached by us: a USDT probe (a uprobe plus the spec
-	 * maps of libbpf's usdt.bpf.h, a kprobe program to the kernel).
-	 */
 	/* A probe section without a target: the user attaches it. */
 	{ "kprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },
 	{ "kretprobe", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, 0 },

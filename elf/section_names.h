@@ -39,6 +39,7 @@ enum attach_kind {
 	ATTACH_URETPROBE_MULTI,
 	ATTACH_KPROBE_MULTI,	/* BPF_LINK_CREATE on kernel functions (fprobe) */
 	ATTACH_KRETPROBE_MULTI,
+	ATTACH_USDT,		/* uprobes at a USDT probe's sites, cookies */
 };
 
 struct sec_def {

@@ -133,7 +133,9 @@ int bb_object_load(struct bb_object *obj, struct bb_err *err);
 /*
  * Attach every loaded program whose section names a target (tracepoints:
  * perf_event_open + ioctl(PERF_EVENT_IOC_SET_BPF); raw_tp:
- * BPF_RAW_TRACEPOINT_OPEN; kprobes, uprobes, fentry...), then register
+ * BPF_RAW_TRACEPOINT_OPEN; kprobes, uprobes, fentry...; a usdt program:
+ * BPF_MAP_UPDATE_ELEM of its argument specs, then one uprobe and one
+ * BPF_LINK_CREATE with a BPF cookie per site of the probe), then register
  * every struct_ops map (BPF_MAP_UPDATE_ELEM with its programs' fds; and
  * BPF_LINK_CREATE for .struct_ops.link).  The attachments belong to the
  * object and end with bb_object_close().  0 or -errno.

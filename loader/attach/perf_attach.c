@@ -50,6 +50,21 @@ static int link_create(struct bb_prog *prog, int pfd, const char *what,
 	return 0;
 }
 
+int perf_link_cookie(const struct bb_prog *prog, int pfd, uint64_t cookie,
+		     const char *what, struct bb_err *err)
+{
+	int fd = sys_link_create_perf_cookie(prog->fd, pfd, cookie);
+
+	sys_close(pfd);	/* the link keeps its own reference */
+	if (fd < 0)
+		return bb_errf(err, fd,
+			       "program '%s': %s: bpf(BPF_LINK_CREATE, BPF_PERF_EVENT, cookie %llu): %s%s",
+			       prog->spec->name, what, (unsigned long long)cookie,
+			       errno_text(-fd),
+			       fd == -EINVAL ? " (BPF cookies need Linux 5.15 or later)" : "");
+	return fd;
+}
+
 int perf_attach(struct bb_prog *prog, int pfd, const char *what,
 		struct bb_err *err)
 {
@@ -138,6 +153,13 @@ int pmu_retprobe_bit(const char *pmu, uint32_t *bit, struct bb_err *err)
 int probe_event_open(const char *pmu, bool retprobe, const char *name,
 		     uint64_t offset, struct bb_err *err)
 {
+	return probe_event_open_ref(pmu, retprobe, name, offset, 0, err);
+}
+
+int probe_event_open_ref(const char *pmu, bool retprobe, const char *name,
+			 uint64_t offset, uint64_t ref_ctr_offset,
+			 struct bb_err *err)
+{
 	struct perf_event_attr attr;
 	uint32_t type, bit = 0;
 	int fd;
@@ -150,6 +172,8 @@ int probe_event_open(const char *pmu, bool retprobe, const char *name,
 	memset(&attr, 0, sizeof(attr));
 	attr.type = type;
 	attr.config = retprobe ? 1ull << bit : 0;
+	/* The uprobe PMU's format/ref_ctr_offset: "config:32-63" (4.20+). */
+	attr.config |= ref_ctr_offset << 32;
 	attr.config1 = (uint64_t)(unsigned long)name;
 	attr.config2 = offset;
 	/*

@@ -53,5 +53,19 @@ int pmu_retprobe_bit(const char *pmu, uint32_t *bit, struct bb_err *err);
  */
 int probe_event_open(const char *pmu, bool retprobe, const char *name,
 		     uint64_t offset, struct bb_err *err);
+/* The same, with a reference counter (a USDT semaphore) at file offset
+ * @ref_ctr_offset that the kernel increments while the uprobe is there
+ * (uprobe PMU only, 4.20+; 0: none). */
+int probe_event_open_ref(const char *pmu, bool retprobe, const char *name,
+			 uint64_t offset, uint64_t ref_ctr_offset,
+			 struct bb_err *err);
+
+/*
+ * Attach @prog to perf event @pfd through a perf link whose BPF cookie is
+ * @cookie (5.15+; the ioctl way has none).  Takes @pfd over; returns the
+ * link fd, or -errno with a message.
+ */
+int perf_link_cookie(const struct bb_prog *prog, int pfd, uint64_t cookie,
+		     const char *what, struct bb_err *err);
 
 #endif

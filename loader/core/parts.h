@@ -29,7 +29,7 @@
 struct kernel_types;
 
 /* One entry per enum attach_kind (elf/section_names.h). */
-#define ATTACH_KINDS (ATTACH_KRETPROBE_MULTI + 1)
+#define ATTACH_KINDS (ATTACH_USDT + 1)
 
 struct loader_parts {
 	const char *tool;	/* who chose this table: for messages */

@@ -156,6 +156,8 @@ struct bb_object {
 	int *ksym_fds;		/* BPF_PROG_LOAD's fd_array: [0] unused,
 				 * then module BTF fds; owned */
 	uint32_t nr_ksym_fds;
+	/* USDT programs: the slots of __bpf_usdt_specs taken (attach/usdt.c). */
+	uint32_t usdt_specs_used;
 };
 
 #endif

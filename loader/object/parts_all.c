@@ -28,6 +28,7 @@
 #include "loader/attach/tracepoint.h"
 #include "loader/attach/uprobe.h"
 #include "loader/attach/uprobe_multi.h"
+#include "loader/attach/usdt.h"
 #include "loader/attach/xdp.h"
 
 const struct loader_parts loader_parts_all = {
@@ -55,6 +56,7 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_URETPROBE_MULTI] = uprobe_multi_attach,
 		[ATTACH_KPROBE_MULTI] = kprobe_multi_attach,
 		[ATTACH_KRETPROBE_MULTI] = kprobe_multi_attach,
+		[ATTACH_USDT] = usdt_attach,
 	},
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,

@@ -333,6 +333,18 @@ int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type)
 	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 
+int sys_link_create_perf_cookie(int prog_fd, int perf_fd, uint64_t cookie)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.link_create.prog_fd = prog_fd;
+	attr.link_create.target_fd = perf_fd;
+	attr.link_create.attach_type = BPF_PERF_EVENT;
+	attr.link_create.perf_event.bpf_cookie = cookie;
+	return sys_bpf(BPF_LINK_CREATE, &attr);
+}
+
 static int prog_attach_cmd(int cmd, int prog_fd, int target_fd,
 			   uint32_t attach_type)
 {

@@ -142,6 +142,9 @@ int sys_raw_tracepoint_open(const char *name, int prog_fd);
  * attach type BPF_PERF_EVENT) and return the new link fd.
  */
 int sys_link_create(int prog_fd, int target_fd, uint32_t attach_type);
+/* The same for a perf event, with a BPF cookie (5.15+): what
+ * bpf_get_attach_cookie() returns to the program there. */
+int sys_link_create_perf_cookie(int prog_fd, int perf_fd, uint64_t cookie);
 /* BPF_PROG_ATTACH / BPF_PROG_DETACH of @prog_fd to @target_fd (no flags). */
 int sys_prog_attach(int prog_fd, int target_fd, uint32_t attach_type);
 int sys_prog_detach(int prog_fd, int target_fd, uint32_t attach_type);

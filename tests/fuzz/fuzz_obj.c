@@ -11,7 +11,9 @@
  *      every program's instructions are disassembled as `barebpf dump`
  *      would, and the lookups by name are exercised.
  *   2. exec_symbol_offset() and exec_pattern_offsets(): the executable
- *      reader uprobes and uprobe.multi use.
+ *      reader uprobes and uprobe.multi use; usdt_sites_find(), the
+ *      .note.stapsdt reader of USDT probes, and usdt_args_parse() over
+ *      the bytes taken as an argument string.
  *   3. disasm_insn() over the raw bytes taken as instructions.
  *   4. lz_unpack(), which unpacks the objects a tool embeds: the first two
  *      bytes (little-endian) are the size unpacked, the rest the packed
@@ -29,8 +31,28 @@
 #include "elf/exec.h"
 #include "elf/base/lz.h"
 #include "elf/spec.h"
+#include "elf/usdt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len);
+
+/* The USDT readers: the notes of any probe "p:n", the bytes as a string. */
+static void usdt_fuzz(const uint8_t *data, size_t len)
+{
+	struct usdt_site *sites;
+	struct usdt_spec spec;
+	struct bb_err err;
+	char *s = malloc(len + 1);
+	uint32_t nr;
+
+	if (usdt_sites_find(data, len, "p", "n", &sites, &nr, &err) == 0)
+		free(sites);
+	if (!s)
+		return;
+	memcpy(s, data, len);
+	s[len] = '\0';
+	usdt_args_parse(s, &spec, &err);
+	free(s);
+}
 
 static void disasm_all(const struct bpf_insn *insns, size_t n)
 {
@@ -117,6 +139,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	free(err.detail);
 	if (exec_pattern_offsets(copy, len, "m*", &offs, &nr, &err) == 0)
 		free(offs);
+	usdt_fuzz(copy, len);
 	disasm_all((const struct bpf_insn *)copy, len / sizeof(struct bpf_insn));
 	lz_round(copy, len);
 	free(copy);

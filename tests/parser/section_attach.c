@@ -73,7 +73,7 @@ static const struct {
 	{ "kretprobe.multi/vfs_rea?", BPF_PROG_TYPE_KPROBE, BPF_TRACE_KPROBE_MULTI, ATTACH_KRETPROBE_MULTI, "vfs_rea?" },
 	{ "uprobe.multi//bin/bash:read*", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_UPROBE_MULTI, "/bin/bash:read*" },
 	{ "uretprobe.multi//bin/bash:read?ine", BPF_PROG_TYPE_KPROBE, BB_TRACE_UPROBE_MULTI, ATTACH_URETPROBE_MULTI, "/bin/bash:read?ine" },
-	{ "usdt//usr/bin/python3:python:function__entry", BPF_PROG_TYPE_KPROBE, 0, ATTACH_NONE, "/usr/bin/python3:python:function__entry" },
+	{ "usdt//usr/bin/python3:python:function__entry", BPF_PROG_TYPE_KPROBE, 0, ATTACH_USDT, "/usr/bin/python3:python:function__entry" },
 };
 
 /* The flags some sections add to BPF_PROG_LOAD. */
