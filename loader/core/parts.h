@@ -29,7 +29,7 @@
 struct kernel_types;
 
 /* One entry per enum attach_kind (elf/section_names.h). */
-#define ATTACH_KINDS (ATTACH_KRETPROBE_MULTI + 1)
+#define ATTACH_KINDS (ATTACH_NETFILTER + 1)
 
 struct loader_parts {
 	const char *tool;	/* who chose this table: for messages */
@@ -41,6 +41,10 @@ struct loader_parts {
 			       struct bb_err *err);
 	int (*btf_target_refused)(const struct bb_prog *prog, int ret,
 				  struct bb_err *err);
+	/* netfilter programs: what a refused load means (netfilter.h); set
+	 * with attach[ATTACH_NETFILTER]. */
+	int (*netfilter_refused)(const struct bb_prog *prog, int ret,
+				 struct bb_err *err);
 	/* CO-RE: patch field offsets etc. for this kernel (obj_core.h). */
 	int (*core_relocate)(struct bb_prog *prog, const struct bb_object *obj,
 			     struct kernel_types *k, struct bb_err *err);

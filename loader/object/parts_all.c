@@ -10,6 +10,7 @@
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
+#include "loader/attach/netfilter.h"
 #include "loader/attach/netns.h"
 #include "loader/attach/perf_event.h"
 #include "loader/attach/ksyscall.h"
@@ -55,7 +56,9 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_URETPROBE_MULTI] = uprobe_multi_attach,
 		[ATTACH_KPROBE_MULTI] = kprobe_multi_attach,
 		[ATTACH_KRETPROBE_MULTI] = kprobe_multi_attach,
+		[ATTACH_NETFILTER] = netfilter_attach,
 	},
+	.netfilter_refused = netfilter_refused,
 	.btf_target_find = btf_target_find,
 	.btf_target_refused = btf_target_refused,
 	.core_relocate = prog_core_relocate,
