@@ -12,7 +12,8 @@
  *    is destroyed port 4242 works again;
  *  - at ipv4 PRE_ROUTING: sendto() succeeds but the datagram to 4242 is
  *    dropped on its way in, and the one to 4243 arrives.
- * The program counts both kinds in its map.  A kernel before 6.4 (the VM
+ * The program counts both kinds in its map.  bb_prog_set_netfilter() on
+ * another section is EINVAL.  A kernel before 6.4 (the VM
  * tier's 6.1) has no netfilter program type: the load is refused with a
  * message saying netfilter programs need Linux 6.4.
  */
@@ -205,6 +206,23 @@ static void pre_routing(struct bb_object *o, int s, int r42, int r43)
 	bb_link_destroy(link);
 }
 
+/* bb_prog_set_netfilter() is for netfilter programs only. */
+static void other_sections(void)
+{
+	char path[PATH_MAX];
+	struct bb_object *o = NULL;
+	struct bb_err err = { 0 };
+
+	attach_obj_path("prog_types", path, sizeof(path));
+	if (!ok(bb_object_open(&o, path, &err) == 0, "prog_types.bpf.o opens"))
+		diag("%s", err.msg);
+	else
+		is_int(bb_prog_set_netfilter(bb_object_find_prog(o, "t_xdp"),
+					     NFPROTO_IPV4, NF_INET_LOCAL_OUT, 1, 0),
+		       -EINVAL, "bb_prog_set_netfilter() on an xdp program: EINVAL");
+	bb_object_close(o);
+}
+
 /* Before 6.4: the load is refused, and the message says why. */
 static void too_old(const char *path, unsigned int kver)
 {
@@ -229,6 +247,7 @@ int main(void)
 	struct bb_err err = { 0 };
 	int ret, s, r42, r43;
 
+	other_sections();
 	attach_obj_path("nf_drop", path, sizeof(path));
 	if (kver < 604) {
 		too_old(path, kver);
