@@ -23,6 +23,11 @@
 #define BB_CGROUP_UNIX_GETPEERNAME	52
 #define BB_CGROUP_UNIX_GETSOCKNAME	53
 
+/* link_create.netfilter.flags: defragment IPv4/IPv6 first (6.6) */
+#define BB_F_NETFILTER_IP_DEFRAG	(1U << 0)
+/* enum bpf_link_type */
+#define BB_LINK_TYPE_NETFILTER		10	/* 6.4 */
+
 /* BPF_MAP_CREATE's map_flags: a STRUCT_OPS map registered by a link */
 #define BB_F_LINK			(1U << 13)	/* 6.4 */
 

@@ -104,7 +104,7 @@ static const struct sec_def sec_defs[] = {
 	{ "lwt_out", BPF_PROG_TYPE_LWT_OUT, 0, ATTACH_NONE, 0 },
 	{ "lwt_xmit", BPF_PROG_TYPE_LWT_XMIT, 0, ATTACH_NONE, 0 },
 	{ "lwt_seg6local", BPF_PROG_TYPE_LWT_SEG6LOCAL, 0, ATTACH_NONE, 0 },
-	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NONE, 0 },
+	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NETFILTER, 0 },
 	/* cgroup v2 hooks, attached to a cgroup directory. */
 	{ "cgroup_skb/ingress", BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_INGRESS, ATTACH_CGROUP, 0 },
 	{ "cgroup_skb/egress", BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_EGRESS, ATTACH_CGROUP, 0 },

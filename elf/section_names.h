@@ -40,6 +40,7 @@ enum attach_kind {
 	ATTACH_KPROBE_MULTI,	/* BPF_LINK_CREATE on kernel functions (fprobe) */
 	ATTACH_KRETPROBE_MULTI,
 	ATTACH_USDT,		/* uprobes at a USDT probe's sites, cookies */
+	ATTACH_NETFILTER,	/* BPF_LINK_CREATE on a netfilter hook (6.4+) */
 };
 
 struct sec_def {

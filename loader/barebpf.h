@@ -384,6 +384,24 @@ enum bb_tc_dir { BB_TC_INGRESS = 0, BB_TC_EGRESS = 1 };
 int bb_prog_set_tc_dir(struct bb_prog *prog, enum bb_tc_dir dir);
 
 /*
+ * Before attaching a "netfilter" program (Linux 6.4+): the netfilter hook
+ * of the caller's network namespace it runs at, which its section does
+ * not name.  @pf: the protocol family, NFPROTO_IPV4 (2) or NFPROTO_IPV6
+ * (10); @hooknum: enum nf_inet_hooks, NF_INET_PRE_ROUTING (0),
+ * LOCAL_IN (1), FORWARD (2), LOCAL_OUT (3) or POST_ROUTING (4) (both
+ * from <linux/netfilter.h>); @priority: its place among the hooks there
+ * (lower first; iptables' filter table is at 0; INT_MIN and INT_MAX
+ * are refused); @flags: 0, or 1 (BPF_F_NETFILTER_IP_DEFRAG, Linux 6.6+:
+ * defragmented packets, with a @priority above -400).  The program
+ * returns NF_DROP (0) or NF_ACCEPT (1).  It attaches with
+ * bpf(BPF_LINK_CREATE); closing the link detaches.  The kernel checks
+ * the values then (the message names what it refused).  No system call;
+ * -EINVAL for other sections, -EBUSY once attached.
+ */
+int bb_prog_set_netfilter(struct bb_prog *prog, uint32_t pf,
+			  uint32_t hooknum, int32_t priority, uint32_t flags);
+
+/*
  * Run a loaded program once, now, with @ctx_len bytes of @ctx as its
  * context (BPF_PROG_RUN, which the kernel allows for some types only:
  * syscall programs, XDP, tc, raw_tp...); *@retval gets what it returned.

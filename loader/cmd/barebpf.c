@@ -9,7 +9,7 @@
  *	barebpf run OBJ [--interval MS] [--count N] [--event-type STRUCT]
  *	            [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]
  *	            [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]
- *	            [--freq HZ] [--pid PID]
+ *	            [--freq HZ] [--pid PID] [--netfilter PF:HOOK:PRIORITY[:defrag]]
  *	barebpf load OBJ [--prog NAME]... [--pin DIR] [--set VAR=VALUE]...
  *	             [--max-entries MAP=N]... [--value-size MAP=N]...
  *	             [--default-max-entries N]
@@ -69,6 +69,10 @@ static void usage(struct out *f)
 		   "        (default ours).  [--freq HZ] [--pid PID]:\n"
 		   "        perf_event programs sample the CPU clock HZ times a second\n"
 		   "        (default 99) on every CPU, or only while PID runs.\n"
+		   "        [--netfilter PF:HOOK:PRIORITY[:defrag]]: where netfilter\n"
+		   "        programs run (Linux 6.4+), in our network namespace: PF\n"
+		   "        ipv4 or ipv6, HOOK pre_routing, local_in, forward, local_out\n"
+		   "        or post_routing, e.g. ipv4:local_out:-100.\n"
 		   "        syscall programs are run\n"
 		   "        once (BPF_PROG_RUN: \"NAME: returned N\"), iterators read\n"
 		   "        once (their output printed).  Programs of a section barebpf\n"

@@ -22,7 +22,7 @@ static int check_prog(const struct bb_prog *p,
 	if (kind != ATTACH_NONE && !parts->attach[kind])
 		return missing(parts, "program", s->name, s->section, err);
 	if (sec_def_needs_btf_id(s->def) &&
-	    (!parts->btf_target_find || !parts->btf_target_refused))
+	    (!parts->btf_target_find || !parts->prog_refused))
 		return missing(parts, "program", s->name,
 			       "a kernel BTF target", err);
 	if (s->nr_cores && (!parts->core_relocate || !parts->core_refused))

@@ -29,18 +29,22 @@
 struct kernel_types;
 
 /* One entry per enum attach_kind (elf/section_names.h). */
-#define ATTACH_KINDS (ATTACH_USDT + 1)
+#define ATTACH_KINDS (ATTACH_NETFILTER + 1)
 
 struct loader_parts {
 	const char *tool;	/* who chose this table: for messages */
 	/* Attach a program of this kind (tracepoint.h, raw_tp.h, ...). */
 	int (*attach[ATTACH_KINDS])(struct bb_prog *prog, struct bb_err *err);
 	/* tp_btf/fentry/fexit: the kernel BTF id of the target, before
-	 * BPF_PROG_LOAD, and a better message when the load fails. */
+	 * BPF_PROG_LOAD. */
 	int (*btf_target_find)(struct bb_prog *prog, struct kernel_types *k,
 			       struct bb_err *err);
-	int (*btf_target_refused)(const struct bb_prog *prog, int ret,
-				  struct bb_err *err);
+	/* A better message when BPF_PROG_LOAD fails, for the programs whose
+	 * refusal has a reason we can name: a BTF target's (btf_target.h),
+	 * a netfilter program's on a kernel before 6.4 (netfilter.h).  One
+	 * entry for both: a tool without them pays for one test. */
+	int (*prog_refused)(const struct bb_prog *prog, int ret,
+			    struct bb_err *err);
 	/* CO-RE: patch field offsets etc. for this kernel (obj_core.h). */
 	int (*core_relocate)(struct bb_prog *prog, const struct bb_object *obj,
 			     struct kernel_types *k, struct bb_err *err);

@@ -103,6 +103,12 @@ struct bb_prog {
 	int attach_target;
 	bool has_attach_target;
 	bool tc_egress;		/* "tc", "classifier": bb_prog_set_tc_dir() */
+	/* "netfilter": its hook, bb_prog_set_netfilter() (netfilter.h) */
+	struct nf_hook_opts {
+		uint32_t pf, hooknum, flags;
+		int32_t priority;
+		bool set;
+	} nf;
 	struct tc_filter tc;	/* attached through rtnetlink (tc_netlink.c) */
 	/* sk_skb/sk_msg: attached to attach_target (a sockmap) with
 	 * BPF_PROG_ATTACH, which gives no fd: bb_object_close() detaches it. */

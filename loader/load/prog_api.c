@@ -57,6 +57,17 @@ int bb_prog_set_tc_dir(struct bb_prog *prog, enum bb_tc_dir dir)
 	return 0;
 }
 
+int bb_prog_set_netfilter(struct bb_prog *prog, uint32_t pf,
+			  uint32_t hooknum, int32_t priority, uint32_t flags)
+{
+	if (prog->spec->def->attach != ATTACH_NETFILTER)
+		return -EINVAL;
+	if (prog_attached(prog))
+		return -EBUSY;
+	prog->nf = (struct nf_hook_opts){ pf, hooknum, flags, priority, true };
+	return 0;
+}
+
 int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
 		uint32_t *retval, struct bb_err *err)
 {

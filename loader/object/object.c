@@ -203,8 +203,8 @@ int obj_load_prog(struct bb_object *obj, struct bb_prog *p, struct bb_err *err)
 		ret = obj->parts->ksyms_refused(p, ret, err);
 	if (ret && p->spec->nr_cores)
 		ret = obj->parts->core_refused(p, ret, err);
-	if (ret && sec_def_needs_btf_id(p->spec->def))
-		ret = obj->parts->btf_target_refused(p, ret, err);
+	if (ret && obj->parts->prog_refused)
+		ret = obj->parts->prog_refused(p, ret, err);
 	return ret;
 }
 

@@ -10,6 +10,7 @@
 #include "loader/attach/cgroup.h"
 #include "loader/attach/iter.h"
 #include "loader/attach/kprobe.h"
+#include "loader/attach/netfilter.h"
 #include "loader/attach/netns.h"
 #include "loader/attach/perf_event.h"
 #include "loader/attach/ksyscall.h"
@@ -30,6 +31,16 @@
 #include "loader/attach/uprobe_multi.h"
 #include "loader/attach/usdt.h"
 #include "loader/attach/xdp.h"
+
+/* parts.h: prog_refused, for the kinds of program that have one. */
+static int prog_refused(const struct bb_prog *p, int ret, struct bb_err *err)
+{
+	if (sec_def_needs_btf_id(p->spec->def))
+		return btf_target_refused(p, ret, err);
+	if (p->spec->def->attach == ATTACH_NETFILTER)
+		return netfilter_refused(p, ret, err);
+	return ret;
+}
 
 const struct loader_parts loader_parts_all = {
 	.tool = "barebpf",
@@ -57,9 +68,10 @@ const struct loader_parts loader_parts_all = {
 		[ATTACH_KPROBE_MULTI] = kprobe_multi_attach,
 		[ATTACH_KRETPROBE_MULTI] = kprobe_multi_attach,
 		[ATTACH_USDT] = usdt_attach,
+		[ATTACH_NETFILTER] = netfilter_attach,
 	},
 	.btf_target_find = btf_target_find,
-	.btf_target_refused = btf_target_refused,
+	.prog_refused = prog_refused,
 	.core_relocate = prog_core_relocate,
 	.core_refused = prog_core_refused,
 	.ksyms_parse = ksyms_parse,

@@ -387,6 +387,25 @@ int sys_link_create_uprobe_multi(int prog_fd, const char *path,
 	return sys_bpf(BPF_LINK_CREATE, &attr);
 }
 
+int sys_link_create_netfilter(int prog_fd, uint32_t pf, uint32_t hooknum,
+			      int32_t priority, uint32_t flags)
+{
+	struct link_create_netfilter n = {
+		.prog_fd = prog_fd,
+		.attach_type = BB_NETFILTER,
+		.pf = pf,
+		.hooknum = hooknum,
+		.priority = priority,
+		.flags = flags,
+	};
+	union bpf_attr attr;
+
+	_Static_assert(sizeof(n) <= sizeof(attr), "bpf_attr holds netfilter");
+	memset(&attr, 0, sizeof(attr));
+	memcpy(&attr, &n, sizeof(n));
+	return sys_bpf(BPF_LINK_CREATE, &attr);
+}
+
 int sys_link_create_kprobe_multi(int prog_fd, const char *const *syms,
 				 uint32_t cnt, uint32_t flags)
 {

@@ -163,6 +163,21 @@ struct link_create_uprobe_multi {
 int sys_link_create_uprobe_multi(int prog_fd, const char *path,
 				 const uint64_t *offsets, uint32_t cnt,
 				 uint32_t flags);
+/*
+ * link_create as Linux 6.4 lays it out for netfilter (our 6.1 headers
+ * lack it): the common head, then the union member, at offset 16.
+ */
+struct link_create_netfilter {
+	uint32_t prog_fd, target_fd, attach_type, link_flags;
+	uint32_t pf, hooknum;
+	int32_t priority;
+	uint32_t flags;
+};
+
+/* netfilter (6.4+): @prog_fd at hook @hooknum of protocol family @pf,
+ * with @priority, in the caller's network namespace. */
+int sys_link_create_netfilter(int prog_fd, uint32_t pf, uint32_t hooknum,
+			      int32_t priority, uint32_t flags);
 /* kprobe.multi (5.18+, CONFIG_FPROBE): kprobes on the @cnt kernel
  * functions @syms (sorted by strcmp), in one link (@flags 1: kretprobes). */
 int sys_link_create_kprobe_multi(int prog_fd, const char *const *syms,

@@ -65,7 +65,7 @@ static const struct {
 	{ "fmod_ret/x", BPF_PROG_TYPE_TRACING, BPF_MODIFY_RETURN, ATTACH_BTF, "x" },
 	{ "freplace/handler", BPF_PROG_TYPE_EXT, 0, ATTACH_BTF, "handler" },
 	{ "syscall", BPF_PROG_TYPE_SYSCALL, 0, ATTACH_NONE, "" },
-	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NONE, "" },
+	{ "netfilter", BB_PROG_TYPE_NETFILTER, BB_NETFILTER, ATTACH_NETFILTER, "" },
 	{ "struct_ops/init", BPF_PROG_TYPE_STRUCT_OPS, 0, ATTACH_NONE, "init" },
 	{ "ksyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KSYSCALL, "execve" },
 	{ "kretsyscall/execve", BPF_PROG_TYPE_KPROBE, 0, ATTACH_KRETSYSCALL, "execve" },

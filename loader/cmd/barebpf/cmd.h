@@ -89,7 +89,7 @@ void events_free(struct events *ev);
  * run_targets.c: --iface NAME, --tc-dir, --cgroup PATH, --sockmap MAP and
  * --netns PATH of `barebpf run`: the targets of @obj's xdp/tc, cgroup,
  * sk_skb/sk_msg and sk_lookup/flow_dissector programs (and --freq, --pid
- * of its perf_event programs), set before
+ * of its perf_event programs, --netfilter of its netfilter ones), set before
  * attaching (@fds: the directory's and the namespace's fds, to close
  * after, or left -1); then,
  * once attached, run_once() runs the syscall programs (printing what they
@@ -104,6 +104,7 @@ struct run_targets {
 	const char *replace;	/* --replace PROG:FUNC (run_replace.c) */
 	long freq;	/* --freq HZ of perf_event programs, 0: default */
 	long pid;	/* --pid PID they follow, 0: every CPU */
+	const char *netfilter;	/* --netfilter PF:HOOK:PRIORITY[:defrag] */
 };
 struct run_fds {
 	int cgroup;

@@ -24,7 +24,7 @@ struct run_opts {
 	long interval_ms;
 	long count;	/* 0: until a signal */
 	const char *event_type;	/* --event-type STRUCT, or NULL */
-	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns, --replace, --freq, --pid */
+	struct run_targets targets;	/* --iface, --cgroup, --sockmap, --netns, --replace, --freq, --pid, --netfilter */
 };
 
 /*
@@ -130,6 +130,7 @@ int cmd_run(int argc, char **argv)
 		{ "replace", required_argument, NULL, 'r' },
 		{ "freq", required_argument, NULL, 'F' },
 		{ "pid", required_argument, NULL, 'p' },
+		{ "netfilter", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -163,6 +164,10 @@ int cmd_run(int argc, char **argv)
 			o.targets.tc_egress = !strcmp(g.arg, "egress");
 			continue;
 		}
+		if (c == 'N') {
+			o.targets.netfilter = g.arg;
+			continue;
+		}
 		if (c == 'm' || c == 'n') {
 			*(c == 'm' ? &o.targets.sockmap : &o.targets.netns) = g.arg;
 			continue;
@@ -183,7 +188,8 @@ usage:	/* --help: the usage on stdout, and success */
 		   " [--event-type STRUCT]\n"
 		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n"
 		   "                   [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]\n"
-		   "                   [--freq HZ] [--pid PID]\n"
+		   "                   [--freq HZ] [--pid PID]"
+		   " [--netfilter PF:HOOK:PRIORITY[:defrag]]\n"
 		   "(barebpf --help says what each option does)\n");
 	return c == 'h' ? 0 : 2;
 }

@@ -9,6 +9,7 @@
  *    (--sockmap MAP), sk_lookup and flow_dissector ones to the network
  *    namespace (--netns PATH, else ours) given on the command line;
  *    perf_event programs sample --freq HZ, following --pid PID if given;
+ *    netfilter programs run at the hook --netfilter PF:HOOK:PRIORITY names;
  *  - syscall programs are run once with BPF_PROG_RUN, and what they
  *    returned is printed;
  *  - iterators are read once, after attaching, and their output printed.
@@ -18,6 +19,7 @@
 
 #include "elf/base/errno_names.h"
 #include "loader/attach/iter.h"
+#include "loader/attach/netfilter.h"
 #include "loader/attach/perf_event.h"
 #include "loader/attach/xdp.h"
 #include "loader/cmd/barebpf/cmd.h"
@@ -70,8 +72,12 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 	int ifindex = 0, map_fd = -1, ret = open_targets(t, &ifindex, fds, err);
 	uint32_t i;
 
+	struct nf_hook_opts nf = { 0 };
+
 	if (!ret && t->sockmap)
 		ret = map_fd = sockmap_fd(obj, t->sockmap, err);
+	if (!ret && t->netfilter)
+		ret = netfilter_parse(t->netfilter, &nf, err);
 	for (i = 0; ret >= 0 && i < obj->spec.nr_progs; i++) {
 		struct bb_prog *p = &obj->progs[i];
 		enum attach_kind kind = p->spec->def->attach;
@@ -90,6 +96,9 @@ int run_set_targets(struct bb_object *obj, const struct run_targets *t,
 			bb_prog_set_attach_target(p, fds->netns);
 		if (kind == ATTACH_PERF_EVENT && t->pid)
 			bb_prog_set_attach_target(p, t->pid);
+		if (kind == ATTACH_NETFILTER && nf.set)
+			bb_prog_set_netfilter(p, nf.pf, nf.hooknum, nf.priority,
+					      nf.flags);
 	}
 	if (ret >= 0 && t->freq)
 		obj_set_sample_freq(obj, t->freq);
