@@ -77,8 +77,15 @@ int ct_lookup(struct xdp_md___ct *ctx)
 	ct = bpf_xdp_ct_lookup((struct xdp_md *)ctx, &t, sizeof(t), &opts,
 			       sizeof(opts));
 	ct_error = opts.error;
-	ct_found = ct != 0;
-	if (ct)
+	/*
+	 * One test of ct: the 6.1 verifier does not know that a pointer
+	 * found non-NULL stays so, and a second test (as clang makes of
+	 * "ct_found = ct != 0; if (ct) ...") leaves it a path that never
+	 * releases the reference.
+	 */
+	if (ct) {
+		ct_found = 1;
 		bpf_ct_release(ct);
+	}
 	return XDP_PASS;
 }

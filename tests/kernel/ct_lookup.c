@@ -86,11 +86,12 @@ static void check_module_narration(const char *log)
 	const char *b = strstr(log, "ksym: 'bpf_ct_release': module nf_conntrack BTF id ");
 	int fa = -1, fb = -1, ia = -1, ib = -1;
 	char opened[64];
+	int na = a ? sscanf(strstr(a, "(its BTF fd "), "(its BTF fd %d, fd_array[%d])", &fa, &ia) : 0;
+	int nb = b ? sscanf(strstr(b, "(its BTF fd "), "(its BTF fd %d, fd_array[%d])", &fb, &ib) : 0;
 
-	ok(a && sscanf(strstr(a, "(its BTF fd "), "(its BTF fd %d, fd_array[%d])", &fa, &ia) == 2,
-	   "-v: " KFUNC " found in module nf_conntrack's BTF, fd %d at fd_array[%d]", fa, ia);
-	ok(b && sscanf(strstr(b, "(its BTF fd "), "(its BTF fd %d, fd_array[%d])", &fb, &ib) == 2,
-	   "-v: bpf_ct_release too, fd %d at fd_array[%d]", fb, ib);
+	ok(na == 2, "-v: " KFUNC " found in module nf_conntrack's BTF, fd %d at fd_array[%d]",
+	   fa, ia);
+	ok(nb == 2, "-v: bpf_ct_release too, fd %d at fd_array[%d]", fb, ib);
 	ok(fa > 0 && fa == fb && ia == 1 && ib == 1,
 	   "one fd for the module, at fd_array[1] (0 means vmlinux)");
 	snprintf(opened, sizeof(opened), "-> fd %d", fa);
