@@ -340,7 +340,10 @@ MULTIARCH   := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu
 # would start it on the next page: 1,696 bytes of zeros on 2026-12-03),
 # and link-time optimisation in one piece (-flto: the compiler
 # sees the whole program, inlines across files and drops what no one
-# calls).  No RELRO: in a static binary nothing would make it read-only
+# calls).  Data aligned as the ABI asks, not to cache lines
+# (-malign-data=abi), and switches as compares rather than tables of
+# addresses (-fno-jump-tables): 224 bytes of procmon on 2026-12-03.
+# No RELRO: in a static binary nothing would make it read-only
 # (that is the dynamic loader's job), and it pads the file to a page.
 # With -flto gcc 12 warns "may be used uninitialized" where it cannot
 # follow a value set through a pointer; the normal build (-O2) still
@@ -349,7 +352,8 @@ MULTIARCH   := $(shell gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu
 STATIC_CFLAGS  = -Oz -flto -flto-partition=one -Wno-maybe-uninitialized \
 		 -ffunction-sections -fdata-sections \
 		 -fno-asynchronous-unwind-tables -fno-unwind-tables \
-		 -fno-stack-protector -fcf-protection=none
+		 -fno-stack-protector -fcf-protection=none -malign-data=abi \
+		 -fno-jump-tables
 # The musl tools' own malloc, free, calloc and realloc (loader/static/).
 MUSL_EXTRA     = $(wildcard loader/static/*.c)
 STATIC_LDBASE  = -static -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,common-page-size=64 \

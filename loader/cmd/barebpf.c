@@ -151,6 +151,16 @@ static int take_verbose(int argc, char **argv, int *verbose)
 	return n;
 }
 
+bool wants_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return true;
+	return false;
+}
+
 long parse_count(const char *s)
 {
 	long v;

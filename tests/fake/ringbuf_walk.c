@@ -152,6 +152,33 @@ static void test_corrupt(void)
 	is_int(cons, prod, "ring emptied, no spinning");
 }
 
+/* A producer that writes one more record each time we read one. */
+static int produce_more;
+
+static int on_event_produce(void *ctx, void *d, size_t size)
+{
+	on_event(ctx, d, size);
+	if (produce_more-- > 0)
+		prod = put_rec(prod, 8, 0, 10 + seen.events);
+	return 0;
+}
+
+static void test_reread(void)
+{
+	reset(0);
+	prod = put_rec(0, 8, 0, 10);
+	produce_more = 3;
+	is_int(ringbuf_ring_consume(&ring, on_event_produce, NULL), 4,
+	       "records produced during the walk are read in the same call");
+	is_int(cons, prod, "consumer_pos caught up with the new producer_pos");
+	/* A producer that never stops: one ring's worth per call. */
+	reset(0);
+	prod = put_rec(0, 8, 0, 10);
+	produce_more = 1000;
+	ok(ringbuf_ring_consume(&ring, on_event_produce, NULL) <= RING_SIZE / 16 + 1,
+	   "a producer that never stops: at most one ring's worth per call");
+}
+
 int main(void)
 {
 	test_records();
@@ -159,5 +186,6 @@ int main(void)
 	test_busy();
 	test_discard();
 	test_corrupt();
+	test_reread();
 	return done_testing();
 }

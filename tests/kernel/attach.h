@@ -7,6 +7,7 @@
 #ifndef BAREBPF_TESTS_ATTACH_H
 #define BAREBPF_TESTS_ATTACH_H
 
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdint.h>
@@ -41,6 +42,14 @@ static inline int attach_have_kprobe_pmu(void)
 static inline int attach_expect_kprobe(void)
 {
 	const char *v = getenv("BAREBPF_EXPECT_KPROBE");
+
+	return v && !strcmp(v, "1");
+}
+
+/* BAREBPF_EXPECT_FENTRY=1 (the VM tier): refusing trampolines fails. */
+static inline int attach_expect_fentry(void)
+{
+	const char *v = getenv("BAREBPF_EXPECT_FENTRY");
 
 	return v && !strcmp(v, "1");
 }
@@ -110,6 +119,41 @@ static inline int attach_link_type(int fd)
 	memset(&info, 0, sizeof(info));
 	ret = sys_obj_get_info_by_fd(fd, &info, &len);
 	return ret ? ret : (int)info.type;
+}
+
+/*
+ * The whole of a kprobe test: load @obj, attach it (@what says what that
+ * attaches), and call @fires to make and check the hits.  Without the
+ * kprobe PMU (this host) the attach must fail with ENOENT and a message
+ * holding @no_kprobes; BAREBPF_EXPECT_KPROBE=1 (the VM tier) makes a
+ * kernel without kprobes a failure.
+ */
+static inline int attach_kprobe_test(const char *obj, const char *what,
+				     const char *no_kprobes,
+				     void (*fires)(struct bb_object *o))
+{
+	struct bb_object *o = NULL;
+	struct bb_err err = { 0 };
+	int ret;
+
+	ret = attach_load(obj, &o, &err);
+	if (!ok(ret == 0, "load %s.bpf.o", obj))
+		diag("%s", err.msg);
+	if (ret)
+		return done_testing();
+	ret = bb_object_attach(o, &err);
+	if (attach_have_kprobe_pmu()) {
+		if (!ok(ret == 0, "attach %s", what))
+			diag("%s", err.msg);
+		else
+			fires(o);
+	} else {
+		ok(!attach_expect_kprobe(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
+		is_int(ret, -ENOENT, "no kprobe PMU: attach fails with ENOENT");
+		like(err.msg, no_kprobes, "and says so: %s", err.msg);
+	}
+	bb_object_close(o);
+	return done_testing();
 }
 
 static inline void attach_detach(struct bb_object *o)

@@ -13,13 +13,6 @@
 
 #define N 3
 
-static int expected(void)
-{
-	const char *v = getenv("BAREBPF_EXPECT_FENTRY");
-
-	return v && !strcmp(v, "1");
-}
-
 int main(void)
 {
 	struct bb_object *o = NULL;
@@ -30,7 +23,7 @@ int main(void)
 	if (!ret)
 		ret = bb_object_attach(o, &err);
 	if (ret) {
-		ok(!expected(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg);
+		ok(!attach_expect_fentry(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg);
 		like(err.msg, "this kernel does not support fentry/fexit",
 		     "refused: the error says why");
 		bb_object_close(o);

@@ -6,7 +6,6 @@
  * instead: that is checked, not skipped.  BAREBPF_EXPECT_KPROBE=1 (set in
  * the VM tier) makes the kernel's lack of kprobes a failure.
  */
-#include <errno.h>
 #include <fcntl.h>
 
 #include "tests/kernel/attach.h"
@@ -30,26 +29,6 @@ static void fires(struct bb_object *o)
 
 int main(void)
 {
-	struct bb_object *o = NULL;
-	struct bb_err err = { 0 };
-	int ret;
-
-	ret = attach_load("kprobe", &o, &err);
-	if (!ok(ret == 0, "load kprobe.bpf.o"))
-		diag("%s", err.msg);
-	if (ret)
-		return done_testing();
-	ret = bb_object_attach(o, &err);
-	if (attach_have_kprobe_pmu()) {
-		if (!ok(ret == 0, "attach kprobe and kretprobe through the kprobe PMU"))
-			diag("%s", err.msg);
-		else
-			fires(o);
-	} else {
-		ok(!attach_expect_kprobe(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
-		is_int(ret, -ENOENT, "no kprobe PMU: attach fails with ENOENT");
-		like(err.msg, "this kernel has no kprobes", "and says so: %s", err.msg);
-	}
-	bb_object_close(o);
-	return done_testing();
+	return attach_kprobe_test("kprobe", "kprobe and kretprobe through the kprobe PMU",
+				  "this kernel has no kprobes", fires);
 }

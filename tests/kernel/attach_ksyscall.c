@@ -7,8 +7,6 @@
  * with the clear "this kernel has no kprobes"; BAREBPF_EXPECT_KPROBE=1
  * (the VM tier) makes that a failure.
  */
-#include <errno.h>
-
 #include "tests/kernel/attach.h"
 
 #define N 3
@@ -30,27 +28,6 @@ static void fires(struct bb_object *o)
 
 int main(void)
 {
-	struct bb_object *o = NULL;
-	struct bb_err err = { 0 };
-	int ret;
-
-	ret = attach_load("ksyscall", &o, &err);
-	if (!ok(ret == 0, "load ksyscall.bpf.o"))
-		diag("%s", err.msg);
-	if (ret)
-		return done_testing();
-	ret = bb_object_attach(o, &err);
-	if (attach_have_kprobe_pmu()) {
-		if (!ok(ret == 0, "attach ksyscall and kretsyscall (kprobes on the wrapper)"))
-			diag("%s", err.msg);
-		else
-			fires(o);
-	} else {
-		ok(!attach_expect_kprobe(), "no kprobe PMU, allowed here (BAREBPF_EXPECT_KPROBE is not 1)");
-		is_int(ret, -ENOENT, "no kprobe PMU: attach fails with ENOENT");
-		like(err.msg, "kprobe __x64_sys_getpgid: this kernel has no kprobes",
-		     "and names the wrapper: %s", err.msg);
-	}
-	bb_object_close(o);
-	return done_testing();
+	return attach_kprobe_test("ksyscall", "ksyscall and kretsyscall (kprobes on the wrapper)",
+				  "kprobe __x64_sys_getpgid: this kernel has no kprobes", fires);
 }

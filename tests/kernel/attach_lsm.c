@@ -17,13 +17,6 @@
 
 #include "tests/kernel/attach.h"
 
-static int expected(void)
-{
-	const char *v = getenv("BAREBPF_EXPECT_FENTRY");
-
-	return v && !strcmp(v, "1");
-}
-
 /* 0 if socket(AF_UNIX, @type, 0) works, else -errno. */
 static int try_socket(int type)
 {
@@ -75,7 +68,7 @@ int main(void)
 	if (!ret)
 		ret = bb_object_attach(o, &err);
 	if (ret) {
-		ok(!expected(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg);
+		ok(!attach_expect_fentry(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg);
 		is_int(ret, -EPERM, "refused with EPERM");
 		like(err.msg, "this kernel does not support BPF LSM programs",
 		     "refused: the error says why");

@@ -15,13 +15,6 @@
 
 #include "tests/kernel/attach.h"
 
-static int expected(void)
-{
-	const char *v = getenv("BAREBPF_EXPECT_FENTRY");
-
-	return v && !strcmp(v, "1");
-}
-
 static uint32_t run_target(struct bb_prog *target)
 {
 	uint32_t retval = 0;
@@ -108,7 +101,7 @@ static void replace(struct bb_prog *target)
 	if (!ret)
 		ret = bb_prog_attach(bb_object_find_prog(o, "decide_two"), &link, &err);
 	if (ret) {
-		if (!ok(!expected(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg))
+		if (!ok(!attach_expect_fentry(), "refusal allowed here (BAREBPF_EXPECT_FENTRY is not 1): %s", err.msg))
 			diag("%s", bb_err_log(&err));
 		is_int(ret, -EPERM, "refused with EPERM");
 		like(err.msg, "this kernel does not support freplace programs", "refused: the error says why");

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Every tool answers --version with one line, "NAME 0.2.0 (git REV)", the
 # same version for all (loader/core/version.c), with the git revision when
-# built from git; and every option a tool's --help lists is in its man
-# page (docs/man/NAME.8.scd).
+# built from git; every option a tool's --help lists is in its man
+# page (docs/man/NAME.8.scd); and each barebpf command answers --help
+# with its usage on stdout and status 0 (a usage error: stderr, 2).
 set -u
 . tests/tap.sh
 
@@ -44,6 +45,20 @@ for t in $tools; do
 	done < "$tmp/opts"
 	[ -z "$missing" ]
 	is_ok $? "$man has the $(wc -l < "$tmp/opts") options $t --help lists${missing:+ (missing:$missing)}"
+done
+
+# barebpf COMMAND --help, and the same command with no arguments.
+for c in inspect disasm run load map prog btf gen "map dump"; do
+	"$B/barebpf" $c --help > "$tmp/out" 2> "$tmp/err"
+	st=$?
+	[ $st -eq 0 ] && grep -q '^Usage: barebpf' "$tmp/out" && [ ! -s "$tmp/err" ]
+	is_ok $? "barebpf $c --help: usage on stdout, status 0 (got $st)"
+done
+for c in inspect disasm run map prog; do
+	"$B/barebpf" $c > "$tmp/out" 2> "$tmp/err"
+	st=$?
+	[ $st -eq 2 ] && [ -s "$tmp/err" ] && [ ! -s "$tmp/out" ]
+	is_ok $? "barebpf $c alone: a usage error on stderr, status 2 (got $st)"
 done
 
 done_testing

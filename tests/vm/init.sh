@@ -13,7 +13,8 @@
 #	### ALL DONE
 # and power off.  The host treats a missing "ALL DONE" as a failure.
 # With bb.only=docs on the kernel's command line (run.sh's VM_ONLY=docs,
-# for make docs-update), only the docs blocks run.
+# for make docs-update), only the docs blocks run; with bb.only=WORD
+# (VM_ONLY=WORD), only the tests whose path holds WORD, and no docs.
 
 /bin/busybox --install -s /bin
 export PATH=/bin
@@ -50,7 +51,11 @@ export BUILD=build
 cd /bb
 echo "### KERNEL $(uname -r)"
 tests="build/tests/kernel/*.t tests/kernel/*.sh"
-grep -q 'bb\.only=docs' /proc/cmdline && tests=
+only=$(sed -n 's/.*bb\.only=\([^ ]*\).*/\1/p' /proc/cmdline)
+case $only in
+docs) tests= ;;
+?*) tests=$(ls $tests | grep -F -- "$only") ;;
+esac
 for t in $tests; do
 	[ -e "$t" ] || continue
 	echo "### BEGIN $t"
@@ -61,7 +66,7 @@ done
 # As in a reader's shell, from the top of the tree: none of the tests'
 # variables (the host's docs_check.pl clears the same ones).
 for s in docs-vm/*.sh; do
-	[ -e "$s" ] || continue
+	[ -e "$s" ] && { [ -z "$only" ] || [ "$only" = docs ]; } || continue
 	n=${s#docs-vm/}
 	echo "### DOCS BEGIN ${n%.sh}"
 	(unset BUILD BAREBPF_NO_SKIP BAREBPF_EXPECT_KPROBE BAREBPF_EXPECT_FENTRY \

@@ -9,6 +9,7 @@
 #define BAREBPF_CMD_BAREBPF_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -24,6 +25,9 @@ int cmd_gen(int argc, char **argv);
 
 /* A number option ("--interval 500"); -1 if @s is not a number >= 0. */
 long parse_count(const char *s);
+
+/* Whether a word of the command line after argv[0] is -h or --help. */
+bool wants_help(int argc, char **argv);
 
 /* Name of relocation type R_BPF_* (llvm-readelf's words). */
 const char *reloc_type_name(uint32_t type);

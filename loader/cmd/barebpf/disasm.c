@@ -67,8 +67,9 @@ int cmd_disasm(int argc, char **argv)
 	int ret;
 
 	if (argc != 2 || argv[1][0] == '-') {
-		out_printf(out_stderr, "Usage: barebpf disasm OBJ\n");
-		return 2;
+		out_printf(wants_help(argc, argv) ? out_stdout : out_stderr,
+			   "Usage: barebpf disasm OBJ\n");
+		return wants_help(argc, argv) ? 0 : 2;
 	}
 	ret = file_read_all(argv[1], &bytes, &len, &err);
 	if (!ret && elf_parse(&ef, bytes, len, &err))

@@ -670,9 +670,9 @@ int cmd_inspect(int argc, char **argv)
 		return 1;
 	}
 	return 0;
-usage:
-	out_printf(out_stderr,
+usage:	/* --help: the usage on stdout, and success */
+	out_printf(c == 'h' ? out_stdout : out_stderr,
 		   "Usage: barebpf inspect OBJ [--disasm] [--json]\n"
 		   "       barebpf inspect --check OBJ\n");
-	return 2;
+	return c == 'h' ? 0 : 2;
 }

@@ -326,14 +326,32 @@ static int run(struct map_args *a, struct bb_err *err)
 	return ret;
 }
 
+static void map_usage(void)
+{
+	out_printf(out_stdout,
+		   "Usage: barebpf map list | show MAP [--json]\n"
+		   "       barebpf map dump MAP [--json]\n"
+		   "       barebpf map lookup MAP KEY [--flags lock] [--json]\n"
+		   "       barebpf map update MAP KEY VALUE [--flags any|noexist|exist|lock]\n"
+		   "       barebpf map delete MAP KEY\n"
+		   "       barebpf map getnext MAP [KEY] [--json]\n"
+		   "       barebpf map pin MAP PATH\n"
+		   "MAP: id N | pinned PATH | name NAME\n"
+		   "KEY: key HEX... | --key-btf VALUE   VALUE: value HEX... | --value-btf VALUE\n");
+}
+
 int cmd_map(int argc, char **argv)
 {
 	struct map_args a = { .argc = argc, .argv = argv };
 	struct bb_err err = { 0 };
 	int ret;
 
+	if (wants_help(argc, argv)) {
+		map_usage();
+		return 0;
+	}
 	if (argc < 2) {
-		out_printf(out_stderr, "barebpf map: want a subcommand (see barebpf --help)\n");
+		out_printf(out_stderr, "barebpf map: want a subcommand (see barebpf map --help)\n");
 		return 2;
 	}
 	a.sub = argv[1];
@@ -354,8 +372,13 @@ int cmd_prog(int argc, char **argv)
 {
 	struct bb_err err = { 0 };
 	bool usage = false;
-	int ret = list_cmd(0, argc, argv, &err, &usage);
+	int ret;
 
+	if (wants_help(argc, argv)) {
+		out_printf(out_stdout, "Usage: barebpf prog list | show id N [--json]\n");
+		return 0;
+	}
+	ret = list_cmd(0, argc, argv, &err, &usage);
 	if (ret)
 		bb_err_print(out_stderr, "barebpf prog", &err);
 	out_flush(out_stdout);

@@ -177,12 +177,13 @@ int cmd_run(int argc, char **argv)
 		return 1;
 	}
 	return 0;
-usage:
-	out_printf(out_stderr,
+usage:	/* --help: the usage on stdout, and success */
+	out_printf(c == 'h' ? out_stdout : out_stderr,
 		   "Usage: barebpf run OBJ [--interval MS] [--count N]"
 		   " [--event-type STRUCT]\n"
 		   "                   [--iface NAME [--tc-dir ingress|egress]] [--cgroup PATH]\n"
 		   "                   [--sockmap MAP] [--netns PATH] [--replace PROG:FUNC]\n"
-		   "                   [--freq HZ] [--pid PID]\n");
-	return 2;
+		   "                   [--freq HZ] [--pid PID]\n"
+		   "(barebpf --help says what each option does)\n");
+	return c == 'h' ? 0 : 2;
 }
