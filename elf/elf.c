@@ -423,6 +423,17 @@ int elf_find_section(const struct elf_file *ef, const char *name)
 	return -ENOENT;
 }
 
+bool elf_extern_is_weak(const struct elf_file *ef, const char *name)
+{
+	uint32_t i;
+
+	for (i = 0; i < ef->nr_symbols; i++)
+		if (ef->symbols[i].shndx == SHN_UNDEF &&
+		    !strcmp(ef->symbols[i].name, name))
+			return ef->symbols[i].bind == STB_WEAK;
+	return false;
+}
+
 /* A relocation section must point at our symtab and at a real section. */
 static int check_rel_section(const struct elf_file *ef, uint32_t idx,
 			     struct bb_err *err)

@@ -11,6 +11,7 @@
 #define BAREBPF_ELF_H
 
 #include <elf.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "elf/base/buf.h"
@@ -72,6 +73,12 @@ int elf_check_ident(const Elf64_Ehdr *eh, struct bb_err *err);
 
 /* Index of the section called @name, or -ENOENT. */
 int elf_find_section(const struct elf_file *ef, const char *name);
+
+/*
+ * Is the undefined symbol @name (an extern: __ksym, __kconfig) declared
+ * __weak (STB_WEAK)?  False when there is no such symbol.
+ */
+bool elf_extern_is_weak(const struct elf_file *ef, const char *name);
 
 /*
  * Read the SHT_REL section @idx into a new array *@out (caller frees).

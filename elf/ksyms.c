@@ -14,7 +14,6 @@
  *   - a VAR of type void: ld_imm64 of its address, from /proc/kallsyms.
  * __weak (an ELF symbol of binding WEAK) lets it be absent: 0.
  */
-#include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,17 +21,6 @@
 #include "elf/spec.h"
 
 #define KSYMS_SEC ".ksyms"
-
-static bool sym_weak(const struct obj_spec *spec, const char *name)
-{
-	uint32_t i;
-
-	for (i = 0; i < spec->elf.nr_symbols; i++)
-		if (spec->elf.symbols[i].shndx == SHN_UNDEF &&
-		    !strcmp(spec->elf.symbols[i].name, name))
-			return spec->elf.symbols[i].bind == STB_WEAK;
-	return false;
-}
 
 static int one(const struct obj_spec *spec, uint32_t id,
 	       struct ksym_spec *k, struct bb_err *err)
@@ -55,7 +43,7 @@ static int one(const struct obj_spec *spec, uint32_t id,
 		return bb_errf(err, -EINVAL, "btf: DATASEC '.ksyms': '%s' is neither a function nor a variable",
 			       k->name);
 	}
-	k->weak = sym_weak(spec, k->name);
+	k->weak = elf_extern_is_weak(&spec->elf, k->name);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "elf/base/num.h"
+#include "elf/elf.h"
 #include "loader/load/global_data.h"
 #include "loader/load/kconfig.h"
 #include "loader/sys/sys.h"
@@ -18,17 +19,6 @@ uint32_t kconfig_kernel_version(const char *release)
 	if (*p == '.' && num_parse(p + 1, UINT32_MAX, &c, NULL))
 		c = 0;
 	return (a << 16) + (b << 8) + (c > 255 ? 255 : c);
-}
-
-static bool is_weak(const struct obj_spec *spec, const char *name)
-{
-	uint32_t i;
-
-	for (i = 0; i < spec->elf.nr_symbols; i++)
-		if (spec->elf.symbols[i].shndx == SHN_UNDEF &&
-		    !strcmp(spec->elf.symbols[i].name, name))
-			return spec->elf.symbols[i].bind == STB_WEAK;
-	return false;
 }
 
 static int set(struct bb_object *obj, const struct var_spec *v, uint64_t val,
@@ -59,7 +49,7 @@ int kconfig_fill(struct bb_object *obj, struct bb_map *map, struct bb_err *err)
 			ret = set(obj, v, version, err);
 		else if (!strcmp(v->name, "LINUX_HAS_BPF_COOKIE"))
 			ret = set(obj, v, version >= (5u << 16) + (15u << 8), err);
-		else if (!is_weak(spec, v->name))
+		else if (!elf_extern_is_weak(&spec->elf, v->name))
 			ret = bb_errf(err, -ENOTSUP,
 				      "%s: unknown .kconfig extern '%s' (barebpf knows LINUX_KERNEL_VERSION and LINUX_HAS_BPF_COOKIE; declare it __weak to get 0)",
 				      obj->path, v->name);

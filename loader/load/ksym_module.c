@@ -73,8 +73,8 @@ static int search(struct bb_object *obj, struct kernel_types *k,
 		}
 		*v = (struct ksym_value){ .done = true, .found = true,
 			.btf_id = id, .btf_fd = fd, .fd_idx = idx };
-		narrate_say("ksym: '%s': module %s BTF id %u (fd_array[%d])",
-			    obj->spec.ksyms[i].name, name, id, idx);
+		narrate_say("ksym: '%s': module %s BTF id %u (its BTF fd %d, fd_array[%d])",
+			    obj->spec.ksyms[i].name, name, id, fd, idx);
 	}
 	free((void *)data.data);
 	if (!idx)

@@ -76,7 +76,7 @@ int bb_prog_run(const struct bb_prog *prog, const void *ctx, uint32_t ctx_len,
 	if (prog->fd < 0)
 		return bb_errf(err, -EINVAL, "program '%s' is not loaded",
 			       prog->spec->name);
-	ret = sys_prog_test_run(prog->fd, ctx, ctx_len, retval);
+	ret = sys_prog_test_run(prog->fd, ctx, ctx_len, NULL, 0, retval);
 	if (ret < 0)
 		return bb_errf(err, ret,
 			       "program '%s' (section '%s'): bpf(BPF_PROG_RUN): %s",

@@ -617,7 +617,7 @@ ssize_t sys_recv(int fd, void *buf, size_t len)
 }
 
 int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
-		      uint32_t *retval)
+		      const void *data, uint32_t data_len, uint32_t *retval)
 {
 	union bpf_attr attr;
 	int ret;
@@ -626,6 +626,8 @@ int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
 	attr.test.prog_fd = prog_fd;
 	attr.test.ctx_in = ptr(ctx);
 	attr.test.ctx_size_in = ctx_len;
+	attr.test.data_in = ptr(data);
+	attr.test.data_size_in = data_len;
 	ret = sys_bpf(BPF_PROG_TEST_RUN, &attr);
 	if (ret == 0 && retval)
 		*retval = attr.test.retval;

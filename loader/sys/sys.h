@@ -238,11 +238,13 @@ ssize_t sys_recv(int fd, void *buf, size_t len);
 /*
  * BPF_PROG_TEST_RUN (BPF_PROG_RUN): run program @prog_fd once, now, on
  * this CPU, with @ctx_len bytes of @ctx as its context (a raw_tp
- * program's u64 arguments since Linux 5.10); *@retval gets what it
- * returned.  No attachment: nothing but this call runs it.
+ * program's u64 arguments since Linux 5.10) and @data_len bytes of @data
+ * as its packet (XDP and tc programs need one: an Ethernet frame, at
+ * least 14 bytes); *@retval gets what it returned.  No attachment:
+ * nothing but this call runs it.
  */
 int sys_prog_test_run(int prog_fd, const void *ctx, uint32_t ctx_len,
-		      uint32_t *retval);
+		      const void *data, uint32_t data_len, uint32_t *retval);
 
 /*
  * mmap(2) of a map fd (BPF_F_MMAPABLE, loader/global_data.c; ring buffers,

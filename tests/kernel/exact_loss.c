@@ -103,7 +103,7 @@ static int send(struct ctx *c, int n)
 	int ret = 0;
 
 	while (n-- > 0 && ret == 0) {
-		ret = sys_prog_test_run(c->prog_fd, args, sizeof(args), &retval);
+		ret = sys_prog_test_run(c->prog_fd, args, sizeof(args), NULL, 0, &retval);
 		if (ret == 0 && retval != 0)
 			ret = -EIO;
 	}

@@ -30,12 +30,18 @@ insmod /lib/loop.ko
 # qdisc and the bpf classifier are modules in Debian's kernel.
 insmod /lib/sch_ingress.ko
 insmod /lib/cls_bpf.ko
+# A module that defines kfuncs (tests/kernel/ct_lookup.c), after the
+# modules it needs.
+for m in libcrc32c nf_defrag_ipv4 nf_defrag_ipv6 nf_conntrack; do
+	insmod /lib/$m.ko
+done
 # The loopback interface, down in a fresh boot: the socket filter test
 # (tests/kernel/prog_run_socket.c) sends UDP to 127.0.0.1.
 ip link set lo up
 
 # This kernel has everything we test: a skip here is a failure.
 export BAREBPF_NO_SKIP=1 BAREBPF_EXPECT_KPROBE=1 BAREBPF_EXPECT_FENTRY=1
+export BAREBPF_EXPECT_MODULE_KFUNC=1
 # tests/kernel/exec_storm.c: 20,000 execs would take minutes under TCG.
 export BAREBPF_STORM=1000
 # tests/kernel/signals.c: each procmon start reads vmlinux BTF, slowly here.
@@ -64,6 +70,7 @@ for s in docs-vm/*.sh; do
 	n=${s#docs-vm/}
 	echo "### DOCS BEGIN ${n%.sh}"
 	(unset BUILD BAREBPF_NO_SKIP BAREBPF_EXPECT_KPROBE BAREBPF_EXPECT_FENTRY \
+		BAREBPF_EXPECT_MODULE_KFUNC \
 		BAREBPF_STORM BAREBPF_SIGNAL_RUNS; timeout 120 sh "$s" < /dev/null 2>&1)
 	echo "### DOCS END ${n%.sh}"
 done

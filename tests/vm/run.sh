@@ -37,10 +37,14 @@ newest_kernel() {
 		awk '{print $1}' | sort -V | tail -n 1
 }
 
-# The kernel's modules the tests need (none of them has dependencies):
-# loop (see below), and for tc programs through rtnetlink the clsact
-# qdisc and the bpf classifier (tests/kernel/tc_netlink.c).
-MODULES="drivers/block/loop.ko net/sched/sch_ingress.ko net/sched/cls_bpf.ko"
+# The kernel's modules the tests need, in the order init.sh loads them:
+# loop (see below); for tc programs through rtnetlink the clsact qdisc
+# and the bpf classifier (tests/kernel/tc_netlink.c); and conntrack,
+# whose BTF holds kfuncs (tests/kernel/ct_lookup.c), after the three
+# modules it depends on (its modinfo "depends=").
+MODULES="drivers/block/loop.ko net/sched/sch_ingress.ko net/sched/cls_bpf.ko
+	lib/libcrc32c.ko net/ipv4/netfilter/nf_defrag_ipv4.ko
+	net/ipv6/netfilter/nf_defrag_ipv6.ko net/netfilter/nf_conntrack.ko"
 
 have_modules() {
 	for m in $MODULES; do
