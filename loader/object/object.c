@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elf/bpf_uapi_new.h"
 #include "loader/sys/file.h"
 #include "loader/load/global_data.h"
 #include "loader/maps/map.h"
@@ -143,7 +144,10 @@ static int load_maps(struct bb_object *obj, struct bb_err *err)
 		struct bb_map *m = &obj->maps[i];
 
 		ret = m->spec->kconfig ? obj->parts->kconfig_fill(obj, m, err) : 0;
-		if (!ret)
+		if (!ret && obj->parts->arena_setup &&
+		    m->spec->type == BB_MAP_TYPE_ARENA)
+			ret = obj->parts->arena_setup(obj, m, err);
+		else if (!ret)
 			ret = map_setup(obj, m, err);
 		if (!ret && m->spec->global_data)
 			ret = obj->parts->global_data_init(m, err);
