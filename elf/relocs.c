@@ -95,22 +95,22 @@ static int add(struct rel_ctx *c, struct sec_reloc r)
 }
 
 /*
- * A global variable: map value address + offset; an __arena one's offset
- * is in .addr_space.1 (an ARENA map's value_size is 0).
+ * A global variable: map value address + offset, within the symbol's
+ * section (a global data map's value is its section; an ARENA map holds
+ * .addr_space.1).
  */
 static int value_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
 		       uint32_t insn, uint32_t map, int32_t imm)
 {
 	const struct map_spec *m = &c->spec->maps[map];
 	int64_t off = (int64_t)sym->value + imm;
-	uint32_t size = sym->shndx == c->spec->arena_sec ?
-			c->spec->elf.sections[sym->shndx].size : m->value_size;
+	uint64_t size = c->spec->elf.sections[sym->shndx].size;
 
-	if (off < 0 || off >= size)
+	if (off < 0 || (uint64_t)off >= size)
 		return bb_errf(c->err, -EINVAL,
-			       "elf: section '%s': reloc #%u: offset %lld into '%s' is past its end (%u bytes)",
+			       "elf: section '%s': reloc #%u: offset %lld into '%s' is past its end (%llu bytes)",
 			       c->sec->name, c->idx, (long long)off, m->name,
-			       size);
+			       (unsigned long long)size);
 	return add(c, (struct sec_reloc){ .insn = insn,
 		   .kind = RELOC_MAP_VALUE, .map = map, .off = off });
 }
