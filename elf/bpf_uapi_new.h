@@ -8,6 +8,9 @@
 #ifndef BAREBPF_BPF_UAPI_NEW_H
 #define BAREBPF_BPF_UAPI_NEW_H
 
+/* enum bpf_map_type */
+#define BB_MAP_TYPE_ARENA		33	/* 6.9 */
+
 /* enum bpf_prog_type */
 #define BB_PROG_TYPE_NETFILTER		32	/* 6.4 */
 

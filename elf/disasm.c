@@ -125,6 +125,15 @@ static int alu(struct out *o, const struct bpf_insn *in)
 		put(o, "%c%u = (s%d)%c%u", r, in->dst_reg, in->off, r,
 		    in->src_reg);
 		return 1;
+	} else if (op == BPF_MOV && SRC_X(in->code) && is64 && in->off == 1) {
+		/*
+		 * LLVM 18+, Linux 6.9: a pointer moved between address spaces
+		 * (1 is an ARENA's): imm = dst_as << 16 | src_as; the
+		 * verifier's spelling.
+		 */
+		put(o, "r%u = addr_space_cast(r%u, %u, %u)", in->dst_reg,
+		    in->src_reg, (uint32_t)in->imm >> 16, in->imm & 0xffff);
+		return 1;
 	} else if (in->off)
 		return unknown(o);
 	if (SRC_X(in->code))

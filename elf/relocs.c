@@ -13,6 +13,8 @@
  *     (src_reg = BPF_PSEUDO_MAP_VALUE).  The offset is the symbol's value
  *     plus what the instruction already holds: for a static variable
  *     clang relocates against the section and puts the offset in imm.
+ *   - an __arena variable in .addr_space.1 (arena.c): likewise, in the
+ *     object's ARENA map, where the loader adds the section's place;
  *   - an extern: a .kconfig one is a global variable of the .kconfig map
  *     (kconfig.c); a __ksym one (ksyms.c) the loader finds in the kernel.
  *
@@ -61,6 +63,11 @@ static int find_map(const struct obj_spec *spec,
 {
 	uint32_t i;
 
+	/* __arena variables (arena.c; arena_sec 0 is SHN_UNDEF: never). */
+	if (sym->shndx == spec->arena_sec) {
+		*map = spec->arena_map;
+		return 0;
+	}
 	for (i = 0; i < spec->nr_maps; i++) {
 		const struct map_spec *m = &spec->maps[i];
 
@@ -87,18 +94,23 @@ static int add(struct rel_ctx *c, struct sec_reloc r)
 	return 0;
 }
 
-/* A global variable: map value address + offset. */
+/*
+ * A global variable: map value address + offset, within the symbol's
+ * section (a global data map's value is its section; an ARENA map holds
+ * .addr_space.1).
+ */
 static int value_reloc(struct rel_ctx *c, const struct elf_symbol *sym,
 		       uint32_t insn, uint32_t map, int32_t imm)
 {
 	const struct map_spec *m = &c->spec->maps[map];
 	int64_t off = (int64_t)sym->value + imm;
+	uint64_t size = c->spec->elf.sections[sym->shndx].size;
 
-	if (off < 0 || off >= m->value_size)
+	if (off < 0 || (uint64_t)off >= size)
 		return bb_errf(c->err, -EINVAL,
-			       "elf: section '%s': reloc #%u: offset %lld into '%s' is past its end (%u bytes)",
+			       "elf: section '%s': reloc #%u: offset %lld into '%s' is past its end (%llu bytes)",
 			       c->sec->name, c->idx, (long long)off, m->name,
-			       m->value_size);
+			       (unsigned long long)size);
 	return add(c, (struct sec_reloc){ .insn = insn,
 		   .kind = RELOC_MAP_VALUE, .map = map, .off = off });
 }
@@ -151,7 +163,8 @@ static int ld_reloc(struct rel_ctx *c, const struct elf_rel *rel,
 	if (sym->shndx == SHN_UNDEF)
 		return extern_reloc(c, sym, insn, in.imm);
 	if (find_map(c->spec, sym, &map) == 0) {
-		if (c->spec->maps[map].global_data)
+		if (c->spec->maps[map].global_data ||
+		    sym->shndx == c->spec->arena_sec)
 			return value_reloc(c, sym, insn, map, in.imm);
 		return add(c, (struct sec_reloc){ .insn = insn,
 			   .kind = RELOC_MAP_FD, .map = map });

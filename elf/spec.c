@@ -80,7 +80,7 @@ int obj_spec_parse(struct obj_spec *spec, const void *data, size_t len,
 		   struct bb_err *err)
 {
 	return obj_spec_parse_with(spec, data, len, struct_ops_parse,
-				   ksyms_parse, err);
+				   ksyms_arena_parse, err);
 }
 
 /* Without a __ksym step, an object with __ksym externs is refused. */

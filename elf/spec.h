@@ -96,7 +96,9 @@ struct var_spec {
 enum reloc_kind {
 	RELOC_MAP_FD,		/* ld_imm64: src_reg = BPF_PSEUDO_MAP_FD, imm = fd */
 	RELOC_MAP_VALUE,	/* ld_imm64: src_reg = BPF_PSEUDO_MAP_VALUE,
-				 * imm = fd, next imm = off */
+				 * imm = fd, next imm = off (in an ARENA
+				 * map: in .addr_space.1, to which the
+				 * loader adds where it sits in the arena) */
 	RELOC_CALL,		/* call: src_reg = BPF_PSEUDO_CALL,
 				 * imm = target - insn - 1 */
 	RELOC_KSYM_CALL,	/* call of a kfunc (ksyms.c): src_reg =
@@ -181,6 +183,13 @@ struct obj_spec {
 	uint32_t nr_vars;
 	struct ksym_spec *ksyms;	/* the .ksyms externs */
 	uint32_t nr_ksyms;
+	/*
+	 * The __arena variables (elf/arena.c): section .addr_space.1 (0 if
+	 * none), which the loader copies into the last pages of ARENA map
+	 * arena_map.
+	 */
+	uint32_t arena_sec;
+	uint32_t arena_map;
 };
 
 /*
@@ -197,7 +206,9 @@ void obj_spec_free(struct obj_spec *spec);
  * its __ksym step (NULL: the .struct_ops sections are left unread, the
  * .ksyms externs refused by name), so that a program whose objects have
  * none links neither parser (loader/core/parts.h, whose parts_check()
- * then refuses an object that has .struct_ops).
+ * then refuses an object that has .struct_ops).  The full parser's
+ * __ksym step is ksyms_arena_parse(), which also reads the __arena
+ * variables: without it, relocations into .addr_space.1 are refused.
  */
 int obj_spec_parse_with(struct obj_spec *spec, const void *data, size_t len,
 			int (*struct_ops)(struct obj_spec *, struct bb_err *),
@@ -230,6 +241,12 @@ int kconfig_parse(struct obj_spec *spec, struct bb_err *err);
 const struct var_spec *kconfig_var(const struct obj_spec *spec,
 				   const char *name);
 int ksyms_parse(struct obj_spec *spec, struct bb_err *err);
+int arena_parse(struct obj_spec *spec, struct bb_err *err);
+/*
+ * ksyms_parse(), then arena_parse(): the symbols that are not the
+ * object's own maps or data, which the relocations (relocs.c) point at.
+ */
+int ksyms_arena_parse(struct obj_spec *spec, struct bb_err *err);
 /* The index in spec->ksyms of the .ksyms extern @name, or -ENOENT. */
 int ksym_index(const struct obj_spec *spec, const char *name);
 

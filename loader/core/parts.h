@@ -51,7 +51,8 @@ struct loader_parts {
 	int (*core_refused)(const struct bb_prog *prog, int ret,
 			    struct bb_err *err);
 	/* __ksym externs: kfunc calls, kernel variables (elf/ksyms.c reads
-	 * them; without it such an object is refused when opened; ksym.h). */
+	 * them; without it such an object is refused when opened; ksym.h);
+	 * ksyms_arena_parse() reads __arena variables too (elf/arena.c). */
 	int (*ksyms_parse)(struct obj_spec *spec, struct bb_err *err);
 	int (*ksyms_relocate)(struct bb_prog *prog, struct kernel_types *k,
 			      struct bb_err *err);
@@ -80,6 +81,12 @@ struct loader_parts {
 				  struct bb_err *err);
 	int (*struct_ops_register)(struct bb_map *map, struct bb_err *err);
 	void (*struct_ops_unregister)(struct bb_map *map);
+	/* ARENA maps: made (map_setup()) and mmap'ed, the __arena
+	 * variables copied in (load/arena.h; without it, made and left
+	 * unmapped; the variables are read by the __ksym step,
+	 * ksyms_arena_parse()). */
+	int (*arena_setup)(struct bb_object *obj, struct bb_map *map,
+			   struct bb_err *err);
 };
 
 extern const struct loader_parts loader_parts_all;

@@ -20,7 +20,7 @@
 struct bb_map {
 	const struct map_spec *spec;
 	int fd;
-	/* Global data maps only (global_data.c): */
+	/* Global data maps (global_data.c), and ARENA maps' mem: */
 	uint8_t *value;		/* the value to write at load, set by name */
 	void *mem;		/* .data/.bss after load: mmap of the value */
 	size_t mem_len;
@@ -42,6 +42,9 @@ struct bb_map {
 	uint8_t *walk_buf;
 	size_t walk_cap;	/* bytes */
 	struct st_ops_kern *st;	/* STRUCT_OPS maps: their kernel side */
+	/* ARENA maps (load/arena.c): mem is the whole arena, and the
+	 * __arena variables start arena_off bytes into it. */
+	uint32_t arena_off;
 };
 
 /*

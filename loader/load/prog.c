@@ -16,7 +16,11 @@
 #define LOG_MIN (64u << 10)
 #define LOG_MAX (16u << 20)
 
-/* ld_imm64 of a map (its fd) or of an address in its value (fd, off). */
+/*
+ * ld_imm64 of a map (its fd) or of an address in its value (fd, off); in
+ * an ARENA (6.9), of a byte of the arena, where .addr_space.1 starts at
+ * arena_off (0 in other maps).
+ */
 static int apply_map(struct bpf_insn *insns, const struct reloc_spec *r,
 		     const struct bb_map *maps, uint32_t nr_maps,
 		     struct bb_err *err)
@@ -29,7 +33,8 @@ static int apply_map(struct bpf_insn *insns, const struct reloc_spec *r,
 	insns[r->insn].src_reg = r->kind == RELOC_MAP_FD ?
 				 BPF_PSEUDO_MAP_FD : BPF_PSEUDO_MAP_VALUE;
 	insns[r->insn].imm = maps[r->map].fd;
-	insns[r->insn + 1].imm = r->kind == RELOC_MAP_FD ? 0 : r->off;
+	insns[r->insn + 1].imm = r->kind == RELOC_MAP_FD ? 0 :
+				 r->off + maps[r->map].arena_off;
 	return 0;
 }
 

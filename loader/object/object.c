@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elf/bpf_uapi_new.h"
 #include "loader/sys/file.h"
 #include "loader/load/global_data.h"
 #include "loader/maps/map.h"
@@ -96,22 +97,6 @@ int obj_open_owned(struct bb_object **out, uint8_t *file, size_t len,
 	return obj_from_bytes(out, file, len, name, parts, err);
 }
 
-int bb_object_open(struct bb_object **out, const char *path, struct bb_err *err)
-{
-	return obj_open_with(out, path, &loader_parts_all, err);
-}
-
-int bb_object_open_mem(struct bb_object **out, const void *data, size_t len,
-		 const char *name, struct bb_err *err)
-{
-	uint8_t *file = malloc(len + 1);
-
-	if (!file)
-		return bb_errf(err, -ENOMEM, "out of memory");
-	memcpy(file, data, len);
-	return obj_open_owned(out, file, len, name, &loader_parts_all, err);
-}
-
 /*
  * tp_btf/fentry/fexit/iter/lsm programs are loaded against a kernel BTF id; read
  * the kernel's BTF (several MiB) once, only if some program needs it.
@@ -143,7 +128,10 @@ static int load_maps(struct bb_object *obj, struct bb_err *err)
 		struct bb_map *m = &obj->maps[i];
 
 		ret = m->spec->kconfig ? obj->parts->kconfig_fill(obj, m, err) : 0;
-		if (!ret)
+		if (!ret && obj->parts->arena_setup &&
+		    m->spec->type == BB_MAP_TYPE_ARENA)
+			ret = obj->parts->arena_setup(obj, m, err);
+		else if (!ret)
 			ret = map_setup(obj, m, err);
 		if (!ret && m->spec->global_data)
 			ret = obj->parts->global_data_init(m, err);

@@ -3,6 +3,7 @@
  * parts_all.c - every optional part of the loader (parts.h): what
  * bb_object_open() uses.
  */
+#include "loader/load/arena.h"
 #include "loader/load/btf_target.h"
 #include "loader/load/global_data.h"
 #include "loader/load/kconfig.h"
@@ -74,7 +75,7 @@ const struct loader_parts loader_parts_all = {
 	.prog_refused = prog_refused,
 	.core_relocate = prog_core_relocate,
 	.core_refused = prog_core_refused,
-	.ksyms_parse = ksyms_parse,
+	.ksyms_parse = ksyms_arena_parse,
 	.ksyms_relocate = ksyms_relocate,
 	.ksyms_refused = ksyms_refused,
 	.global_data_init = global_data_init,
@@ -86,4 +87,5 @@ const struct loader_parts loader_parts_all = {
 	.struct_ops_prepare = struct_ops_prepare,
 	.struct_ops_register = struct_ops_register,
 	.struct_ops_unregister = struct_ops_unregister,
+	.arena_setup = arena_setup,
 };

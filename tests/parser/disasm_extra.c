@@ -2,7 +2,8 @@
 /*
  * disasm_extra.c - what tests/parser/disasm.sh cannot check against
  * llvm-objdump 14: the instructions it does not know (the v4 additions:
- * signed division, sign-extending moves and loads, bswap, gotol), names
+ * signed division, sign-extending moves and loads, bswap, gotol; LLVM
+ * 18's addr_space_cast), names
  * for relocated ld_imm64, and bad encodings.
  */
 #include <linux/bpf.h>
@@ -41,6 +42,9 @@ int main(void)
 	is_str(dis(INSN(BPF_ALU64 | BPF_DIV | BPF_X, 1, 2, 1, 0)), "r1 s/= r2", "sdiv (v4)");
 	is_str(dis(INSN(BPF_ALU | BPF_MOD | BPF_K, 1, 0, 1, 3)), "w1 s%= 3", "smod (v4)");
 	is_str(dis(INSN(BPF_ALU64 | BPF_MOV | BPF_X, 1, 2, 8, 0)), "r1 = (s8)r2", "movsx (v4)");
+	is_str(dis(INSN(BPF_ALU64 | BPF_MOV | BPF_X, 1, 0, 1, 1)), "r1 = addr_space_cast(r0, 0, 1)", "addr_space_cast: arena to kernel (LLVM 18)");
+	is_str(dis(INSN(BPF_ALU64 | BPF_MOV | BPF_X, 2, 2, 1, 1 << 16)), "r2 = addr_space_cast(r2, 1, 0)", "addr_space_cast: kernel to arena");
+	is_str(dis(INSN(BPF_ALU | BPF_MOV | BPF_X, 1, 0, 1, 1)), "<unknown>", "no 32-bit addr_space_cast");
 	is_str(dis(INSN(BPF_LDX | 0x80 | BPF_H, 1, 2, -4, 0)), "r1 = *(s16 *)(r2 - 4)", "ldsx (v4)");
 	is_str(dis(INSN(BPF_ALU64 | BPF_END, 3, 0, 0, 32)), "r3 = bswap32 r3", "bswap (v4)");
 	is_str(dis(INSN(BPF_JMP32 | BPF_JA, 0, 0, 0, -70000)), "gotol -70000", "gotol (v4)");

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "elf/bpf_names.h"
+#include "elf/bpf_uapi_new.h"
 #include "loader/cmd/common/cli.h"
 #include "loader/sys/file.h"
 #include "loader/sys/out.h"
@@ -125,6 +126,8 @@ static const char *sec_role(const struct elf_file *ef,
 		return "global data";
 	if (is_struct_ops(s))
 		return "struct_ops variables: kernel structs of programs";
+	if (!strcmp(s->name, ".addr_space.1"))
+		return "__arena variables: the ARENA map's last pages";
 	if (!strncmp(s->name, ".debug", 6))
 		return "DWARF debug info (not used by the loader)";
 	if (s->type == 0x6fff4c03)
@@ -461,6 +464,12 @@ static void reloc_becomes(struct inspect *in, uint32_t sec,
 			fmt_snprintf(buf, len,
 				     "%s insn %u: call of kfunc '%s' (src_reg = BPF_PSEUDO_KFUNC_CALL)",
 				     p->name, rs->insn, spec->ksyms[rs->ksym].name);
+		else if (rs->kind == RELOC_MAP_VALUE &&
+			 spec->maps[rs->map].type == BB_MAP_TYPE_ARENA)
+			fmt_snprintf(buf, len,
+				     "%s insn %u: ld_imm64 of the address of byte %u of .addr_space.1 in ARENA map '%s' (BPF_PSEUDO_MAP_VALUE)",
+				     p->name, rs->insn, rs->off,
+				     spec->maps[rs->map].name);
 		else if (rs->kind == RELOC_KSYM_LD)
 			fmt_snprintf(buf, len,
 				     "%s insn %u: ld_imm64 of __ksym '%s'",
