@@ -16,18 +16,20 @@
 #include "loader/attach/perf_attach.h"
 #include "loader/sys/sys.h"
 
-static int set_bpf_enable(struct bb_prog *prog, int pfd, const char *what,
-			  struct bb_err *err)
+/*
+ * The event was opened with attr.disabled = 0, so it is enabled already:
+ * perf_event_alloc() leaves it PERF_EVENT_STATE_INACTIVE, not OFF, and
+ * PERF_EVENT_IOC_ENABLE on such an event returns at once
+ * (kernel/events/core.c, _perf_event_enable(), since Linux 2.6.31).  libbpf
+ * makes that ioctl anyway; one SET_BPF is all the kernel needs.
+ */
+static int set_bpf(struct bb_prog *prog, int pfd, const char *what,
+		   struct bb_err *err)
 {
 	int ret = sys_ioctl(pfd, PERF_EVENT_IOC_SET_BPF, prog->fd);
 
 	if (ret)
 		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_SET_BPF): %s%s",
-			       prog->spec->name, what, errno_text(-ret),
-			       errno_hint(ret));
-	ret = sys_ioctl(pfd, PERF_EVENT_IOC_ENABLE, 0);
-	if (ret)
-		return bb_errf(err, ret, "program '%s': %s: ioctl(PERF_EVENT_IOC_ENABLE): %s%s",
 			       prog->spec->name, what, errno_text(-ret),
 			       errno_hint(ret));
 	prog->attach_fd = pfd;
@@ -73,7 +75,7 @@ int perf_attach(struct bb_prog *prog, int pfd, const char *what,
 	if (prog->perf_link)
 		ret = link_create(prog, pfd, what, err);
 	else
-		ret = set_bpf_enable(prog, pfd, what, err);
+		ret = set_bpf(prog, pfd, what, err);
 	if (ret && prog->attach_fd != pfd)
 		sys_close(pfd);
 	return ret;

@@ -5,8 +5,9 @@
  *
  * Two ways to attach a program to a perf event fd:
  *
- *  - the classic one (default): ioctl(PERF_EVENT_IOC_SET_BPF, prog_fd),
- *    then ioctl(PERF_EVENT_IOC_ENABLE).  The perf event fd is the handle:
+ *  - the classic one (default): ioctl(PERF_EVENT_IOC_SET_BPF, prog_fd).
+ *    The event is opened enabled (attr.disabled = 0), so no
+ *    PERF_EVENT_IOC_ENABLE follows.  The perf event fd is the handle:
  *    closing it detaches.  Works since Linux 4.1 (kprobes) / 4.7
  *    (tracepoints).
  *  - a perf link (Linux 5.15+): bpf(BPF_LINK_CREATE, attach_type

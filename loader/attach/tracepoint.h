@@ -17,8 +17,8 @@ int tracepoint_id(const char *cat, const char *name, uint32_t *id,
 int tracepoint_open_event(const struct bb_prog *prog, struct bb_err *err);
 
 /*
- * perf_event_open(PERF_TYPE_TRACEPOINT, id), then PERF_EVENT_IOC_SET_BPF
- * and PERF_EVENT_IOC_ENABLE (or a perf link, see perf_attach.h).  The
+ * perf_event_open(PERF_TYPE_TRACEPOINT, id), enabled from the start, then
+ * PERF_EVENT_IOC_SET_BPF (or a perf link, see perf_attach.h).  The
  * handle is @prog->attach_fd; closing it detaches the program.
  */
 int tracepoint_attach(struct bb_prog *prog, struct bb_err *err);

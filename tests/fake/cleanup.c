@@ -109,7 +109,7 @@ int main(void)
 			done = run(n, errnos[e]);
 		ok(done, "%s: a run with no failure came after %d failing ones",
 		   strerror(errnos[e]), n - 2);
-		/* 3 maps, 2 loads, 2 x (perf_event_open, SET_BPF, ENABLE),
+		/* BTF, 3 maps, 2 loads, 2 x (perf_event_open, SET_BPF),
 		 * plus one log load when a load fails with EINVAL. */
 		ok(n - 2 >= 10, "%s: at least 10 calls were failed in turn",
 		   strerror(errnos[e]));

@@ -141,8 +141,8 @@ static void paths(void)
 
 	reset();
 	is_int(attach(false, &p, &err), 0, "ioctl path: attached");
-	is_str(log_join(), "set_bpf 50, enable 50",
-	       "ioctl path: SET_BPF then ENABLE on the event, nothing closed");
+	is_str(log_join(), "set_bpf 50",
+	       "ioctl path: SET_BPF on the event (opened enabled), nothing closed");
 	is_int(p.attach_fd, PFD, "ioctl path: the event fd is the handle");
 
 	reset();
