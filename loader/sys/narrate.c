@@ -395,10 +395,16 @@ static int repeated_read(long nr, const long *args, long ret)
 
 void narrate_syscall(long nr, const long *args, long ret)
 {
-	struct line l = { .len = 0 };
+	/*
+	 * Not "= { 0 }": that clears all 520 bytes on every system call,
+	 * narrated or not (a map walk makes two a key).
+	 */
+	struct line l;
 
 	if (!narrate_out || repeated_read(nr, args, ret))
 		return;
+	l.len = 0;
+	l.buf[0] = '\0';
 	flush_stdout();
 	switch (nr) {
 	case __NR_bpf:
