@@ -173,7 +173,7 @@ phases() {
 		/ openat\(.*btf\/vmlinux/ && !d { d = t }
 		/ bpf\(BPF_MAP_UPDATE_ELEM/ && d && !e { e = t }
 		/ perf_event_open\(/ && !f { f = t }
-		/ ioctl\(.*ENABLE/ { g = t }
+		/ ioctl\(.*PERF_EVENT_IOC_SET_BPF/ { g = t }
 		/ write\(1,/ && !h { h = t }
 		/ \+\+\+ exited/ { x = t }
 		END {
