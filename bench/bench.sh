@@ -318,8 +318,9 @@ syscalls() {
 	set -- $(cat "$T/execsnoop.n") $(cat "$T/procmon.n")
 	echo "execsnoop / procmon: total $(ratio $1 $7), all but read" \
 		"$(ratio $(($1 - $6)) $(($7 - ${12}))), bpf $(ratio $2 $8)."
-	echo "(Nearly all the reads are of /sys/kernel/btf/vmlinux, which sysfs"
-	echo "hands out 4 KiB per read(2): procmon and libbpf both read it whole.)"
+	echo "(Nearly all of execsnoop's reads are of /sys/kernel/btf/vmlinux, which"
+	echo "sysfs hands out 4 KiB per read(2): libbpf 1.1 reads it whole; procmon"
+	echo "maps it, Linux 6.16+, and looks up the two types it needs.)"
 	echo
 	echo "bpf commands:"
 	echo
