@@ -27,7 +27,8 @@
  *    sizes, the powers of two from 32 to 16384 bytes.  A request takes the
  *    smallest that fits.  Freed blocks of one size wait on that size's free
  *    list for the next request; new ones are cut from CHUNK-sized pieces of
- *    memory from the kernel, which are never given back.
+ *    memory (the first in .bss, the others from the kernel), which are
+ *    never given back.
  *  - Larger blocks are their own mmap, rounded up to whole pages, and go
  *    back to the kernel (munmap) when freed.
  *  - realloc keeps the block while the new size still fits in it, and
@@ -61,7 +62,16 @@ struct block {
 #define PAGE		4096		/* x86-64's; the kernel rounds up to its own */
 
 static struct block *free_list[NR_SIZES];
-static char *chunk_next, *chunk_end;	/* what is left of the current chunk */
+
+/*
+ * The first chunk is in .bss: execve() maps it with the program, so the
+ * first small blocks cost no system call (static procmon: one fewer
+ * before its first output), and its pages are only touched as they are
+ * used.  Later chunks come from sys_mem_map().
+ */
+static char first_chunk[CHUNK] __attribute__((aligned(16)));
+/* What is left of the current chunk. */
+static char *chunk_next = first_chunk, *chunk_end = first_chunk + CHUNK;
 
 /* Which of the small sizes holds @size bytes: 0 for 32, 1 for 64, ... */
 static unsigned size_index(size_t size)
