@@ -64,7 +64,7 @@ struct block {
 static struct block *free_list[NR_SIZES];
 
 /*
- * The first chunk is in .bss: execve() maps it with the program, so the
+ * The first chunk is in .bss: the kernel maps it with the program, so the
  * first small blocks cost no system call (static procmon: one fewer
  * before its first output), and its pages are only touched as they are
  * used.  Later chunks come from sys_mem_map().
