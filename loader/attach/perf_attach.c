@@ -81,6 +81,20 @@ int perf_attach(struct bb_prog *prog, int pfd, const char *what,
 	return ret;
 }
 
+int perf_attach_fds(struct bb_prog *prog, int *fds, uint32_t made,
+		    uint32_t nr, int ret)
+{
+	if (ret) {
+		sys_close_each(&fds, &made);
+		return ret;
+	}
+	prog->attach_fd = fds[0];
+	memmove(fds, fds + 1, (nr - 1) * sizeof(*fds));
+	prog->more_fds = fds;
+	prog->nr_more_fds = nr - 1;
+	return 0;
+}
+
 void obj_use_perf_link(struct bb_object *obj, bool on)
 {
 	uint32_t i;

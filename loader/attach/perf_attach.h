@@ -32,6 +32,15 @@
 int perf_attach(struct bb_prog *prog, int pfd, const char *what,
 		struct bb_err *err);
 
+/*
+ * The end of an attachment that made one fd per CPU or per site: with
+ * @ret 0, the @nr fds of @fds (@nr > 0) become @prog's attach_fd and
+ * more_fds, all closed with it; otherwise the first @made are closed and
+ * @ret is returned.  Takes @fds (calloc'ed) in both cases.
+ */
+int perf_attach_fds(struct bb_prog *prog, int *fds, uint32_t made,
+		    uint32_t nr, int ret);
+
 /* Choose the perf link for every program of @obj; call before bb_object_attach(). */
 void obj_use_perf_link(struct bb_object *obj, bool on);
 

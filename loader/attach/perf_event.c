@@ -75,15 +75,7 @@ static int sample_cpus(struct bb_prog *prog, struct bb_err *err)
 		}
 	}
 	free(cpus);
-	if (ret) {
-		sys_close_each(&fds, &i);	/* the i events opened */
-		return ret;
-	}
-	prog->attach_fd = fds[0];
-	memmove(fds, fds + 1, (nr - 1) * sizeof(*fds));
-	prog->more_fds = fds;
-	prog->nr_more_fds = nr - 1;
-	return 0;
+	return perf_attach_fds(prog, fds, i, nr, ret);	/* i events opened */
 }
 
 int perf_event_attach(struct bb_prog *prog, struct bb_err *err)

@@ -137,15 +137,7 @@ static int sites_attach(struct bb_prog *prog, const char *path,
 			break;
 	}
 	free(slots);
-	if (ret) {
-		sys_close_each(&fds, &i);	/* the i links made */
-		return ret;
-	}
-	prog->attach_fd = fds[0];
-	memmove(fds, fds + 1, (nr - 1) * sizeof(*fds));
-	prog->more_fds = fds;
-	prog->nr_more_fds = nr - 1;
-	return 0;
+	return perf_attach_fds(prog, fds, i, nr, ret);	/* i links made */
 }
 
 int usdt_attach(struct bb_prog *prog, struct bb_err *err)
