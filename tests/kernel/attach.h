@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "kernel/test/attach_slots.h"
@@ -33,6 +34,17 @@ static inline void attach_obj_path(const char *obj, char *out, size_t len)
 }
 
 /* Does this kernel have the kprobe PMU (kprobes without tracefs)? */
+/* The running kernel's version as major * 100 + minor (6.18 -> 618). */
+static inline unsigned int attach_kernel_version(void)
+{
+	struct utsname u;
+	unsigned int major = 0, minor = 0;
+
+	if (uname(&u) == 0)
+		sscanf(u.release, "%u.%u", &major, &minor);
+	return major * 100 + minor;
+}
+
 static inline int attach_have_kprobe_pmu(void)
 {
 	return access(PMU_SYSFS "/kprobe/type", F_OK) == 0;

@@ -30,6 +30,7 @@
 
 #include "elf/bpf_uapi_new.h"
 #include "tests/kernel/attach.h"
+#include "tests/kernel/lo_up.h"
 
 #define PORT 4242	/* nf_drop.bpf.c drops it */
 #define NFPROTO_IPV4 2
@@ -44,20 +45,6 @@ struct nf_link_info {
 	uint32_t flags;
 	uint8_t rest[64];
 };
-
-static int lo_up(void)
-{
-	struct ifreq ifr = { .ifr_name = "lo" };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	int ret = fd < 0 ? -1 : ioctl(fd, SIOCGIFFLAGS, &ifr);
-
-	ifr.ifr_flags |= IFF_UP;
-	if (!ret)
-		ret = ioctl(fd, SIOCSIFFLAGS, &ifr);
-	if (fd >= 0)
-		close(fd);
-	return ret;
-}
 
 static struct sockaddr_in addr(int port)
 {
@@ -102,17 +89,6 @@ static int arrived(int r)
 static uint64_t counted(struct bb_object *o, uint32_t slot)
 {
 	return attach_read(o, "counts", slot);
-}
-
-/* The running kernel's version as major * 100 + minor (6.18 -> 618). */
-static unsigned int kernel_version(void)
-{
-	struct utsname u;
-	unsigned int major = 0, minor = 0;
-
-	if (uname(&u) == 0)
-		sscanf(u.release, "%u.%u", &major, &minor);
-	return major * 100 + minor;
 }
 
 /* Attach @p at @hook with @prio: 0 or -errno, *@link, @err. */
@@ -241,7 +217,7 @@ static void too_old(const char *path, unsigned int kver)
 
 int main(void)
 {
-	unsigned int kver = kernel_version();
+	unsigned int kver = attach_kernel_version();
 	char path[PATH_MAX];
 	struct bb_object *o = NULL;
 	struct bb_err err = { 0 };

@@ -105,20 +105,9 @@ static void trampoline_progs(const char *path)
 	}
 }
 
-/* The running kernel's version as major * 100 + minor (6.18 -> 618). */
-static unsigned int kernel_version(void)
-{
-	struct utsname u;
-	unsigned int major = 0, minor = 0;
-
-	if (uname(&u) == 0)
-		sscanf(u.release, "%u.%u", &major, &minor);
-	return major * 100 + minor;
-}
-
 int main(void)
 {
-	unsigned int kver = kernel_version();
+	unsigned int kver = attach_kernel_version();
 	char path[PATH_MAX];
 	size_t i;
 

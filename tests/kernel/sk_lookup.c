@@ -21,22 +21,9 @@
 #include <unistd.h>
 
 #include "tests/kernel/attach.h"
+#include "tests/kernel/lo_up.h"
 
 #define PORT 4242
-
-static int lo_up(void)
-{
-	struct ifreq ifr = { .ifr_name = "lo" };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	int ret = fd < 0 ? -1 : ioctl(fd, SIOCGIFFLAGS, &ifr);
-
-	ifr.ifr_flags |= IFF_UP;
-	if (!ret)
-		ret = ioctl(fd, SIOCSIFFLAGS, &ifr);
-	if (fd >= 0)
-		close(fd);
-	return ret;
-}
 
 static int listener(void)
 {

@@ -28,23 +28,11 @@
 #include "loader/attach/tc_netlink.h"
 #include "loader/sys/netlink.h"
 #include "tests/kernel/attach.h"
+#include "tests/kernel/lo_up.h"
 
 #define PORTS 4		/* 4001..4004: one per program, one for none */
 
 static int rx[PORTS], tx;
-
-static int lo_up(void)
-{
-	struct ifreq ifr = { .ifr_name = "lo" };
-	int fd = socket(AF_INET, SOCK_DGRAM, 0), ret;
-
-	ret = ioctl(fd, SIOCGIFFLAGS, &ifr);
-	ifr.ifr_flags |= IFF_UP;
-	if (!ret)
-		ret = ioctl(fd, SIOCSIFFLAGS, &ifr);
-	close(fd);
-	return ret;
-}
 
 static struct sockaddr_in addr(int port)
 {
@@ -104,16 +92,6 @@ static int has_clsact(void)
 	return found;
 }
 
-static unsigned int kernel_version(void)
-{
-	struct utsname u;
-	unsigned int major = 0, minor = 0;
-
-	if (uname(&u) == 0)
-		sscanf(u.release, "%u.%u", &major, &minor);
-	return major * 100 + minor;
-}
-
 /*
  * Does iproute2's `tc filter show dev lo ingress` list @name (-1: no
  * iproute2, the VM's busybox tc cannot show a clsact hook)?
@@ -155,7 +133,7 @@ static struct bb_link *attach(struct bb_object *o, const char *name,
 static void tcx_section(struct bb_object *o)
 {
 	struct bb_link *l = attach(o, "tcx_drop_4003", BB_TC_INGRESS);
-	int tcx = kernel_version() >= 606;
+	int tcx = attach_kernel_version() >= 606;
 
 	ok(l != NULL, "the tcx/ingress program attaches to lo");
 	if (!l)
@@ -165,12 +143,12 @@ static void tcx_section(struct bb_object *o)
 	if (tcx)
 		ok(bb_link_fd(l) >= 0 && has_clsact() == 0,
 		   "Linux %u.%u: through a tcx link (fd %d), no clsact qdisc",
-		   kernel_version() / 100, kernel_version() % 100,
+		   attach_kernel_version() / 100, attach_kernel_version() % 100,
 		   bb_link_fd(l));
 	else
 		ok(bb_link_fd(l) < 0 && has_clsact() == 1,
 		   "Linux %u.%u, no tcx: through a clsact qdisc's filter instead",
-		   kernel_version() / 100, kernel_version() % 100);
+		   attach_kernel_version() / 100, attach_kernel_version() % 100);
 	bb_link_destroy(l);
 	ok(arrives(4003) && has_clsact() == 0,
 	   "detached: UDP to 4003 arrives again, no clsact qdisc is left");
